@@ -1,0 +1,25 @@
+namespace SafetyCert.Host.Cli;
+
+/// <summary>The executable's subcommands.</summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        safetycert <command> [options]
+
+        Commands:
+          plan <scenario.json> [--format json|table]   Plan a lifecycle offline and print its timeline.
+        """;
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.WriteLine(Usage);
+            return Task.FromResult(args.Length == 0 ? 2 : 0);
+        }
+
+        Console.Error.WriteLine($"Unknown command '{args[0]}'.");
+        Console.Error.WriteLine(Usage);
+        return Task.FromResult(2);
+    }
+}

@@ -1,0 +1,3 @@
+using SafetyCert.Host.Cli;
+
+return await CommandLine.RunAsync(args);
