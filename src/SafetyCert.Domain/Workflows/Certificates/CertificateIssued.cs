@@ -1,0 +1,21 @@
+using NodaTime;
+using SafetyCert.Domain.Grading;
+
+namespace SafetyCert.Domain.Workflows.Certificates;
+
+/// <summary>
+/// A certificate was issued after the regulator's announcement (RULES.md §4.8). Starts the certificate
+/// workflow; when <paramref name="Supersedes"/> names an earlier certificate, that one is superseded (§5).
+/// </summary>
+public sealed record CertificateIssued(
+    string CertificateId,
+    string Number,
+    string EnterpriseId,
+    string RegionCode,
+    Grade Grade,
+    string ProfileId,
+    LocalDate IssuedOn,
+    LocalDate ValidThrough,
+    bool LicenceRequired,
+    string? Supersedes = null,
+    string? ApplicationId = null) : WorkflowEvent;

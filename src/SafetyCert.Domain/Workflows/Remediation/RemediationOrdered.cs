@@ -1,0 +1,17 @@
+using NodaTime;
+
+namespace SafetyCert.Domain.Workflows.Remediation;
+
+/// <summary>
+/// Problems that do not block the grade were given a deadline of at most the profile's limit
+/// (RULES.md §4.4 [001 art.14]). Starts a remediation workflow; a missed deadline cancels the grade.
+/// </summary>
+public sealed record RemediationOrdered(
+    string RemediationId,
+    string EnterpriseId,
+    string ProfileId,
+    string? CertificateId,
+    string? ApplicationId,
+    string Findings,
+    LocalDate OrderedOn,
+    LocalDate Deadline) : WorkflowEvent;
