@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
+using SafetyCert.Domain.Serialization;
 
 namespace SafetyCert.Domain.Profiles;
 
@@ -28,7 +27,7 @@ public sealed class ProfileCatalog
     public static ProfileCatalog Embedded { get; } = LoadEmbedded();
 
     /// <summary>JSON options for profile files: camelCase, enums and NodaTime dates as strings.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+    public static JsonSerializerOptions JsonOptions => DomainJson.Options;
 
     public ImmutableArray<JurisdictionProfile> Profiles { get; }
 
@@ -101,20 +100,5 @@ public sealed class ProfileCatalog
         }
 
         return new ProfileCatalog(profiles);
-    }
-
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            RespectRequiredConstructorParameters = true,
-            RespectNullableAnnotations = true,
-        };
-        options.Converters.Add(new JsonStringEnumConverter());
-        options.Converters.Add(new AnnualDateJsonConverter());
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
     }
 }

@@ -18,6 +18,11 @@ internal static class CommandLine
             return Task.FromResult(args.Length == 0 ? 2 : 0);
         }
 
+        if (args[0] == "plan")
+        {
+            return Task.FromResult(PlanCommand.Run(args[1..], Console.Out, Console.Error));
+        }
+
         Console.Error.WriteLine($"Unknown command '{args[0]}'.");
         Console.Error.WriteLine(Usage);
         return Task.FromResult(2);
