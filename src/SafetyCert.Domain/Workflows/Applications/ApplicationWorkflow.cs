@@ -710,7 +710,8 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         var due = state.AcceptedOn!.Value.PlusMonths(profile.ReviewMonths.Value).PlusDays(state.RemediationDays);
         var warnOn = due.PlusDays(-profile.ReviewWarningDays.Value);
         var timers = state.Timers.Cancel(ReviewWarningTimer, effects);
-        if (warnOn > state.AcceptedOn.Value)
+        // A warning day already behind the step that set the clock (a late return, a long pause) would only repeat the overdue notice.
+        if (warnOn > state.LastStepOn)
         {
             timers = timers.Set(ReviewWarningTimer, ShanghaiTime.ReminderOn(warnOn), "warn the review unit before the review is due", effects);
         }

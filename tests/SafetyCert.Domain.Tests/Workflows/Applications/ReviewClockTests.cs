@@ -172,4 +172,16 @@ public class ReviewClockTests
         Assert.Equal(Outcome.Rejected, decision.Outcome);
         Assert.Contains("failing report", decision.Reason, StringComparison.Ordinal);
     }
+
+    // RULES.md §4.3, §4.5: a report returned after the warning day gets no late "due soon", only the deadline timer.
+    [Fact]
+    public void Report_returned_after_the_warning_day_rearms_only_the_deadline_timer()
+    {
+        var app = new ApplicationDriver().UnderReview(Date("2026-01-31"));
+        app.Apply(new ReviewReportSubmitted(Date("2026-04-20"), Passed: true, "meets level 3"));
+
+        app.Apply(new ReportAudited(Date("2026-04-22"), Forwarded: false, "panel signatures missing"));
+
+        Assert.Equal([ApplicationWorkflow.ReviewDueTimer], app.State.Timers.Active.Keys);
+    }
 }
