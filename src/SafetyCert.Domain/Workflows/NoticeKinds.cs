@@ -5,6 +5,7 @@ public static class NoticeKinds
 {
     public const string ApplicationReceived = "application-received";
     public const string ApplicationRejected = "application-rejected";
+    public const string ApplicationWithdrawn = "application-withdrawn";
     public const string MaterialReviewDueSoon = "material-review-due-soon";
     public const string MaterialReviewOverdue = "material-review-overdue";
     public const string ReviewUnitAssigned = "review-unit-assigned";
@@ -13,6 +14,7 @@ public static class NoticeKinds
     public const string ReportReturned = "report-returned";
     public const string ReverificationDue = "reverification-due";
     public const string PublicNoticeOpen = "public-notice-open";
+    public const string PublicNoticeClosed = "public-notice-closed";
     public const string ObjectionRaised = "objection-raised";
     public const string ApplicationFailed = "application-failed";
     public const string CertificateIssued = "certificate-issued";
