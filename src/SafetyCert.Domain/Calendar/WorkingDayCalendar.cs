@@ -33,30 +33,42 @@ public sealed class WorkingDayCalendar
 
     /// <summary>
     /// Reads rows of <c>date,kind,name</c> (kind <c>off</c> or <c>work</c>), with an optional header.
-    /// A year counts as published when at least one of its dates is a holiday.
+    /// A year counts as published when its arrangement has at least one holiday.
     /// </summary>
+    /// <exception cref="FormatException">A line is malformed or repeats a date; the message names the line.</exception>
     public static WorkingDayCalendar Parse(string csv)
     {
+        ArgumentNullException.ThrowIfNull(csv);
         var days = ParseRows(csv);
-        return new WorkingDayCalendar(days, days.Where(d => d.Kind == DayKind.Off).Select(d => d.Date.Year).Distinct());
+        return new WorkingDayCalendar(days, days.Where(d => d.Kind == DayKind.Off).Select(d => ArrangementYear(d.Date)).Distinct());
     }
 
     /// <summary>
     /// A copy of this calendar with one more year's arrangement loaded, as an operator does once the
-    /// State Council publishes it. Rows of that year already known are replaced; adjusted working days
-    /// that fall at the end of the previous year (as 2006-12-30 did for 2007) may be included.
+    /// State Council publishes it. Rows of that arrangement already known are replaced. The New Year
+    /// holiday may reach back into late December of the previous year, with holidays (2018-12-30 for
+    /// 2019) as well as adjusted working days (2006-12-30 for 2007); such rows belong to this year's
+    /// arrangement.
     /// </summary>
+    /// <exception cref="ArgumentException">A row lies outside the year's arrangement or repeats a date.</exception>
     public WorkingDayCalendar WithArrangement(int year, IEnumerable<ArrangedDay> days)
     {
         ArgumentNullException.ThrowIfNull(days);
         var rows = days.ToList();
-        var stray = rows.FirstOrDefault(d => d.Date.Year != year && !(d.Date.Year == year - 1 && d.Kind == DayKind.Work));
+        var stray = rows.FirstOrDefault(d => ArrangementYear(d.Date) != year);
         if (stray is not null)
         {
             throw new ArgumentException($"{stray.Date:yyyy-MM-dd} does not belong to the {year} arrangement.", nameof(days));
         }
 
-        var kept = arranged.Values.Where(d => d.Date.Year != year && !rows.Any(r => r.Date == d.Date));
+        var repeated = rows.GroupBy(d => d.Date).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"{repeated.Key:yyyy-MM-dd} appears more than once in the {year} arrangement.", nameof(days));
+        }
+
+        // The late-December rows of this year belong to next year's New Year holiday and stay.
+        var kept = arranged.Values.Where(d => ArrangementYear(d.Date) != year);
         return new WorkingDayCalendar(kept.Concat(rows), publishedYears.Append(year));
     }
 
@@ -139,6 +151,10 @@ public sealed class WorkingDayCalendar
         return new CalendarAnswer<LocalDate>(date, provisional);
     }
 
+    // The State Council publishes one arrangement per year; only its New Year holiday reaches back into the
+    // last days of December, so a date from December 20 on belongs to the next year's arrangement.
+    private static int ArrangementYear(LocalDate date) => date is { Month: 12, Day: >= 20 } ? date.Year + 1 : date.Year;
+
     private static WorkingDayCalendar LoadEmbedded()
     {
         using var stream = typeof(WorkingDayCalendar).Assembly.GetManifestResourceStream(ResourceName)
@@ -150,8 +166,10 @@ public sealed class WorkingDayCalendar
     private static List<ArrangedDay> ParseRows(string csv)
     {
         var days = new List<ArrangedDay>();
+        var lines = new Dictionary<LocalDate, int>();
         var lineNumber = 0;
-        foreach (var raw in csv.Split('\n'))
+        // A file saved with a byte-order mark would otherwise hide its header.
+        foreach (var raw in csv.TrimStart('\uFEFF').Split('\n'))
         {
             lineNumber++;
             var line = raw.Trim();
@@ -173,7 +191,13 @@ public sealed class WorkingDayCalendar
                 "work" => DayKind.Work,
                 _ => throw new FormatException($"Line {lineNumber}: kind must be 'off' or 'work', not '{fields[1]}'."),
             };
-            days.Add(new ArrangedDay(LocalDate.FromDateTime(parsed), kind, fields.Length > 2 ? fields[2] : string.Empty));
+            var date = LocalDate.FromDateTime(parsed);
+            if (!lines.TryAdd(date, lineNumber))
+            {
+                throw new FormatException($"Line {lineNumber}: {date:yyyy-MM-dd} is already arranged on line {lines[date]}.");
+            }
+
+            days.Add(new ArrangedDay(date, kind, fields.Length > 2 ? fields[2] : string.Empty));
         }
 
         return days;
