@@ -117,6 +117,45 @@ public class CertificateWorkflowTests
         Assert.Empty(driver.State.Timers.Active);
     }
 
+    // RULES.md §5 [000 §3(4)]: only a certificate without a renewal application is void for good at expiry;
+    // one filed in time stays open for the renewal certificate, and closes if the renewal fails.
+    [Fact]
+    public void Expired_certificate_with_a_pending_renewal_waits_for_supersession_or_failure()
+    {
+        var superseded = IssuedCertificate();
+        superseded.Send(new RenewalFiled("app-renew-1", new LocalDate(2027, 3, 10)), new LocalDate(2027, 3, 10));
+        superseded.RunUntil(ShanghaiTime.StartOf(new LocalDate(2027, 3, 15)));
+        var failed = IssuedCertificate();
+        failed.Send(new RenewalFiled("app-renew-1", new LocalDate(2027, 3, 10)), new LocalDate(2027, 3, 10));
+        failed.RunUntil(ShanghaiTime.StartOf(new LocalDate(2027, 3, 15)));
+
+        Assert.Equal(CertificateStatus.Expired, superseded.State.Current);
+        Assert.False(superseded.State.IsFinal);
+        Assert.Equal(Outcome.Applied, superseded.Send(new CertificateSuperseded("cert-2", new LocalDate(2027, 3, 20)), new LocalDate(2027, 3, 20)).Outcome);
+        Assert.Equal(CertificateStatus.Superseded, superseded.State.Current);
+        Assert.Equal(Outcome.Applied, failed.Send(new RenewalFailed("app-renew-1", new LocalDate(2027, 3, 25)), new LocalDate(2027, 3, 25)).Outcome);
+        Assert.True(failed.State.IsFinal);
+        Assert.Empty(failed.State.Timers.Active);
+    }
+
+    // RULES.md §7(3) convention: the automatic revocation the certificate starts is accepted by the revocation workflow and comes back as RevocationConfirmed.
+    [Fact]
+    public void Fatal_accident_revokes_the_certificate_end_to_end()
+    {
+        var certificate = IssuedCertificate(Grade.Level1);
+        var revocation = new WorkflowDriver<RevocationState>(new RevocationWorkflow(WorkflowDriver<RevocationState>.Calendar, TestProfiles.Catalog));
+
+        var start = Assert.Single(certificate.Send(new AccidentReported("acc-1", new LocalDate(2025, 5, 10), 1, false), new LocalDate(2025, 5, 11)).Effects.OfType<StartWorkflow>());
+        var opened = revocation.Send(start.Start, new LocalDate(2025, 5, 11));
+        var confirm = Assert.Single(opened.Effects.OfType<SignalWorkflow>());
+        certificate.Send(confirm.Event, new LocalDate(2025, 5, 11));
+
+        Assert.Equal(Outcome.Applied, opened.Outcome);
+        Assert.Equal(CertificateStatus.Revoked, certificate.State.Current);
+        Assert.Equal(new LocalDate(2025, 5, 11), certificate.State.RevokedOn);
+        Assert.Equal(new LocalDate(2026, 5, 11), revocation.State.BanEndsOn);
+    }
+
     // Convention (CertificateWorkflow remarks): a withdrawn renewal resumes the reminders still ahead.
     [Fact]
     public void Withdrawn_renewal_resumes_reminders_still_ahead()
