@@ -19,11 +19,13 @@ public static class NoticeKinds
     public const string ApplicationFailed = "application-failed";
     public const string CertificateIssued = "certificate-issued";
     public const string FollowUpVisitDue = "follow-up-visit-due";
+    public const string FollowUpVisitOverdue = "follow-up-visit-overdue";
     public const string RenewalWindowOpen = "renewal-window-open";
     public const string RenewalReminder = "renewal-reminder";
     public const string CertificateExpired = "certificate-expired";
     public const string CertificateSuspended = "certificate-suspended";
     public const string CertificateRestored = "certificate-restored";
+    public const string RevocationDecisionRequired = "revocation-decision-required";
     public const string CertificateRevoked = "certificate-revoked";
     public const string CertificateSuperseded = "certificate-superseded";
     public const string RecallReminder = "recall-reminder";

@@ -1,0 +1,29 @@
+namespace SafetyCert.Domain.Revocation;
+
+/// <summary>
+/// The seven grounds on which a certificate is revoked during its validity (RULES.md §7). The number of
+/// each member is its place in that list; <see cref="RevocationRules.SourceOf"/> gives its source.
+/// </summary>
+public enum RevocationGround
+{
+    /// <summary>The review involved fraud or false materials [000 §3(4)], [001 art.21(1)].</summary>
+    FraudInReview = 1,
+
+    /// <summary>An accident was reported late, left out, misreported or concealed [000 §3(4)], [001 art.21(2)].</summary>
+    AccidentConcealedOrLate = 2,
+
+    /// <summary>A fatal accident at or above the profile's threshold [000 §3(4)], [001 art.21(3)].</summary>
+    FatalAccident = 3,
+
+    /// <summary>Safety funds were not set aside in full [001 art.21(4)].</summary>
+    SafetyFundsShort = 4,
+
+    /// <summary>The system is not run at its grade and not kept improving [001 art.21(5)].</summary>
+    SystemNotRun = 5,
+
+    /// <summary>An inspection found outstanding management problems or an uncontrolled major hazard [001 art.21(6)], [004 §9].</summary>
+    UncontrolledHazard = 6,
+
+    /// <summary>A remediation deadline was missed, or a quality audit failed after rectification [001 art.14], [002 §3(3)].</summary>
+    RemediationFailed = 7,
+}

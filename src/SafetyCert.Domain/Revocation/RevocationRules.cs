@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Profiles;
+
+namespace SafetyCert.Domain.Revocation;
+
+/// <summary>
+/// When a certificate must be revoked and what a revocation needs (RULES.md §7). Pure functions over a
+/// jurisdiction profile, so national and regional thresholds differ by data, not by code.
+/// </summary>
+public static class RevocationRules
+{
+    /// <summary>
+    /// Grounds that start a revocation without a regulator's decision: a fatal accident at the threshold
+    /// (RULES.md §7 convention) and a missed remediation deadline, whose consequence the rule fixes
+    /// without discretion ("its grade is cancelled", [001 art.14]).
+    /// </summary>
+    public static ImmutableArray<RevocationGround> AutomaticGrounds { get; } =
+        [RevocationGround.FatalAccident, RevocationGround.RemediationFailed];
+
+    /// <summary>The source of a ground, as shown to the enterprise in its revocation notice.</summary>
+    public static string SourceOf(RevocationGround ground) => ground switch
+    {
+        RevocationGround.FraudInReview => "RULES.md §7(1) [000 §3(4)], [001 art.21(1)]",
+        RevocationGround.AccidentConcealedOrLate => "RULES.md §7(2) [000 §3(4)], [001 art.21(2)]",
+        RevocationGround.FatalAccident => "RULES.md §7(3) [000 §3(4)], [001 art.21(3)]",
+        RevocationGround.SafetyFundsShort => "RULES.md §7(4) [001 art.21(4)]",
+        RevocationGround.SystemNotRun => "RULES.md §7(5) [001 art.21(5)]",
+        RevocationGround.UncontrolledHazard => "RULES.md §7(6) [001 art.21(6)], [004 §9]",
+        RevocationGround.RemediationFailed => "RULES.md §7(7) [001 art.14], [002 §3(3)]",
+        _ => throw new ArgumentOutOfRangeException(nameof(ground), ground, "Not one of the seven grounds of RULES.md §7."),
+    };
+
+    /// <summary>
+    /// Whether an accident during validity is a ground for revocation: ground 3 when the deaths reach the
+    /// profile's threshold for the grade (national non-coal mines: level 1/2/3 at 1/2/3 deaths [000 §3(4)];
+    /// Ningxia: any fatality [001 art.21(3)]), ground 2 when it was reported late or concealed.
+    /// </summary>
+    public static bool AccidentRequiresRevocation(JurisdictionProfile profile, Grade grade, int deaths, bool concealedOrLate) =>
+        !AccidentGrounds(profile, grade, deaths, concealedOrLate).IsEmpty;
+
+    /// <summary>The grounds an accident meets, in ground order; empty when it is no ground.</summary>
+    public static ImmutableArray<RevocationGround> AccidentGrounds(JurisdictionProfile profile, Grade grade, int deaths, bool concealedOrLate)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentOutOfRangeException.ThrowIfNegative(deaths);
+        if (!profile.FatalAccidentDeaths.Value.TryGetValue(grade, out var threshold))
+        {
+            throw new ArgumentException($"Profile {profile.Id} sets no fatal-accident threshold for {grade}.", nameof(grade));
+        }
+
+        var grounds = ImmutableArray.CreateBuilder<RevocationGround>();
+        if (concealedOrLate)
+        {
+            grounds.Add(RevocationGround.AccidentConcealedOrLate);
+        }
+
+        if (deaths > 0 && deaths >= threshold)
+        {
+            grounds.Add(RevocationGround.FatalAccident);
+        }
+
+        return grounds.ToImmutable();
+    }
+
+    /// <summary>
+    /// Why a revocation cannot be opened as given, or null when it can. Every revocation names at least one
+    /// ground; an automatic one names exactly one automatic ground; every other needs the regulator's
+    /// written reason and at least one evidence document (RULES.md §7 convention).
+    /// </summary>
+    public static string? ProblemWith(bool automatic, ImmutableArray<RevocationGround> grounds, string? reason, ImmutableArray<string> evidenceDocumentIds)
+    {
+        var named = grounds.IsDefault ? [] : grounds;
+        if (named.IsEmpty)
+        {
+            return "A revocation must name at least one ground of RULES.md §7.";
+        }
+
+        var unknown = named.Where(g => !Enum.IsDefined(g)).ToList();
+        if (unknown.Count > 0)
+        {
+            return $"Ground(s) {string.Join(", ", unknown.Select(g => (int)g))} are not among the seven of RULES.md §7.";
+        }
+
+        if (named.Distinct().Count() != named.Length)
+        {
+            return "A revocation names each ground once.";
+        }
+
+        if (automatic)
+        {
+            return named.Length == 1 && AutomaticGrounds.Contains(named[0])
+                ? null
+                : $"Only {string.Join(" or ", AutomaticGrounds)} alone starts a revocation automatically; {string.Join(", ", named)} needs a regulator's decision with reason and evidence (RULES.md §7).";
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return "A regulator's revocation decision needs a written reason (RULES.md §7).";
+        }
+
+        var evidence = evidenceDocumentIds.IsDefault ? [] : evidenceDocumentIds;
+        if (evidence.IsEmpty || evidence.Any(string.IsNullOrWhiteSpace))
+        {
+            return "A regulator's revocation decision needs at least one evidence document id, none blank (RULES.md §7).";
+        }
+
+        return null;
+    }
+
+    /// <summary>The first day the enterprise may apply again: the revocation date plus the profile's ban [001 art.21].</summary>
+    public static LocalDate BanEndsOn(JurisdictionProfile profile, LocalDate revokedOn)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return revokedOn.PlusYears(profile.RevocationBanYears.Value);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using NodaTime;
+using SafetyCert.Domain.Grading;
+
+namespace SafetyCert.Domain.Workflows.Certificates;
+
+/// <summary>One certificate from issue to expiry, revocation or replacement (RULES.md §5–§7).</summary>
+public sealed record CertificateState : IWorkflowState
+{
+    /// <summary>The shape of this record; raised when a stored state needs migrating.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    public CertificateStage Stage { get; init; } = CertificateStage.NotIssued;
+
+    public string? CertificateId { get; init; }
+
+    public string? Number { get; init; }
+
+    public string? EnterpriseId { get; init; }
+
+    public string? RegionCode { get; init; }
+
+    public Grade Grade { get; init; }
+
+    public string? ProfileId { get; init; }
+
+    public LocalDate IssuedOn { get; init; }
+
+    /// <summary>The last valid day; the certificate is void from the next day [000 §3(4)].</summary>
+    public LocalDate ValidThrough { get; init; }
+
+    public bool LicenceRequired { get; init; }
+
+    /// <summary>The latest licence expiry date reported with <see cref="LicenceRenewed"/>.</summary>
+    public LocalDate? LicenceValidUntil { get; init; }
+
+    /// <summary>Set while the licence is lapsed [001 art.16].</summary>
+    public LocalDate? SuspendedOn { get; init; }
+
+    public string? RenewalApplicationId { get; init; }
+
+    public LocalDate? RenewalFiledOn { get; init; }
+
+    /// <summary>Accidents reported during validity, in the order they arrived.</summary>
+    public ImmutableArray<string> AccidentIds { get; init; } = [];
+
+    /// <summary>Whether this certificate asked for its own revocation (fatal accident or missed remediation).</summary>
+    public bool RevocationStarted { get; init; }
+
+    /// <summary>The last day of the follow-up visit window [004 §4].</summary>
+    public LocalDate? FollowUpVisitDue { get; init; }
+
+    public LocalDate? FollowUpVisitOn { get; init; }
+
+    public LocalDate? RevokedOn { get; init; }
+
+    public string? SupersededBy { get; init; }
+
+    public TimerBook Timers { get; init; } = TimerBook.Empty;
+
+    /// <summary>An accident during validity means the next grading starts over as an initial application [002 §2(3)].</summary>
+    [JsonIgnore]
+    public bool HadAccidentDuringValidity => !AccidentIds.IsDefaultOrEmpty;
+
+    [JsonIgnore]
+    public CertificateStatus Current => Stage switch
+    {
+        CertificateStage.NotIssued => CertificateStatus.NotIssued,
+        CertificateStage.InForce when SuspendedOn is not null => CertificateStatus.Suspended,
+        CertificateStage.InForce when RenewalApplicationId is not null => CertificateStatus.RenewalFiled,
+        CertificateStage.InForce => CertificateStatus.Active,
+        CertificateStage.Expired => CertificateStatus.Expired,
+        CertificateStage.Revoked => CertificateStatus.Revoked,
+        _ => CertificateStatus.Superseded,
+    };
+
+    [JsonIgnore]
+    public string Status => Current.ToString();
+
+    /// <summary>Revoked and superseded certificates are done; an expired one waits only for a renewal filed in time.</summary>
+    [JsonIgnore]
+    public bool IsFinal => Stage is CertificateStage.Revoked or CertificateStage.Superseded
+        || (Stage == CertificateStage.Expired && RenewalApplicationId is null);
+
+    [JsonIgnore]
+    public ImmutableArray<Deadline> Deadlines
+    {
+        get
+        {
+            if (Stage != CertificateStage.InForce)
+            {
+                return [];
+            }
+
+            var deadlines = ImmutableArray.CreateBuilder<Deadline>();
+            if (RenewalApplicationId is null)
+            {
+                deadlines.Add(new Deadline("renewal-application", ValidThrough, "RULES.md §6 [000 §3(4)]"));
+            }
+
+            if (FollowUpVisitOn is null && FollowUpVisitDue is { } due)
+            {
+                deadlines.Add(new Deadline("follow-up-visit", due, "RULES.md §4.10 [004 §4]"));
+            }
+
+            return deadlines.ToImmutable();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using NodaTime;
+
+namespace SafetyCert.Domain.Workflows.Remediation;
+
+/// <summary>One remediation order and its deadline (RULES.md §4.4).</summary>
+public sealed record RemediationState : IWorkflowState
+{
+    /// <summary>The shape of this record; raised when a stored state needs migrating.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    public RemediationStatus Stage { get; init; } = RemediationStatus.NotOrdered;
+
+    public string? RemediationId { get; init; }
+
+    public string? EnterpriseId { get; init; }
+
+    public string? ProfileId { get; init; }
+
+    public string? CertificateId { get; init; }
+
+    public string? ApplicationId { get; init; }
+
+    public string? Findings { get; init; }
+
+    public LocalDate OrderedOn { get; init; }
+
+    /// <summary>The last day to finish; the remediation is missed from the next day.</summary>
+    public LocalDate Deadline { get; init; }
+
+    public LocalDate? CompletedOn { get; init; }
+
+    public ImmutableArray<string> EvidenceDocumentIds { get; init; } = [];
+
+    public TimerBook Timers { get; init; } = TimerBook.Empty;
+
+    [JsonIgnore]
+    public string Status => Stage.ToString();
+
+    [JsonIgnore]
+    public bool IsFinal => Stage is RemediationStatus.Completed or RemediationStatus.Missed;
+
+    [JsonIgnore]
+    public ImmutableArray<Deadline> Deadlines => Stage == RemediationStatus.Open
+        ? [new Deadline("remediation", Deadline, "RULES.md §4.4 [001 art.14]")]
+        : [];
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Time;
+using SafetyCert.Domain.Workflows.Certificates;
+
+namespace SafetyCert.Domain.Workflows.Remediation;
+
+/// <summary>
+/// One remediation order (RULES.md §4.4 [001 art.14]), instance id = remediation id: a deadline of at
+/// most <c>RemediationMaxMonths</c>, reminders before it, and when it passes unmet the grade is cancelled:
+/// the named certificate is told with <see cref="RemediationMissed"/> [002 §3(3)].
+/// </summary>
+public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCatalog profiles) : Workflow<RemediationState>
+{
+    /// <summary>Prefix of the reminder timers; the suffix is the number of days before the deadline.</summary>
+    public const string ReminderTimerPrefix = "reminder-";
+
+    /// <summary>Fires at the start of the day after the deadline.</summary>
+    public const string DeadlineTimer = "deadline";
+
+    private const string Rule = "RULES.md §4.4 [001 art.14], [002 §3(3)]";
+
+    public override string Kind => WorkflowKinds.Remediation;
+
+    public override RemediationState Initial { get; } = new();
+
+    /// <summary>The calendar the workflow was built with; remediation deadlines are calendar dates.</summary>
+    public WorkingDayCalendar Calendar { get; } = calendar;
+
+    protected override Decision Decide(RemediationState state, WorkflowEvent @event, Instant now) =>
+        (state.Stage, @event) switch
+        {
+            (RemediationStatus.NotOrdered, RemediationOrdered ordered) => Order(ordered, now),
+            (RemediationStatus.NotOrdered, _) => Reject(state, @event, nameof(RemediationOrdered)),
+            (_, RemediationOrdered) => Decision.Ignore($"Remediation {state.RemediationId} is already ordered."),
+            (_, RemediationCompleted completed) => Complete(state, completed),
+            (_, TimerFired { TimerId: DeadlineTimer } fired) => Miss(state, fired),
+            (_, TimerFired fired) when fired.TimerId.StartsWith(ReminderTimerPrefix, StringComparison.Ordinal) => Remind(state, fired),
+            _ => Reject(state, @event, $"{nameof(RemediationCompleted)} or its timers"),
+        };
+
+    private Decision Order(RemediationOrdered ordered, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(ordered.RemediationId) || string.IsNullOrWhiteSpace(ordered.EnterpriseId) || string.IsNullOrWhiteSpace(ordered.Findings))
+        {
+            return Decision.Reject($"{nameof(RemediationOrdered)} needs a remediation id, an enterprise id and the findings.");
+        }
+
+        JurisdictionProfile profile;
+        try
+        {
+            profile = profiles.Get(ordered.ProfileId, ordered.OrderedOn);
+        }
+        catch (ProfileNotFoundException e)
+        {
+            return Decision.Reject(e.Message);
+        }
+
+        var latest = ordered.OrderedOn.PlusMonths(profile.RemediationMaxMonths.Value);
+        if (ordered.Deadline <= ordered.OrderedOn || ordered.Deadline > latest)
+        {
+            return Decision.Reject(
+                $"A remediation ordered on {Iso(ordered.OrderedOn)} has a deadline after that day and no later than {Iso(latest)} ({profile.RemediationMaxMonths.Value} months [{profile.RemediationMaxMonths.Source}]); {Iso(ordered.Deadline)} is not allowed.");
+        }
+
+        var effects = new List<Effect>();
+        var timers = TimerBook.Empty;
+        foreach (var days in profile.RemediationReminderDays.Value.OrderDescending())
+        {
+            var at = ShanghaiTime.ReminderOn(ordered.Deadline.PlusDays(-days));
+            if (at > now && ordered.Deadline.PlusDays(-days) > ordered.OrderedOn)
+            {
+                timers = timers.Set(ReminderTimerPrefix + days.ToString(CultureInfo.InvariantCulture), at, $"remediation due in {days} days", effects);
+            }
+        }
+
+        timers = timers.Set(DeadlineTimer, ShanghaiTime.EndOf(ordered.Deadline), $"remediation missed after {Iso(ordered.Deadline)}", effects);
+        return Decision.Apply(
+            new RemediationState
+            {
+                Stage = RemediationStatus.Open,
+                RemediationId = ordered.RemediationId,
+                EnterpriseId = ordered.EnterpriseId,
+                ProfileId = profile.Id,
+                CertificateId = ordered.CertificateId,
+                ApplicationId = ordered.ApplicationId,
+                Findings = ordered.Findings,
+                OrderedOn = ordered.OrderedOn,
+                Deadline = ordered.Deadline,
+                Timers = timers,
+            },
+            effects);
+    }
+
+    private static Decision Complete(RemediationState state, RemediationCompleted completed)
+    {
+        var evidence = completed.EvidenceDocumentIds.IsDefault ? [] : completed.EvidenceDocumentIds;
+        if (evidence.IsEmpty || evidence.Any(string.IsNullOrWhiteSpace))
+        {
+            return Decision.Reject("A completed remediation needs at least one evidence document id, none blank.");
+        }
+
+        if (completed.On < state.OrderedOn || completed.On > state.Deadline)
+        {
+            return Decision.Reject(
+                $"Remediation {state.RemediationId} is Open from {Iso(state.OrderedOn)} to its deadline {Iso(state.Deadline)}; completion on {Iso(completed.On)} is outside it.");
+        }
+
+        var effects = new List<Effect>();
+        var timers = state.Timers.CancelAll(effects);
+        return Decision.Apply(
+            state with { Stage = RemediationStatus.Completed, CompletedOn = completed.On, EvidenceDocumentIds = evidence, Timers = timers },
+            effects);
+    }
+
+    private static Decision Remind(RemediationState state, TimerFired fired)
+    {
+        var on = ShanghaiTime.DateOf(state.Timers.Active[fired.TimerId].DueAt);
+        return Decision.Apply(
+            state with { Timers = state.Timers.Fired(fired) },
+            new Notify(NoticeKinds.RemediationDueSoon, Party.Enterprise, on, NoticeClass.Routine, Rule, Facts(state)));
+    }
+
+    private static Decision Miss(RemediationState state, TimerFired fired)
+    {
+        var effects = new List<Effect>();
+        var timers = state.Timers.Fired(fired).CancelAll(effects);
+        var on = state.Deadline.PlusDays(1);
+        effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Enterprise, on, NoticeClass.Mandatory, Rule, Facts(state)));
+        effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Regulator, on, NoticeClass.Mandatory, Rule, Facts(state)));
+        effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.ReviewOrganization, on, NoticeClass.Informational, Rule, Facts(state)));
+        if (state.CertificateId is { } certificateId)
+        {
+            effects.Add(new SignalWorkflow(WorkflowKinds.Certificate, certificateId, new RemediationMissed(state.RemediationId!, state.Deadline)));
+        }
+
+        return Decision.Apply(state with { Stage = RemediationStatus.Missed, Timers = timers }, effects);
+    }
+
+    private static ImmutableSortedDictionary<string, string> Facts(RemediationState state) =>
+        NoticeFacts.Of(
+            ("remediationId", state.RemediationId!),
+            ("enterpriseId", state.EnterpriseId!),
+            ("certificateId", state.CertificateId ?? string.Empty),
+            ("applicationId", state.ApplicationId ?? string.Empty),
+            ("findings", state.Findings!),
+            ("deadline", Iso(state.Deadline)));
+
+    private static Decision Reject(RemediationState state, WorkflowEvent @event, string expected) =>
+        Decision.Reject($"Remediation {state.RemediationId ?? "(not ordered)"} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
+
+    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using NodaTime.Text;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Revocation;
+using SafetyCert.Domain.Tests.Workflows;
+
+namespace SafetyCert.Domain.Tests.Revocation;
+
+public class RevocationRulesTests
+{
+    // RULES.md §7(3): national non-coal mines [000 §3(4)] level 1/2/3 at 1/2/3 deaths; Ningxia [001 art.21(3)] any death.
+    [Theory]
+    [InlineData(TestProfiles.NationalId, Grade.Level1, 0, false)]
+    [InlineData(TestProfiles.NationalId, Grade.Level1, 1, true)]
+    [InlineData(TestProfiles.NationalId, Grade.Level2, 1, false)]
+    [InlineData(TestProfiles.NationalId, Grade.Level2, 2, true)]
+    [InlineData(TestProfiles.NationalId, Grade.Level3, 2, false)]
+    [InlineData(TestProfiles.NationalId, Grade.Level3, 3, true)]
+    [InlineData(TestProfiles.NationalId, Grade.Level3, 4, true)]
+    [InlineData(TestProfiles.NingxiaId, Grade.Level1, 0, false)]
+    [InlineData(TestProfiles.NingxiaId, Grade.Level1, 1, true)]
+    [InlineData(TestProfiles.NingxiaId, Grade.Level2, 1, true)]
+    [InlineData(TestProfiles.NingxiaId, Grade.Level3, 1, true)]
+    [InlineData(TestProfiles.NingxiaId, Grade.SmallMicro, 1, true)]
+    public void Fatal_accident_threshold_per_profile_and_level(string profileId, Grade grade, int deaths, bool revoked)
+    {
+        var profile = TestProfiles.Catalog.Get(profileId);
+
+        Assert.Equal(revoked, RevocationRules.AccidentRequiresRevocation(profile, grade, deaths, concealedOrLate: false));
+        Assert.Equal(revoked, RevocationRules.AccidentGrounds(profile, grade, deaths, false).Contains(RevocationGround.FatalAccident));
+    }
+
+    // RULES.md §7(2) [000 §3(4)], [001 art.21(2)]: concealment or a late report is its own ground, even without deaths.
+    [Fact]
+    public void Concealed_accident_without_deaths_is_ground_2_only()
+    {
+        var grounds = RevocationRules.AccidentGrounds(TestProfiles.National, Grade.Level3, 0, concealedOrLate: true);
+
+        Assert.Equal([RevocationGround.AccidentConcealedOrLate], grounds);
+        Assert.True(RevocationRules.AccidentRequiresRevocation(TestProfiles.National, Grade.Level3, 0, true));
+    }
+
+    // RULES.md §7: each ground names its source.
+    [Theory]
+    [InlineData(RevocationGround.FraudInReview, "001 art.21(1)")]
+    [InlineData(RevocationGround.AccidentConcealedOrLate, "001 art.21(2)")]
+    [InlineData(RevocationGround.FatalAccident, "000 §3(4)")]
+    [InlineData(RevocationGround.SafetyFundsShort, "001 art.21(4)")]
+    [InlineData(RevocationGround.SystemNotRun, "001 art.21(5)")]
+    [InlineData(RevocationGround.UncontrolledHazard, "004 §9")]
+    [InlineData(RevocationGround.RemediationFailed, "002 §3(3)")]
+    public void Every_ground_names_its_source(RevocationGround ground, string source)
+    {
+        Assert.Contains(source, RevocationRules.SourceOf(ground), StringComparison.Ordinal);
+        Assert.Contains($"§7({(int)ground})", RevocationRules.SourceOf(ground), StringComparison.Ordinal);
+    }
+
+    // RULES.md §7 convention: automatic only for ground 3 (and a missed remediation, [001 art.14]); others need reason and evidence.
+    [Theory]
+    [InlineData(true, RevocationGround.FatalAccident, null, 0, true)]
+    [InlineData(true, RevocationGround.RemediationFailed, null, 0, true)]
+    [InlineData(true, RevocationGround.FraudInReview, "fraud", 1, false)]
+    [InlineData(true, RevocationGround.AccidentConcealedOrLate, null, 0, false)]
+    [InlineData(false, RevocationGround.FraudInReview, "false materials in the review", 1, true)]
+    [InlineData(false, RevocationGround.FraudInReview, "  ", 1, false)]
+    [InlineData(false, RevocationGround.FraudInReview, null, 1, false)]
+    [InlineData(false, RevocationGround.UncontrolledHazard, "major hazard uncontrolled", 0, false)]
+    public void Revocation_decision_needs_reason_and_evidence_unless_automatic(bool automatic, RevocationGround ground, string? reason, int evidence, bool valid)
+    {
+        var documents = Enumerable.Range(1, evidence).Select(i => $"doc-{i}").ToImmutableArray();
+
+        var problem = RevocationRules.ProblemWith(automatic, [ground], reason, documents);
+
+        Assert.Equal(valid, problem is null);
+    }
+
+    // RULES.md §7: a revocation names at least one ground, each once.
+    [Fact]
+    public void Revocation_without_grounds_or_with_repeats_is_refused()
+    {
+        Assert.Contains("at least one ground", RevocationRules.ProblemWith(false, [], "r", ["d"]), StringComparison.Ordinal);
+        Assert.Contains("once", RevocationRules.ProblemWith(false, [RevocationGround.SystemNotRun, RevocationGround.SystemNotRun], "r", ["d"]), StringComparison.Ordinal);
+    }
+
+    // RULES.md §7 ban [001 art.21]: reapply one year after the revocation date; 2024-02-29 clamps to 2025-02-28.
+    [Theory]
+    [InlineData("2026-05-20", "2027-05-20")]
+    [InlineData("2024-02-29", "2025-02-28")]
+    public void Ban_ends_one_year_after_revocation(string revokedOn, string endsOn)
+    {
+        var end = RevocationRules.BanEndsOn(TestProfiles.National, LocalDatePattern.Iso.Parse(revokedOn).Value);
+
+        Assert.Equal(LocalDatePattern.Iso.Parse(endsOn).Value, end);
+    }
+}

@@ -1,0 +1,89 @@
+using NodaTime;
+using SafetyCert.Domain.Time;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Domain.Workflows.Certificates;
+using SafetyCert.Domain.Workflows.Remediation;
+
+namespace SafetyCert.Domain.Tests.Workflows.Remediation;
+
+public class RemediationWorkflowTests
+{
+    private static readonly LocalDate OrderedOn = new(2025, 3, 10);
+
+    internal static RemediationOrdered Ordered(LocalDate deadline, string? certificateId = "cert-1") =>
+        new("rem-1", "ent-1", TestProfiles.NationalId, certificateId, "app-1", "Hazard ledger incomplete", OrderedOn, deadline);
+
+    private static WorkflowDriver<RemediationState> Driver() =>
+        new(new RemediationWorkflow(WorkflowDriver<RemediationState>.Calendar, TestProfiles.Catalog));
+
+    // RULES.md §4.4 [001 art.14]: the deadline is at most one year after the order (2025-03-10 → 2026-03-10).
+    [Theory]
+    [InlineData(2026, 3, 10, Outcome.Applied)]
+    [InlineData(2026, 3, 11, Outcome.Rejected)]
+    [InlineData(2025, 3, 10, Outcome.Rejected)]
+    [InlineData(2025, 6, 30, Outcome.Applied)]
+    public void Deadline_is_at_most_twelve_months_after_the_order(int year, int month, int day, Outcome expected)
+    {
+        var decision = Driver().Send(Ordered(new LocalDate(year, month, day)), OrderedOn);
+
+        Assert.Equal(expected, decision.Outcome);
+    }
+
+    // RULES.md §4.4 [001 art.14], [002 §3(3)]: reminders 30 and 7 days before; a missed deadline tells the certificate.
+    [Fact]
+    public void Missed_deadline_signals_the_certificate()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30)), OrderedOn);
+        Assert.Equal(ShanghaiTime.StartOf(new LocalDate(2025, 7, 1)), driver.State.Timers.Active[RemediationWorkflow.DeadlineTimer].DueAt);
+
+        var decisions = driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2025, 7, 2)));
+        var notices = decisions.SelectMany(d => d.Effects.OfType<Notify>()).ToList();
+
+        Assert.Equal(
+            [new LocalDate(2025, 5, 31), new LocalDate(2025, 6, 23)],
+            notices.Where(n => n.Kind == NoticeKinds.RemediationDueSoon).Select(n => n.DueDate));
+        Assert.Contains(notices, n => n.Kind == NoticeKinds.RemediationMissed && n.Recipient == Party.Enterprise && n.DueDate == new LocalDate(2025, 7, 1));
+        var signal = Assert.Single(decisions.SelectMany(d => d.Effects).OfType<SignalWorkflow>());
+        Assert.Equal((WorkflowKinds.Certificate, "cert-1"), (signal.Kind, signal.InstanceId));
+        Assert.Equal(new RemediationMissed("rem-1", new LocalDate(2025, 6, 30)), signal.Event);
+        Assert.Equal(RemediationStatus.Missed, driver.State.Stage);
+    }
+
+    // RULES.md §4.4: a remediation during an application (no certificate yet) is missed without a certificate signal.
+    [Fact]
+    public void Missed_deadline_without_certificate_only_notifies()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30), certificateId: null), OrderedOn);
+
+        var missed = driver.Fire(RemediationWorkflow.DeadlineTimer);
+
+        Assert.Empty(missed.Effects.OfType<SignalWorkflow>());
+        Assert.Contains(missed.Effects.OfType<Notify>(), n => n.Kind == NoticeKinds.RemediationMissed && n.Recipient == Party.Regulator);
+    }
+
+    // RULES.md §4.4 [001 art.14]: completion by the deadline with evidence closes it and cancels every timer.
+    [Fact]
+    public void Completion_with_evidence_closes_the_remediation()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30)), OrderedOn);
+        driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2025, 6, 2)));
+
+        var completed = driver.Send(new RemediationCompleted(new LocalDate(2025, 6, 2), ["doc-photo-1"]), new LocalDate(2025, 6, 2));
+
+        Assert.Equal(RemediationStatus.Completed, driver.State.Stage);
+        Assert.Equal(["deadline", "reminder-7"], completed.Effects.OfType<CancelTimer>().Select(c => c.TimerId).Order(StringComparer.Ordinal));
+    }
+
+    // RULES.md §4.4: completion needs evidence.
+    [Fact]
+    public void Completion_without_evidence_is_rejected()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30)), OrderedOn);
+
+        Assert.Equal(Outcome.Rejected, driver.Send(new RemediationCompleted(new LocalDate(2025, 6, 2), []), new LocalDate(2025, 6, 2)).Outcome);
+    }
+}
