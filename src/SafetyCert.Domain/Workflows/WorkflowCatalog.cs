@@ -1,7 +1,12 @@
 using System.Collections.Frozen;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Workflows.Accreditations;
 using SafetyCert.Domain.Workflows.Applications;
+using SafetyCert.Domain.Workflows.Certificates;
+using SafetyCert.Domain.Workflows.Remediation;
+using SafetyCert.Domain.Workflows.Revocations;
+using SafetyCert.Domain.Workflows.SelfAssessments;
 
 namespace SafetyCert.Domain.Workflows;
 
@@ -13,6 +18,11 @@ public static class WorkflowCatalog
         IWorkflow[] workflows =
         [
             new ApplicationWorkflow(calendar, profiles),
+            new CertificateWorkflow(calendar, profiles),
+            new RevocationWorkflow(calendar, profiles),
+            new SelfAssessmentWorkflow(calendar, profiles),
+            new RemediationWorkflow(calendar, profiles),
+            new AccreditationWorkflow(calendar, profiles),
         ];
         return workflows.ToFrozenDictionary(w => w.Kind, StringComparer.Ordinal);
     }
