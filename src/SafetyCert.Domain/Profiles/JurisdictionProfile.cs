@@ -26,7 +26,7 @@ public sealed record JurisdictionProfile
     /// <summary>GB/T 2260 codes the profile covers; <c>000000</c> is nationwide. A more specific code wins.</summary>
     public required ImmutableArray<string> Regions { get; init; }
 
-    /// <summary>Industries covered; <c>*</c> for all.</summary>
+    /// <summary>Industries covered, from <see cref="Profiles.Industries"/>; <c>*</c> for all.</summary>
     public required ImmutableArray<string> Industries { get; init; }
 
     // RULES.md §1: who announces each grade.
@@ -93,8 +93,7 @@ public sealed record JurisdictionProfile
     public required Sourced<ImmutableSortedDictionary<Grade, int>> SpotCheckPercent { get; init; }
 
     /// <summary>Whether the profile covers an industry.</summary>
-    public bool CoversIndustry(string industry) =>
-        Industries.Contains("*") || Industries.Contains(industry, StringComparer.OrdinalIgnoreCase);
+    public bool CoversIndustry(string industry) => Industries.Any(listed => Profiles.Industries.Covers(listed, industry));
 
     /// <summary>Whether the profile is in force on a date.</summary>
     public bool InForceOn(LocalDate date) => date >= EffectiveFrom && (EffectiveUntil is null || date <= EffectiveUntil);

@@ -23,11 +23,13 @@ public sealed class ProfileCatalog
         }
     }
 
-    /// <summary>The profiles embedded in the product.</summary>
-    public static ProfileCatalog Embedded { get; } = LoadEmbedded();
+    // Static initializers run in text order: the options must exist before the embedded files are read.
 
     /// <summary>JSON options for profile files: camelCase, enums and NodaTime dates as strings.</summary>
     public static JsonSerializerOptions JsonOptions => DomainJson.Options;
+
+    /// <summary>The profiles embedded in the product.</summary>
+    public static ProfileCatalog Embedded { get; } = LoadEmbedded();
 
     public ImmutableArray<JurisdictionProfile> Profiles { get; }
 
@@ -51,6 +53,7 @@ public sealed class ProfileCatalog
     public JurisdictionProfile Resolve(string regionCode, string industry, LocalDate on)
     {
         ArgumentNullException.ThrowIfNull(regionCode);
+        Industries.EnsureKnown(industry);
         if (regionCode.Length != 6 || !regionCode.All(char.IsAsciiDigit))
         {
             throw new ProfileNotFoundException($"Region code '{regionCode}' is not a six-digit GB/T 2260 code.");
@@ -66,10 +69,17 @@ public sealed class ProfileCatalog
             $"No profile covers region {regionCode}, industry '{industry}' on {on:yyyy-MM-dd}.");
     }
 
-    /// <summary>Reads one profile from its JSON text.</summary>
-    public static JurisdictionProfile Parse(string json) =>
-        JsonSerializer.Deserialize<JurisdictionProfile>(json, JsonOptions)
-        ?? throw new JsonException("A profile file holds null.");
+    /// <summary>Reads one profile from its JSON text and checks that its values make sense.</summary>
+    /// <exception cref="JsonException">The text is not a profile, or a value is out of range; the message names the field.</exception>
+    public static JurisdictionProfile Parse(string json)
+    {
+        var profile = JsonSerializer.Deserialize<JurisdictionProfile>(json, JsonOptions)
+            ?? throw new JsonException("A profile file holds null.");
+        var problems = ProfileChecks.Problems(profile).ToList();
+        return problems.Count == 0
+            ? profile
+            : throw new JsonException($"Profile '{profile.Id}' is invalid: {string.Join("; ", problems)}.");
+    }
 
     private static bool Covers(string profileRegion, string regionCode)
     {
