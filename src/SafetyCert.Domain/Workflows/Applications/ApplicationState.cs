@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using NodaTime;
+using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Workflows.Applications;

@@ -1,4 +1,5 @@
 using NodaTime;
+using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Workflows.Applications;

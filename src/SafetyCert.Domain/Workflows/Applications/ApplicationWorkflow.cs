@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
+using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Profiles;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Profiles;

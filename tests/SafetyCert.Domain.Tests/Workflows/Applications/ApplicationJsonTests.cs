@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;

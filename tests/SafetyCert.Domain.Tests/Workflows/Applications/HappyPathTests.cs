@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;

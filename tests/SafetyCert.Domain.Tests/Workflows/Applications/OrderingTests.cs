@@ -1,4 +1,5 @@
 using NodaTime;
+using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;
 using static SafetyCert.Domain.Tests.Workflows.Applications.Dates;
