@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using SafetyCert.Domain.Profiles;
@@ -15,7 +16,7 @@ namespace SafetyCert.Domain.Planning;
 /// Reads a scenario file (format in the README, "Planning a lifecycle offline"). Every error names the
 /// field's JSON path and its line.
 /// </summary>
-public static class ScenarioReader
+public static partial class ScenarioReader
 {
     private static readonly ImmutableDictionary<string, Type> EventTypes = typeof(WorkflowEvent).Assembly
         .GetTypes()
@@ -251,9 +252,24 @@ public static class ScenarioReader
             ? JsonObject.Create(value)!
             : throw new ScenarioException("must be an object", path, lines.LineOf(path));
 
+    /// <summary>The parser's message without its own position suffixes and namespaces, which the caller states better.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        message = QualifiedTypeName().Replace(message.Trim(), "$1");
+        return message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? "the value does not have this field's type (a string, number, true/false or date as the event defines it)"
+            : message;
     }
+
+    [GeneratedRegex(@"SafetyCert(?:\.\w+)*\.(\w+)")]
+    private static partial Regex QualifiedTypeName();
 }
