@@ -12,22 +12,7 @@ param appInsightsName string
 @description('Name of the Key Vault in this resource group.')
 param keyVaultName string
 
-// Built-in role definition ids, the same in every Azure cloud and tenant.
-var roles = {
-  // Blob Data Owner rather than Contributor: the Functions host manages blob leases and the
-  // deployment package, and documents are written under immutability policies.
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-}
-
-var storageRoles = [
-  roles.storageBlobDataOwner
-  roles.storageTableDataContributor
-  roles.storageQueueDataContributor
-]
+// Built-in role definition ids are the same in every Azure cloud and tenant, so they are written out.
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: storageAccountName
@@ -41,33 +26,55 @@ resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
   name: keyVaultName
 }
 
-resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in storageRoles: {
-    name: guid(storageAccount.id, principalId, roleId)
-    scope: storageAccount
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
-      principalId: principalId
-      principalType: 'ServicePrincipal'
-    }
-  }
-]
-
-resource telemetryAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(appInsights.id, principalId, roles.monitoringMetricsPublisher)
-  scope: appInsights
+// Blob Data Owner rather than Contributor: the Functions host manages blob leases and reads the
+// deployment package, and the app writes documents under immutability policies.
+resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, principalId, 'Storage Blob Data Owner')
+  scope: storageAccount
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource secretsAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(keyVault.id, principalId, roles.keyVaultSecretsUser)
+resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, principalId, 'Storage Table Data Contributor')
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, principalId, 'Storage Queue Data Contributor')
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Lets the app send telemetry to a component that accepts Entra ID authenticated ingestion only.
+resource monitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, principalId, 'Monitoring Metrics Publisher')
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Reads secret values for the app settings' Key Vault references; cannot list or change them.
+resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, principalId, 'Key Vault Secrets User')
   scope: keyVault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: principalId
     principalType: 'ServicePrincipal'
   }

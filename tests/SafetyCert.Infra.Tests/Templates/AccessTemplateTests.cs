@@ -1,0 +1,89 @@
+namespace SafetyCert.Infra.Tests.Templates;
+
+public sealed class AccessTemplateTests(MainTemplateFixture fixture)
+{
+    private readonly CompiledTemplate template = fixture.Template;
+
+    [Theory]
+    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts")] // Storage Blob Data Owner
+    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
+    [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Microsoft.Storage/storageAccounts")] // Storage Queue Data Contributor
+    [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
+    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults")] // Key Vault Secrets User
+    public void Identity_holds_the_built_in_role_on_the_resource_it_concerns(string roleDefinitionId, string scopeType)
+    {
+        var assignment = Assert.Single(
+            template.Resources("Microsoft.Authorization/roleAssignments"),
+            resource => ((string?)resource["properties"]?["roleDefinitionId"])?.Contains(roleDefinitionId, StringComparison.Ordinal) == true);
+
+        Assert.StartsWith($"[resourceId('{scopeType}', ", (string?)assignment["scope"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('principalId')]", (string?)assignment["properties"]?["principalId"]);
+        Assert.Equal("ServicePrincipal", (string?)assignment["properties"]?["principalType"]);
+    }
+
+    [Fact]
+    public void Role_assignments_go_to_the_user_assigned_identity()
+    {
+        var principal = (string?)template.Root["resources"]?["roles"]?["properties"]?["parameters"]?["principalId"]?["value"];
+
+        Assert.Equal("[reference('identity').principalId]", principal);
+        Assert.Single(template.Resources("Microsoft.ManagedIdentity/userAssignedIdentities"));
+    }
+
+    [Fact]
+    public void Function_app_waits_for_the_role_assignments()
+    {
+        var dependsOn = template.Root["resources"]?["functionApp"]?["dependsOn"]?.AsArray().Select(node => (string?)node);
+
+        Assert.Contains("roles", dependsOn ?? []);
+    }
+
+    [Fact]
+    public void Key_Vault_uses_Azure_RBAC_soft_delete_and_purge_protection()
+    {
+        var vault = template.Single("Microsoft.KeyVault/vaults")["properties"];
+
+        Assert.True((bool?)vault?["enableRbacAuthorization"]);
+        Assert.True((bool?)vault?["enableSoftDelete"]);
+        Assert.True((bool?)vault?["enablePurgeProtection"]);
+    }
+
+    [Theory]
+    [InlineData("smtpPassword")]
+    [InlineData("weComRobotKey")]
+    [InlineData("dingTalkRobotAccessToken")]
+    [InlineData("dingTalkRobotSecret")]
+    public void Secret_is_stored_in_the_vault_from_its_secure_parameter(string secret)
+    {
+        var parameter = template.Root["parameters"]?[secret];
+        var secrets = template.Root["resources"]?["keyVault"]?["properties"]?["parameters"]?["secrets"]?["value"]?.AsObject();
+
+        Assert.Equal("securestring", (string?)parameter?["type"]);
+        Assert.Equal($"[parameters('{secret}')]", (string?)secrets?[$"[format('{{0}}', variables('secretNames').{secret})]"]);
+    }
+
+    [Fact]
+    public void Application_Insights_accepts_Entra_ID_authenticated_telemetry_only()
+    {
+        var component = template.Single("Microsoft.Insights/components");
+
+        Assert.True((bool?)component["properties"]?["DisableLocalAuth"]);
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", (string?)component["properties"]?["WorkspaceResourceId"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("functionAppName")]
+    [InlineData("functionAppHostName")]
+    [InlineData("storageAccountName")]
+    [InlineData("storageBlobEndpoint")]
+    [InlineData("storageTableEndpoint")]
+    [InlineData("storageQueueEndpoint")]
+    [InlineData("identityClientId")]
+    [InlineData("keyVaultName")]
+    [InlineData("keyVaultUri")]
+    [InlineData("appInsightsName")]
+    public void Deployment_outputs(string name)
+    {
+        Assert.Equal("string", (string?)template.Root["outputs"]?[name]?["type"]);
+    }
+}
