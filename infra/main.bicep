@@ -162,7 +162,7 @@ var secretNames = {
   dingTalkRobotSecret: 'dingtalk-robot-secret'
 }
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: names.identity
   location: location
   tags: allTags
@@ -211,13 +211,19 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+// Names known before deployment (not module outputs) keep what-if precise; dependsOn keeps the order.
 module roles 'modules/roles.bicep' = {
   name: 'roles'
+  dependsOn: [
+    storage
+    monitoring
+    keyVault
+  ]
   params: {
-    principalId: identity.properties.principalId
-    storageAccountName: storage.outputs.name
-    appInsightsName: monitoring.outputs.appInsightsName
-    keyVaultName: keyVault.outputs.name
+    identityName: identity.name
+    storageAccountName: names.storage
+    appInsightsName: names.appInsights
+    keyVaultName: names.keyVault
   }
 }
 

@@ -19,7 +19,7 @@ param secrets object
 
 param tags object
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
@@ -45,7 +45,7 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   }
 }
 
-resource secretEntries 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = [
+resource secretEntries 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [
   for secret in items(secrets): {
     parent: vault
     name: secret.key

@@ -17,17 +17,27 @@ public sealed class AccessTemplateTests(MainTemplateFixture fixture)
             resource => ((string?)resource["properties"]?["roleDefinitionId"])?.Contains(roleDefinitionId, StringComparison.Ordinal) == true);
 
         Assert.StartsWith($"[resourceId('{scopeType}', ", (string?)assignment["scope"], StringComparison.Ordinal);
-        Assert.Equal("[parameters('principalId')]", (string?)assignment["properties"]?["principalId"]);
+        Assert.Equal(
+            "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2024-11-30').principalId]",
+            (string?)assignment["properties"]?["principalId"]);
         Assert.Equal("ServicePrincipal", (string?)assignment["properties"]?["principalType"]);
     }
 
-    [Fact]
-    public void Role_assignments_go_to_the_user_assigned_identity()
+    [Theory]
+    [InlineData("identityName", "identity", null)]
+    [InlineData("storageAccountName", "storage", "name")]
+    [InlineData("appInsightsName", "monitoring", "appInsightsName")]
+    [InlineData("keyVaultName", "keyVault", "name")]
+    public void Role_assignments_name_the_resources_this_deployment_creates(string rolesParameter, string resource, string? resourceParameter)
     {
-        var principal = (string?)template.Root["resources"]?["roles"]?["properties"]?["parameters"]?["principalId"]?["value"];
+        var resources = template.Root["resources"];
+        var created = resourceParameter is null
+            ? (string?)resources?[resource]?["name"]
+            : (string?)resources?[resource]?["properties"]?["parameters"]?[resourceParameter]?["value"];
 
-        Assert.Equal("[reference('identity').principalId]", principal);
-        Assert.Single(template.Resources("Microsoft.ManagedIdentity/userAssignedIdentities"));
+        Assert.StartsWith("[variables('names').", created, StringComparison.Ordinal);
+        Assert.Equal(created, (string?)resources?["roles"]?["properties"]?["parameters"]?[rolesParameter]?["value"]);
+        Assert.Contains(resource, resources?["roles"]?["dependsOn"]?.AsArray().Select(node => (string?)node) ?? []);
     }
 
     [Fact]
