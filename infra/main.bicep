@@ -155,13 +155,6 @@ var documentContainerNames = [
   'remediation-evidence'
 ]
 var deploymentContainerName = 'app-package-${names.functionApp}'
-var secretNames = {
-  smtpPassword: 'smtp-password'
-  weComRobotKey: 'wecom-robot-key'
-  dingTalkRobotAccessToken: 'dingtalk-robot-access-token'
-  dingTalkRobotSecret: 'dingtalk-robot-secret'
-}
-
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: names.identity
   location: location
@@ -201,12 +194,10 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     name: names.keyVault
     softDeleteRetentionInDays: softDeleteDays
-    secrets: {
-      '${secretNames.smtpPassword}': smtpPassword
-      '${secretNames.weComRobotKey}': weComRobotKey
-      '${secretNames.dingTalkRobotAccessToken}': dingTalkRobotAccessToken
-      '${secretNames.dingTalkRobotSecret}': dingTalkRobotSecret
-    }
+    smtpPassword: smtpPassword
+    weComRobotKey: weComRobotKey
+    dingTalkRobotAccessToken: dingTalkRobotAccessToken
+    dingTalkRobotSecret: dingTalkRobotSecret
     tags: allTags
   }
 }
@@ -246,12 +237,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     storagePrefix: storagePrefix
     appInsightsConnectionString: monitoring.outputs.connectionString
-    secretUris: {
-      smtpPassword: '${keyVault.outputs.uri}secrets/${secretNames.smtpPassword}'
-      weComRobotKey: '${keyVault.outputs.uri}secrets/${secretNames.weComRobotKey}'
-      dingTalkRobotAccessToken: '${keyVault.outputs.uri}secrets/${secretNames.dingTalkRobotAccessToken}'
-      dingTalkRobotSecret: '${keyVault.outputs.uri}secrets/${secretNames.dingTalkRobotSecret}'
-    }
+    secretUris: keyVault.outputs.secretUris
     smtpHost: smtpHost
     smtpPort: smtpPort
     smtpUserName: smtpUserName

@@ -13,9 +13,21 @@ param name string
 @maxValue(90)
 param softDeleteRetentionInDays int
 
-@description('Secret name to value. Names: letters, digits and hyphens.')
+@description('Password of the SMTP account.')
 @secure()
-param secrets object
+param smtpPassword string
+
+@description('Key of the WeCom group robot webhook.')
+@secure()
+param weComRobotKey string
+
+@description('Access token of the DingTalk robot webhook.')
+@secure()
+param dingTalkRobotAccessToken string
+
+@description('Signing secret of the DingTalk robot.')
+@secure()
+param dingTalkRobotSecret string
 
 param tags object
 
@@ -45,17 +57,50 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   }
 }
 
-resource secretEntries 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [
-  for secret in items(secrets): {
-    parent: vault
-    name: secret.key
-    properties: {
-      value: secret.value
-      contentType: 'text/plain'
-    }
+resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'smtp-password'
+  properties: {
+    value: smtpPassword
+    contentType: 'text/plain'
   }
-]
+}
+
+resource weComRobotKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'wecom-robot-key'
+  properties: {
+    value: weComRobotKey
+    contentType: 'text/plain'
+  }
+}
+
+resource dingTalkRobotAccessTokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'dingtalk-robot-access-token'
+  properties: {
+    value: dingTalkRobotAccessToken
+    contentType: 'text/plain'
+  }
+}
+
+resource dingTalkRobotSecretSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'dingtalk-robot-secret'
+  properties: {
+    value: dingTalkRobotSecret
+    contentType: 'text/plain'
+  }
+}
 
 output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
+
+// Versionless URIs: a rotated secret reaches the app without a redeployment.
+output secretUris object = {
+  smtpPassword: smtpPasswordSecret.properties.secretUri
+  weComRobotKey: weComRobotKeySecret.properties.secretUri
+  dingTalkRobotAccessToken: dingTalkRobotAccessTokenSecret.properties.secretUri
+  dingTalkRobotSecret: dingTalkRobotSecretSecret.properties.secretUri
+}

@@ -59,17 +59,21 @@ public sealed class AccessTemplateTests(MainTemplateFixture fixture)
     }
 
     [Theory]
-    [InlineData("smtpPassword")]
-    [InlineData("weComRobotKey")]
-    [InlineData("dingTalkRobotAccessToken")]
-    [InlineData("dingTalkRobotSecret")]
-    public void Secret_is_stored_in_the_vault_from_its_secure_parameter(string secret)
+    [InlineData("smtpPassword", "smtp-password")]
+    [InlineData("weComRobotKey", "wecom-robot-key")]
+    [InlineData("dingTalkRobotAccessToken", "dingtalk-robot-access-token")]
+    [InlineData("dingTalkRobotSecret", "dingtalk-robot-secret")]
+    public void Secret_is_stored_in_the_vault_from_its_secure_parameter(string parameter, string secretName)
     {
-        var parameter = template.Root["parameters"]?[secret];
-        var secrets = template.Root["resources"]?["keyVault"]?["properties"]?["parameters"]?["secrets"]?["value"]?.AsObject();
+        var module = template.Root["resources"]?["keyVault"]?["properties"];
+        var secret = Assert.Single(
+            template.Resources("Microsoft.KeyVault/vaults/secrets"),
+            resource => ((string?)resource["name"])?.EndsWith($"'{secretName}')]", StringComparison.Ordinal) == true);
 
-        Assert.Equal("securestring", (string?)parameter?["type"]);
-        Assert.Equal($"[parameters('{secret}')]", (string?)secrets?[$"[format('{{0}}', variables('secretNames').{secret})]"]);
+        Assert.Equal("securestring", (string?)template.Root["parameters"]?[parameter]?["type"]);
+        Assert.Equal("securestring", (string?)module?["template"]?["parameters"]?[parameter]?["type"]);
+        Assert.Equal($"[parameters('{parameter}')]", (string?)module?["parameters"]?[parameter]?["value"]);
+        Assert.Equal($"[parameters('{parameter}')]", (string?)secret["properties"]?["value"]);
     }
 
     [Fact]

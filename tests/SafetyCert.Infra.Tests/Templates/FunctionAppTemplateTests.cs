@@ -104,16 +104,20 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void Secret_uris_point_into_the_deployed_vault()
+    public void Secret_uris_are_the_versionless_uris_of_the_deployed_secrets()
     {
-        var secretUris = template.Root["resources"]?["functionApp"]?["properties"]?["parameters"]?["secretUris"]?["value"]?.AsObject();
+        var resources = template.Root["resources"];
+        var passed = (string?)resources?["functionApp"]?["properties"]?["parameters"]?["secretUris"]?["value"];
+        var uris = resources?["keyVault"]?["properties"]?["template"]?["outputs"]?["secretUris"]?["value"]?.AsObject();
 
-        Assert.NotNull(secretUris);
-        Assert.Equal(4, secretUris.Count);
-        Assert.All(secretUris, uri => Assert.StartsWith(
-            "[format('{0}secrets/{1}', reference('keyVault').outputs.uri.value,",
-            (string?)uri.Value,
-            StringComparison.Ordinal));
+        Assert.Equal("[reference('keyVault').outputs.secretUris.value]", passed);
+        Assert.NotNull(uris);
+        Assert.Equal(["smtpPassword", "weComRobotKey", "dingTalkRobotAccessToken", "dingTalkRobotSecret"], uris.Select(uri => uri.Key));
+        Assert.All(uris, uri =>
+        {
+            Assert.StartsWith("[reference(resourceId('Microsoft.KeyVault/vaults/secrets', parameters('name'), ", (string?)uri.Value, StringComparison.Ordinal);
+            Assert.EndsWith(").secretUri]", (string?)uri.Value, StringComparison.Ordinal);
+        });
     }
 
     [Theory]
