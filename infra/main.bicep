@@ -139,7 +139,7 @@ var allTags = union(tags, {
 var suffix = uniqueString(resourceGroup().id, baseName, environmentName)
 var names = {
   identity: 'id-${baseName}-${environmentName}'
-  storage: take('st${baseName}${environmentName}${suffix}', 24)
+  storage: take(toLower('st${baseName}${environmentName}${suffix}'), 24)
   keyVault: 'kv-${baseName}-${environmentName}-${take(suffix, 5)}'
   workspace: 'log-${baseName}-${environmentName}'
   appInsights: 'appi-${baseName}-${environmentName}'
@@ -154,7 +154,8 @@ var documentContainerNames = [
   'revocation-evidence'
   'remediation-evidence'
 ]
-var deploymentContainerName = 'app-package-${names.functionApp}'
+var deploymentContainerName = toLower('app-package-${names.functionApp}')
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: names.identity
   location: location

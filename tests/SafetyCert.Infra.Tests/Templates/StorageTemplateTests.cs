@@ -60,7 +60,7 @@ public sealed class StorageTemplateTests(MainTemplateFixture fixture)
 
         Assert.Single(containers, container => ((string?)container["name"])?.Contains("parameters('deploymentContainerName')", StringComparison.Ordinal) == true);
         Assert.Equal("[variables('deploymentContainerName')]", (string?)StorageModuleParameter("deploymentContainerName"));
-        Assert.StartsWith("[format('app-package-{0}'", (string?)template.Root["variables"]?["deploymentContainerName"], StringComparison.Ordinal);
+        Assert.StartsWith("[toLower(format('app-package-{0}'", (string?)template.Root["variables"]?["deploymentContainerName"], StringComparison.Ordinal);
     }
 
     [Theory]
