@@ -1,0 +1,29 @@
+// Development: smallest footprint, short retention, unlocked immutability that lapses after a day.
+// Secrets come from the deploying shell's environment and never live in the repository.
+using 'main.bicep'
+
+param environmentName = 'dev'
+param storageSku = 'Standard_LRS'
+param documentImmutabilityDays = 1
+param softDeleteDays = 7
+param logRetentionDays = 30
+param storagePrefix = 'dev'
+param maximumInstanceCount = 40
+param instanceMemoryMB = 2048
+param httpPerInstanceConcurrency = 16
+param alwaysReadyHttpInstances = 0
+
+param smtpHost = 'smtp.example.cn'
+param smtpPort = 587
+param smtpUserName = 'notify-dev@example.cn'
+param smtpSender = 'SafetyCert (dev) <notify-dev@example.cn>'
+param smtpPassword = readEnvironmentVariable('SAFETYCERT_SMTP_PASSWORD')
+param weComRobotKey = readEnvironmentVariable('SAFETYCERT_WECOM_ROBOT_KEY')
+param dingTalkRobotAccessToken = readEnvironmentVariable('SAFETYCERT_DINGTALK_ROBOT_ACCESS_TOKEN')
+param dingTalkRobotSecret = readEnvironmentVariable('SAFETYCERT_DINGTALK_ROBOT_SECRET')
+
+param jwtAudience = 'api://safetycert-dev'
+
+param tags = {
+  costCenter: 'safetycert-dev'
+}
