@@ -1,0 +1,141 @@
+using SafetyCert.Host.Functions;
+
+namespace SafetyCert.Host.Triggers;
+
+/// <summary>
+/// Fires one timer function at each occurrence of its schedule, with Azure Functions' semantics: a run missed
+/// while no host was up fires once, late; one host at a time; an occurrence that finds the previous run still
+/// going is skipped.
+/// </summary>
+internal sealed class TimerRunner(
+    ITimerFunction function,
+    TimerSchedule schedule,
+    TimerStatusStore store,
+    TimeProvider time,
+    ILogger logger)
+{
+    private Task running = Task.CompletedTask;
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var next = await StartAsync(stoppingToken);
+            while (next is { } occurrence)
+            {
+                var wait = occurrence - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
+
+                Fire(occurrence, isPastDue: false, stoppingToken);
+                next = NextAfter(occurrence, time.GetUtcNow());
+            }
+
+            TriggerLog.TimerNeverFiresAgain(logger, function.Name, schedule.Text);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+
+        await running;
+    }
+
+    /// <summary>Fires the missed occurrence if there is one and returns the first occurrence to wait for.</summary>
+    private async Task<DateTimeOffset?> StartAsync(CancellationToken stoppingToken)
+    {
+        var now = time.GetUtcNow();
+        var status = await store.ReadAsync(function.Name, stoppingToken);
+        var next = schedule.NextAfter(now);
+        if (status is null)
+        {
+            await store.CreateIfAbsentAsync(
+                function.Name,
+                new ScheduleStatus(DateTimeOffset.MinValue, next ?? DateTimeOffset.MaxValue, now),
+                stoppingToken);
+        }
+        else if (status.Next <= now)
+        {
+            Fire(status.Next, isPastDue: true, stoppingToken);
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// The occurrence after <paramref name="occurrence"/>; when the host has fallen behind by several occurrences
+    /// (a suspended machine, a clock jump), only the latest of them is still due, as one late run.
+    /// </summary>
+    private DateTimeOffset? NextAfter(DateTimeOffset occurrence, DateTimeOffset now)
+    {
+        var next = schedule.NextAfter(occurrence);
+        while (next is { } due && due <= now && schedule.NextAfter(due) is { } later && later <= now)
+        {
+            next = later;
+        }
+
+        return next;
+    }
+
+    private void Fire(DateTimeOffset occurrence, bool isPastDue, CancellationToken stoppingToken)
+    {
+        if (!running.IsCompleted)
+        {
+            TriggerLog.TimerSkippedOverlap(logger, function.Name, occurrence);
+            return;
+        }
+
+        running = Task.Run(() => RunOccurrenceAsync(occurrence, isPastDue, stoppingToken), CancellationToken.None);
+    }
+
+    private async Task RunOccurrenceAsync(DateTimeOffset occurrence, bool isPastDue, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var lease = await store.TryAcquireAsync(function.Name, stoppingToken);
+            if (lease is null)
+            {
+                TriggerLog.TimerSkippedLeaseHeld(logger, function.Name, occurrence);
+                return;
+            }
+
+            // The lease is free again once another host has finished this occurrence; its status says so.
+            var status = await store.ReadAsync(function.Name, stoppingToken);
+            if (status is not null && status.Last >= occurrence)
+            {
+                TriggerLog.TimerSkippedAlreadyRun(logger, function.Name, occurrence);
+                return;
+            }
+
+            var started = time.GetUtcNow();
+            TriggerLog.TimerRunning(logger, function.Name, occurrence, isPastDue);
+            try
+            {
+                await function.RunAsync(new TimerInfo(status, isPastDue), stoppingToken);
+                TriggerLog.TimerSucceeded(logger, function.Name, occurrence);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // A failed run still counts as run, as in Azure Functions: the next occurrence is not brought forward.
+                TriggerLog.TimerFailed(logger, function.Name, occurrence, e);
+            }
+
+            var finished = time.GetUtcNow();
+            var next = schedule.NextAfter(finished > occurrence ? finished : occurrence);
+            await store.WriteAsync(
+                function.Name,
+                new ScheduleStatus(isPastDue ? started : occurrence, next ?? DateTimeOffset.MaxValue, finished),
+                CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the status keeps this occurrence due, so the next start runs it late.
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            TriggerLog.TimerStorageFailed(logger, function.Name, occurrence, e);
+        }
+    }
+}
