@@ -15,6 +15,7 @@ internal sealed class TimerRunner(
     ILogger logger)
 {
     private Task running = Task.CompletedTask;
+    private int busy;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +24,7 @@ internal sealed class TimerRunner(
             var next = await StartAsync(stoppingToken);
             while (next is { } occurrence)
             {
+                TriggerLog.TimerScheduled(logger, function.Name, occurrence);
                 var wait = occurrence - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
@@ -81,7 +83,7 @@ internal sealed class TimerRunner(
 
     private void Fire(DateTimeOffset occurrence, bool isPastDue, CancellationToken stoppingToken)
     {
-        if (!running.IsCompleted)
+        if (Interlocked.CompareExchange(ref busy, 1, 0) != 0)
         {
             TriggerLog.TimerSkippedOverlap(logger, function.Name, occurrence);
             return;
@@ -92,50 +94,63 @@ internal sealed class TimerRunner(
 
     private async Task RunOccurrenceAsync(DateTimeOffset occurrence, bool isPastDue, CancellationToken stoppingToken)
     {
+        Action report;
         try
         {
-            await using var lease = await store.TryAcquireAsync(function.Name, stoppingToken);
-            if (lease is null)
-            {
-                TriggerLog.TimerSkippedLeaseHeld(logger, function.Name, occurrence);
-                return;
-            }
-
-            // The lease is free again once another host has finished this occurrence; its status says so.
-            var status = await store.ReadAsync(function.Name, stoppingToken);
-            if (status is not null && status.Last >= occurrence)
-            {
-                TriggerLog.TimerSkippedAlreadyRun(logger, function.Name, occurrence);
-                return;
-            }
-
-            var started = time.GetUtcNow();
-            TriggerLog.TimerRunning(logger, function.Name, occurrence, isPastDue);
-            try
-            {
-                await function.RunAsync(new TimerInfo(status, isPastDue), stoppingToken);
-                TriggerLog.TimerSucceeded(logger, function.Name, occurrence);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // A failed run still counts as run, as in Azure Functions: the next occurrence is not brought forward.
-                TriggerLog.TimerFailed(logger, function.Name, occurrence, e);
-            }
-
-            var finished = time.GetUtcNow();
-            var next = schedule.NextAfter(finished > occurrence ? finished : occurrence);
-            await store.WriteAsync(
-                function.Name,
-                new ScheduleStatus(isPastDue ? started : occurrence, next ?? DateTimeOffset.MaxValue, finished),
-                CancellationToken.None);
+            report = await RunLockedAsync(occurrence, isPastDue, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the status keeps this occurrence due, so the next start runs it late.
+            return;
         }
         catch (Azure.RequestFailedException e)
         {
-            TriggerLog.TimerStorageFailed(logger, function.Name, occurrence, e);
+            report = () => TriggerLog.TimerStorageFailed(logger, function.Name, occurrence, e);
         }
+        finally
+        {
+            Volatile.Write(ref busy, 0);
+        }
+
+        // Reported only once the status is written and the lock released, so whoever reads it sees the run over.
+        report();
+    }
+
+    private async Task<Action> RunLockedAsync(DateTimeOffset occurrence, bool isPastDue, CancellationToken stoppingToken)
+    {
+        await using var lease = await store.TryAcquireAsync(function.Name, stoppingToken);
+        if (lease is null)
+        {
+            return () => TriggerLog.TimerSkippedLeaseHeld(logger, function.Name, occurrence);
+        }
+
+        // The lease is free again once another host has finished this occurrence; its status says so.
+        var status = await store.ReadAsync(function.Name, stoppingToken);
+        if (status is not null && status.Last >= occurrence)
+        {
+            return () => TriggerLog.TimerSkippedAlreadyRun(logger, function.Name, occurrence);
+        }
+
+        var started = time.GetUtcNow();
+        TriggerLog.TimerRunning(logger, function.Name, occurrence, isPastDue);
+        Action report = () => TriggerLog.TimerSucceeded(logger, function.Name, occurrence);
+        try
+        {
+            await function.RunAsync(new TimerInfo(status, isPastDue), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A failed run still counts as run, as in Azure Functions: the next occurrence is not brought forward.
+            report = () => TriggerLog.TimerFailed(logger, function.Name, occurrence, e);
+        }
+
+        var finished = time.GetUtcNow();
+        var next = schedule.NextAfter(finished > occurrence ? finished : occurrence);
+        await store.WriteAsync(
+            function.Name,
+            new ScheduleStatus(isPastDue ? started : occurrence, next ?? DateTimeOffset.MaxValue, finished),
+            CancellationToken.None);
+        return report;
     }
 }

@@ -38,4 +38,7 @@ internal static partial class TriggerLog
 
     [LoggerMessage(12, LogLevel.Information, "Trigger runtime started: {Timers} timers in container {Container}, {Queues} queue functions")]
     public static partial void Started(ILogger logger, int timers, string container, int queues);
+
+    [LoggerMessage(13, LogLevel.Debug, "Timer {Function} next fires at {Occurrence:o}")]
+    public static partial void TimerScheduled(ILogger logger, string function, DateTimeOffset occurrence);
 }
