@@ -4,7 +4,7 @@ using SafetyCert.Host.Functions;
 namespace SafetyCert.Host.Tests.Triggers;
 
 /// <summary>A timer function that records each run and, when gated, stays running until the gate opens.</summary>
-public sealed class RecordingTimerFunction(string name, string schedule, ConcurrentQueue<TimerInfo>? runs = null) : ITimerFunction
+public class RecordingTimerFunction(string name, string schedule, ConcurrentQueue<TimerInfo>? runs = null) : ITimerFunction
 {
     public string Name { get; } = name;
 
