@@ -24,6 +24,8 @@ internal static class ServeCommand
             builder.WebHost.UseUrls($"http://127.0.0.1:{ParsePort(port)}");
         }
 
+        // The storage SDK logs every request at Information; only its trouble is worth reading.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
         builder.AddFunctionApp(functions);
         configure?.Invoke(builder);
         var app = builder.Build();

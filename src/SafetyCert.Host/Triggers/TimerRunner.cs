@@ -49,8 +49,20 @@ internal sealed class TimerRunner(
     private async Task<DateTimeOffset?> StartAsync(CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
-        var status = await store.ReadAsync(function.Name, stoppingToken);
         var next = schedule.NextAfter(now);
+        ScheduleStatus? status;
+        try
+        {
+            status = await store.ReadAsync(function.Name, stoppingToken);
+        }
+        catch (InvalidDataException e)
+        {
+            // An unreadable status must not keep the timer from ever firing again: start it afresh.
+            TriggerLog.TimerStatusUnreadable(logger, function.Name, e);
+            status = new ScheduleStatus(DateTimeOffset.MinValue, next ?? DateTimeOffset.MaxValue, now);
+            await store.WriteAsync(function.Name, status, stoppingToken);
+        }
+
         if (status is null)
         {
             await store.CreateIfAbsentAsync(
@@ -104,7 +116,7 @@ internal sealed class TimerRunner(
             // Stopping: the status keeps this occurrence due, so the next start runs it late.
             return;
         }
-        catch (Azure.RequestFailedException e)
+        catch (Exception e) when (e is Azure.RequestFailedException or InvalidDataException)
         {
             report = () => TriggerLog.TimerStorageFailed(logger, function.Name, occurrence, e);
         }

@@ -22,15 +22,25 @@ internal sealed class TimerStatusStore(BlobContainerClient container, TimeProvid
 
     public async Task<ScheduleStatus?> ReadAsync(string functionName, CancellationToken cancellationToken)
     {
+        BinaryData content;
         try
         {
-            var content = await container.GetBlobClient(StatusBlob(functionName)).DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToObjectFromJson<ScheduleStatus>()
-                ?? throw new InvalidDataException($"Timer status of '{functionName}' in '{container.Name}' is empty.");
+            content = (await container.GetBlobClient(StatusBlob(functionName)).DownloadContentAsync(cancellationToken)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
+        }
+
+        try
+        {
+            return content.ToObjectFromJson<ScheduleStatus>()
+                ?? throw new InvalidDataException($"Timer status {container.Name}/{StatusBlob(functionName)} is null.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"Timer status {container.Name}/{StatusBlob(functionName)} is not {{\"Last\",\"Next\",\"LastUpdated\"}}: {e.Message}", e);
         }
     }
 

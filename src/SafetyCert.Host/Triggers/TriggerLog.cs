@@ -41,4 +41,7 @@ internal static partial class TriggerLog
 
     [LoggerMessage(13, LogLevel.Debug, "Timer {Function} next fires at {Occurrence:o}")]
     public static partial void TimerScheduled(ILogger logger, string function, DateTimeOffset occurrence);
+
+    [LoggerMessage(14, LogLevel.Error, "Timer {Function} had an unreadable status; starting its schedule afresh")]
+    public static partial void TimerStatusUnreadable(ILogger logger, string function, Exception exception);
 }

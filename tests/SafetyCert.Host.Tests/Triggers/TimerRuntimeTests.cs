@@ -124,6 +124,29 @@ public sealed class TimerRuntimeTests(AzuriteFixture azurite)
         Assert.DoesNotContain(runtime.Logs.Entries, e => e.EventId == Running && Equals(e.Values["Occurrence"], second));
     }
 
+    [Fact]
+    public async Task An_unreadable_status_is_reported_and_the_schedule_starts_afresh()
+    {
+        var start = new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
+        var container = azurite.Blobs.GetBlobContainerClient($"{prefix}timers");
+        await container.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await container.GetBlobClient("Sweep/status.json").UploadAsync(
+            BinaryData.FromString("{\"Last\":"), TestContext.Current.CancellationToken);
+        var time = new FakeTimeProvider(start);
+        var function = new RecordingTimerFunction("Sweep", "*/10 * * * * *");
+
+        await using var runtime = await RuntimeUnderTest.StartAsync(azurite, prefix, time, [function]);
+        var reported = await runtime.Logs.WaitForAsync(e => e.EventId == 14, "the unreadable status");
+        Assert.Contains($"{prefix}timers/Sweep/status.json", reported.Exception?.Message, StringComparison.Ordinal);
+        await runtime.Logs.WaitForAsync(Scheduled, start.AddSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(10));
+        await runtime.Logs.WaitForAsync(Succeeded, start.AddSeconds(10));
+
+        var run = Assert.Single(function.Runs);
+        Assert.False(run.IsPastDue);
+        Assert.Equal(start.AddSeconds(10), run.ScheduleStatus?.Next);
+    }
+
     private static async Task<int> OutcomeAsync(LogCollector logs, DateTimeOffset occurrence) =>
         (await logs.WaitForAsync(
             e => e.EventId is Succeeded or SkippedLeaseHeld or SkippedAlreadyRun && Equals(e.Values.GetValueOrDefault("Occurrence"), occurrence),
