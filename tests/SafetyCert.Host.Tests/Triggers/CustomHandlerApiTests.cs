@@ -62,12 +62,12 @@ public sealed class CustomHandlerApiTests : IAsyncLifetime
     [InlineData("{\"instance\":\"42\",\"kind\":\"Submitted\"}", "{\"instance\":\"42\",\"kind\":\"Submitted\"}")]
     public async Task A_queue_invocation_reaches_the_function_with_body_and_metadata(string message, string expectedBody)
     {
-        var payload = """{"Data":{"message":""" + message + """
-            },
-             "Metadata":{"DequeueCount":2,"ExpirationTime":"2026-11-29T01:00:00+00:00","Id":"800ae4b3-bdd2-4c08-badd-f08e5a34b865",
-                         "InsertionTime":"2026-11-22T01:00:00+00:00","NextVisibleTime":"2026-11-22T01:10:00+00:00",
-                         "PopReceipt":"AgAAAAMAAAAAAAAAAgtnj8x+1QE=","sys":{"MethodName":"Events"}}}
+        const string Metadata = """
+            {"DequeueCount":2,"ExpirationTime":"2026-11-29T01:00:00+00:00","Id":"800ae4b3-bdd2-4c08-badd-f08e5a34b865",
+             "InsertionTime":"2026-11-22T01:00:00+00:00","NextVisibleTime":"2026-11-22T01:10:00+00:00",
+             "PopReceipt":"AgAAAAMAAAAAAAAAAgtnj8x+1QE=","sys":{"MethodName":"Events"}}
             """;
+        var payload = $$"""{"Data":{"message":{{message}} },"Metadata":{{Metadata}} }""";
 
         using var response = await PostAsync("/Events", payload);
 
