@@ -8,6 +8,9 @@ internal static class CommandLine
 
         Commands:
           plan <scenario.json> [--format json|table]   Plan a lifecycle offline and print its timeline.
+          serve [--urls <urls>]                        Run the function app (trigger runtime, or custom handler
+                                                       under the Azure Functions host).
+          functions --output <dir>                     Write host.json and every function.json for Azure.
         """;
 
     public static Task<int> RunAsync(string[] args)
@@ -18,9 +21,14 @@ internal static class CommandLine
             return Task.FromResult(args.Length == 0 ? 2 : 0);
         }
 
-        if (args[0] == "plan")
+        switch (args[0])
         {
-            return Task.FromResult(PlanCommand.Run(args[1..], Console.Out, Console.Error));
+            case "plan":
+                return Task.FromResult(PlanCommand.Run(args[1..], Console.Out, Console.Error));
+            case "serve":
+                return ServeCommand.RunAsync(args[1..]);
+            case "functions":
+                return Task.FromResult(FunctionsCommand.Run(args[1..], Console.Out, Console.Error));
         }
 
         Console.Error.WriteLine($"Unknown command '{args[0]}'.");

@@ -1,0 +1,40 @@
+using System.Globalization;
+using SafetyCert.Host.Functions;
+using SafetyCert.Host.Triggers;
+
+namespace SafetyCert.Host.Cli;
+
+/// <summary><c>safetycert serve [--urls …]</c>: runs the function app until stopped.</summary>
+internal static class ServeCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The app as <c>serve</c> runs it; <paramref name="configure"/> lets tests swap what they must.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<FunctionsBuilder>? functions = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (builder.Configuration[CustomHandlerApi.PortSetting] is { Length: > 0 } port)
+        {
+            // Under the Functions host the port is not ours to choose: the host says where it will call.
+            builder.WebHost.UseUrls($"http://127.0.0.1:{ParsePort(port)}");
+        }
+
+        // The storage SDK logs every request at Information; only its trouble is worth reading.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+        builder.AddFunctionApp(functions);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapFunctionApp();
+        return app;
+    }
+
+    private static int ParsePort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : throw new InvalidOperationException($"{CustomHandlerApi.PortSetting} is '{text}', which is not a TCP port.");
+}
