@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
+using SafetyCert.Domain.Regions;
 using SafetyCert.Domain.Serialization;
 
 namespace SafetyCert.Domain.Profiles;
@@ -61,7 +62,7 @@ public sealed class ProfileCatalog
 
         var best = Profiles
             .Where(p => p.InForceOn(on) && p.CoversIndustry(industry))
-            .SelectMany(p => p.Regions.Where(r => Covers(r, regionCode)).Select(r => (Profile: p, Specificity: Specificity(r))))
+            .SelectMany(p => p.Regions.Where(r => RegionCodes.Covers(r, regionCode)).Select(r => (Profile: p, Specificity: RegionCodes.Specificity(r))))
             .OrderByDescending(m => m.Specificity)
             .ThenByDescending(m => m.Profile.EffectiveFrom)
             .FirstOrDefault();
@@ -80,16 +81,6 @@ public sealed class ProfileCatalog
             ? profile
             : throw new JsonException($"Profile '{profile.Id}' is invalid: {string.Join("; ", problems)}.");
     }
-
-    private static bool Covers(string profileRegion, string regionCode)
-    {
-        var significant = profileRegion.TrimEnd('0');
-        // Codes are pairs of digits (province, city, county): compare whole pairs only.
-        var length = (significant.Length + 1) / 2 * 2;
-        return regionCode.StartsWith(profileRegion[..length], StringComparison.Ordinal);
-    }
-
-    private static int Specificity(string profileRegion) => (profileRegion.TrimEnd('0').Length + 1) / 2;
 
     private static ProfileCatalog LoadEmbedded()
     {
