@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
-using Fluid;
-using Fluid.Values;
 using NodaTime;
 using NodaTime.Text;
 using SafetyCert.Domain.Workflows;
@@ -11,7 +9,7 @@ using SafetyCert.Host.Notifications.Contacts;
 namespace SafetyCert.Host.Notifications;
 
 /// <summary>
-/// Renders a notice from its Fluid template (<c>Templates/{kind}.liquid</c>, embedded). A template holds a Chinese
+/// Renders a notice from its Liquid template (<c>Templates/{kind}.liquid</c>, embedded). A template holds a Chinese
 /// section, a line <c>---</c>, and an English section; the first line of each is its subject. Chinese comes first
 /// unless the party chose English. Templates see <c>due_date</c>, <c>rule</c>, <c>kind</c>,
 /// <c>certificate_number</c> and <c>facts</c>, and the filters <c>cn_date</c> (2027年3月14日) and <c>en_date</c>.
@@ -21,26 +19,29 @@ internal sealed class NoticeRenderer
     private const string Prefix = "SafetyCert.Host.Notifications.Templates.";
     private const string SectionBreak = "\n---\n";
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
-    private readonly FrozenDictionary<string, IFluidTemplate> templates;
-    private readonly TemplateOptions options = new();
+    private static readonly FrozenDictionary<string, Func<string, string>> Filters = new Dictionary<string, Func<string, string>>
+    {
+        ["cn_date"] = text => ChineseDate(ParseDate(text)),
+        ["en_date"] = text => EnglishDate(ParseDate(text)),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly FrozenDictionary<string, NoticeTemplate> templates;
 
     public NoticeRenderer()
     {
-        options.Filters.AddFilter("cn_date", (input, _, _) => new ValueTask<FluidValue>(new StringValue(ChineseDate(ParseDate(input.ToStringValue())))));
-        options.Filters.AddFilter("en_date", (input, _, _) => new ValueTask<FluidValue>(new StringValue(EnglishDate(ParseDate(input.ToStringValue())))));
-        var parser = new FluidParser();
         var assembly = Assembly.GetExecutingAssembly();
-        var loaded = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var filterNames = Filters.Keys.ToHashSet(StringComparer.Ordinal);
+        var loaded = new Dictionary<string, NoticeTemplate>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
             var source = reader.ReadToEnd().ReplaceLineEndings("\n");
-            if (!source.Contains(SectionBreak, StringComparison.Ordinal) || !parser.TryParse(source, out var template, out var error))
+            if (!source.Contains(SectionBreak, StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"Template {name} is not a Chinese section, '---' and an English section, or does not parse.");
+                throw new InvalidOperationException($"Template {name} is not a Chinese section, a line '---' and an English section.");
             }
 
-            loaded[name[Prefix.Length..^".liquid".Length]] = template;
+            loaded[name[Prefix.Length..^".liquid".Length]] = NoticeTemplate.Parse(name, source, filterNames);
         }
 
         templates = loaded.ToFrozenDictionary(StringComparer.Ordinal);
@@ -52,7 +53,7 @@ internal sealed class NoticeRenderer
 
     public static string EnglishDate(LocalDate date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public async Task<(string Subject, string Body)> RenderAsync(Notify notice, ContactPreferences preferences)
+    public (string Subject, string Body) Render(Notify notice, ContactPreferences preferences)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(preferences);
@@ -61,13 +62,23 @@ internal sealed class NoticeRenderer
             throw new ArgumentException($"No template for notice kind '{notice.Kind}'.", nameof(notice));
         }
 
-        var context = new TemplateContext(options);
-        context.SetValue("kind", notice.Kind);
-        context.SetValue("due_date", IsoDate.Format(notice.DueDate));
-        context.SetValue("rule", notice.Rule);
-        context.SetValue("certificate_number", notice.Facts.GetValueOrDefault(RecipientScope.CertificateNumber) ?? "");
-        context.SetValue("facts", notice.Facts.ToDictionary(f => f.Key, f => (object)f.Value, StringComparer.Ordinal));
-        var text = (await template.RenderAsync(context, NullEncoder.Default).ConfigureAwait(false)).ReplaceLineEndings("\n");
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["kind"] = notice.Kind,
+            ["due_date"] = IsoDate.Format(notice.DueDate),
+            ["rule"] = notice.Rule,
+        };
+        if (notice.Facts.TryGetValue(RecipientScope.CertificateNumber, out var number))
+        {
+            values["certificate_number"] = number;
+        }
+
+        foreach (var (key, value) in notice.Facts)
+        {
+            values[$"facts.{key}"] = value;
+        }
+
+        var text = template.Render(values, Filters).ReplaceLineEndings("\n");
         var sections = text.Split(SectionBreak, 2);
         var (first, second) = preferences.EnglishFirst ? (sections[1], sections[0]) : (sections[0], sections[1]);
         var (firstSubject, firstBody) = Split(first);

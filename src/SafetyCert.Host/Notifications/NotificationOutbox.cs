@@ -28,7 +28,7 @@ internal sealed class NotificationOutbox(
         var notice = request.Notice ?? throw new ArgumentException("The request carries no notice.", nameof(request));
         var scope = RecipientScope.Of(notice);
         var party = await contacts.GetAsync(scope, ct).ConfigureAwait(false);
-        var (subject, body) = await renderer.RenderAsync(notice, party.Preferences).ConfigureAwait(false);
+        var (subject, body) = renderer.Render(notice, party.Preferences);
         var now = time.GetUtcNow();
         var contact = party.Channels.Count > 0 ? party.Channels[0] : null;
 
