@@ -36,6 +36,20 @@ public sealed class DigestTests(LocalServices services)
     }
 
     [Fact]
+    public void Builder_lists_at_most_a_hundred_lines_per_section_and_counts_the_rest()
+    {
+        var deadlines = Enumerable.Range(0, 130).Select(i => new DigestDeadline($"e-{i:D3}", null, "renewal", Today.PlusDays(-1), "RULES.md §6"));
+
+        var digest = DigestBuilder.Build("review-organization:o-1", Today, 30, deadlines, []);
+
+        Assert.Equal(130, digest.Overdue.Count);
+        Assert.Contains("e-099", digest.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("e-100", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("另有30项", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("and 30 more", digest.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Daily_run_mails_each_regulator_its_region_once_per_day()
     {
         await using var harness = new NotificationHarness(services);

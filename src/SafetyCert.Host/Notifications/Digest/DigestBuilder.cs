@@ -11,6 +11,9 @@ namespace SafetyCert.Host.Notifications.Digest;
 /// </summary>
 internal static class DigestBuilder
 {
+    // A ledger row holds at most 64 KiB of text per property; past this many lines a section says how many it left out.
+    internal const int MaxLinesPerSection = 100;
+
     public static DailyDigest Build(string scope, LocalDate today, int lookaheadDays, IEnumerable<DigestDeadline> deadlines, IEnumerable<Delivery> yesterday)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
@@ -25,45 +28,57 @@ internal static class DigestBuilder
         zh.AppendLine($"{NoticeRenderer.ChineseDate(today)}每日摘要（{scope}）");
         zh.AppendLine();
         zh.AppendLine($"已超期（{overdue.Count}）：");
-        foreach (var d in overdue)
+        foreach (var d in overdue.Take(MaxLinesPerSection))
         {
             zh.AppendLine($"- {Who(d)} {d.Name}，应于{NoticeRenderer.ChineseDate(d.Due)}完成{Certificate(d, "，证书编号")}；依据：{d.Rule}");
         }
 
+        More(zh, overdue.Count, chinese: true);
+
         zh.AppendLine($"未来{lookaheadDays}天到期（{dueSoon.Count}）：");
-        foreach (var d in dueSoon)
+        foreach (var d in dueSoon.Take(MaxLinesPerSection))
         {
             zh.AppendLine($"- {Who(d)} {d.Name}，{NoticeRenderer.ChineseDate(d.Due)}到期{Certificate(d, "，证书编号")}；依据：{d.Rule}");
         }
 
+        More(zh, dueSoon.Count, chinese: true);
+
         zh.AppendLine($"昨日通知（{happened.Count}）：");
-        foreach (var d in happened)
+        foreach (var d in happened.Take(MaxLinesPerSection))
         {
             zh.AppendLine($"- {d.NoticeKind} → {d.Scope}（{d.Channel}，{d.Status}）");
         }
+
+        More(zh, happened.Count, chinese: true);
 
         var en = new StringBuilder();
         en.AppendLine($"Daily digest for {scope}, {NoticeRenderer.EnglishDate(today)}");
         en.AppendLine();
         en.AppendLine($"Overdue ({overdue.Count}):");
-        foreach (var d in overdue)
+        foreach (var d in overdue.Take(MaxLinesPerSection))
         {
             en.AppendLine($"- {Who(d)} {d.Name}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {d.Rule}");
         }
+
+        More(en, overdue.Count, chinese: false);
 
         en.AppendLine($"Due in the next {lookaheadDays} days ({dueSoon.Count}):");
-        foreach (var d in dueSoon)
+        foreach (var d in dueSoon.Take(MaxLinesPerSection))
         {
             en.AppendLine($"- {Who(d)} {d.Name}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {d.Rule}");
         }
 
+        More(en, dueSoon.Count, chinese: false);
+
         en.AppendLine($"Notices yesterday ({happened.Count}):");
-        foreach (var d in happened)
+        foreach (var d in happened.Take(MaxLinesPerSection))
         {
             en.AppendLine($"- {d.NoticeKind} → {d.Scope} ({d.Channel}, {d.Status})");
         }
 
-        var subject = $"【安全生产标准化】每日摘要 {NoticeRenderer.ChineseDate(today)}：超期{overdue.Count}项，30天内到期{dueSoon.Count}项 | [SafetyCert] Daily digest";
+        More(en, happened.Count, chinese: false);
+
+        var subject = $"【安全生产标准化】每日摘要 {NoticeRenderer.ChineseDate(today)}：超期{overdue.Count}项，{lookaheadDays}天内到期{dueSoon.Count}项 | [SafetyCert] Daily digest";
         return new DailyDigest(scope, today, dueSoon, overdue, happened, subject, $"{zh}\n————————\n\n{en}");
     }
 
@@ -84,6 +99,14 @@ internal static class DigestBuilder
         }
 
         return delivery.Scope == scope;
+    }
+
+    private static void More(StringBuilder builder, int count, bool chinese)
+    {
+        if (count > MaxLinesPerSection)
+        {
+            builder.AppendLine(chinese ? $"- ……另有{count - MaxLinesPerSection}项" : $"- … and {count - MaxLinesPerSection} more");
+        }
     }
 
     private static string Who(DigestDeadline d) => d.EnterpriseName ?? d.EnterpriseId;
