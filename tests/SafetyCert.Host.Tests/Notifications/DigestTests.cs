@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Host.Notifications.Digest;
+
+namespace SafetyCert.Host.Tests.Notifications;
+
+public sealed class DigestTests(LocalServices services)
+{
+    private static readonly LocalDate Today = new(2026, 3, 10);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Builder_splits_overdue_from_due_within_30_days_and_leaves_out_later_ones()
+    {
+        DigestDeadline[] deadlines =
+        [
+            new("e-1", "甲公司", "material-review", Today.PlusDays(-1), "RULES.md §4.1 [000 §3(2)1]"),
+            new("e-2", null, "renewal", Today.PlusDays(30), "RULES.md §6", "宁AQBⅡ2024000012"),
+            new("e-3", null, "review", Today, "RULES.md §4.3"),
+            new("e-4", null, "review", Today.PlusDays(31), "RULES.md §4.3"),
+        ];
+
+        var digest = DigestBuilder.Build("regulator:640000:provincial", Today, 30, deadlines, []);
+
+        Assert.Equal(["e-1"], digest.Overdue.Select(d => d.EnterpriseId));
+        Assert.Equal(["e-3", "e-2"], digest.DueSoon.Select(d => d.EnterpriseId));
+        Assert.StartsWith("2026年3月10日每日摘要", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("甲公司 material-review，应于2026年3月9日完成", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("证书编号 宁AQBⅡ2024000012", digest.Body, StringComparison.Ordinal);
+        Assert.True(digest.Body.IndexOf("已超期", StringComparison.Ordinal) < digest.Body.IndexOf("Overdue", StringComparison.Ordinal));
+        Assert.Contains("超期1项，30天内到期2项", digest.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Builder_lists_at_most_a_hundred_lines_per_section_and_counts_the_rest()
+    {
+        var deadlines = Enumerable.Range(0, 130).Select(i => new DigestDeadline($"e-{i:D3}", null, "renewal", Today.PlusDays(-1), "RULES.md §6"));
+
+        var digest = DigestBuilder.Build("review-organization:o-1", Today, 30, deadlines, []);
+
+        Assert.Equal(130, digest.Overdue.Count);
+        Assert.Contains("e-099", digest.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("e-100", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("另有30项", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("and 30 more", digest.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Daily_run_mails_each_regulator_its_region_once_per_day()
+    {
+        await using var harness = new NotificationHarness(services);
+        var ningxia = harness.Mailbox("ningxia");
+        var fujian = harness.Mailbox("fujian");
+        await harness.Contacts.SaveAsync("regulator:640000:provincial", Contact.Email(1, ningxia), Ct);
+        await harness.Contacts.SaveAsync("regulator:350000:provincial", Contact.Email(1, fujian), Ct);
+        // Yesterday an objection reached the Ningxia regulator.
+        var objection = NotificationHarness.Notice(NoticeKinds.ObjectionRaised, NoticeClass.Mandatory, Today.PlusDays(-1), Party.Regulator, ("regionCode", "640104"), ("grade", "Level2"));
+        await harness.Outbox.EnqueueAsync(NotificationHarness.Request(objection), Ct);
+        harness.Time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(2));
+        var function = ActivatorUtilities.CreateInstance<DailyDigestFunction>(harness.Provider, new FixedFeed());
+
+        Assert.Equal(DailyDigestFunction.Schedule, "0 0 8 * * *");
+        var first = await function.RunAsync(Ct);
+        var second = await function.RunAsync(Ct);
+        await harness.Sender.CatchUpAsync(harness.Time.GetUtcNow(), Ct);
+
+        Assert.Equal((2, 0), (first, second));
+        // Ningxia also received the objection notice itself; the digest is the other message.
+        var mail = Assert.Single(await harness.MailForAsync(ningxia, 2), m => m.GetProperty("subject").GetString()!.Contains("每日摘要", StringComparison.Ordinal));
+        var text = mail.GetProperty("text").GetString()!;
+        Assert.Contains("objection-raised", text, StringComparison.Ordinal);
+        Assert.Contains("e-640", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("e-350", text, StringComparison.Ordinal);
+        var fujianText = Assert.Single(await harness.MailForAsync(fujian, 1)).GetProperty("text").GetString()!;
+        Assert.DoesNotContain("objection-raised", fujianText, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedFeed : IDeadlineFeed
+    {
+        public async IAsyncEnumerable<DigestDeadline> OpenAsync(string scope, LocalDate until, [EnumeratorCancellation] CancellationToken ct)
+        {
+            await Task.Yield();
+            var province = scope.Split(':')[1];
+            yield return new DigestDeadline($"e-{province[..3]}", null, "renewal", Today.PlusDays(12), "RULES.md §6");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using NodaTime;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Host.Notifications;
+using SafetyCert.Host.Notifications.Contacts;
+
+namespace SafetyCert.Host.Tests.Notifications;
+
+public sealed class NoticeRendererTests
+{
+    private static readonly NoticeRenderer Renderer = new();
+
+    public static TheoryData<string> EveryKind => [.. typeof(NoticeKinds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!)];
+
+    [Fact]
+    public void There_is_a_template_for_every_notice_kind_and_no_other()
+    {
+        Assert.Equal(EveryKind.Select(k => k.Data).Order(StringComparer.Ordinal), Renderer.Kinds.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void Every_kind_renders_Chinese_first_with_certificate_number_Chinese_date_rule_and_next_step(string kind)
+    {
+        var notice = NotificationHarness.Notice(kind, NoticeClass.Mandatory, new LocalDate(2027, 3, 14), facts:
+        [
+            ("certificateNumber", "宁AQBXW2026000001"),
+            ("enterpriseName", "宁夏某某矿业有限公司"),
+            ("reason", "理由"),
+            ("reviewUnitId", "u-7"),
+            ("year", "2026"),
+            ("newCertificateNumber", "宁AQBⅡ2027000003"),
+        ]);
+
+        var (subject, body) = Renderer.Render(notice, ContactPreferences.Default);
+
+        Assert.StartsWith("【安全生产标准化】", subject, StringComparison.Ordinal);
+        Assert.Contains(" | [SafetyCert] ", subject, StringComparison.Ordinal);
+        Assert.Contains("证书编号：宁AQBXW2026000001", body, StringComparison.Ordinal);
+        Assert.Contains("Certificate number: 宁AQBXW2026000001", body, StringComparison.Ordinal);
+        Assert.Contains("2027年3月14日", body, StringComparison.Ordinal);
+        Assert.Contains("14 March 2027", body, StringComparison.Ordinal);
+        Assert.Contains("依据：RULES.md §6 [002 §2(3)]", body, StringComparison.Ordinal);
+        Assert.Contains("宁夏某某矿业有限公司", subject, StringComparison.Ordinal);
+        Assert.True(body.IndexOf("下一步：", StringComparison.Ordinal) is var zh && zh > 0 && zh < body.IndexOf("Next step: ", StringComparison.Ordinal), "Chinese comes first.");
+        Assert.DoesNotContain("{{", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("{%", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_certificate_number_no_certificate_line_is_shown()
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.ApplicationReceived, NoticeClass.Informational, new LocalDate(2026, 3, 24));
+
+        var (_, body) = Renderer.Render(notice, ContactPreferences.Default);
+
+        Assert.DoesNotContain("证书编号", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Certificate number", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void English_preference_puts_English_first()
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.RenewalWindowOpen, NoticeClass.Routine, new LocalDate(2027, 3, 14));
+
+        var (subject, body) = Renderer.Render(notice, ContactPreferences.Default with { Language = ContactPreferences.English });
+
+        Assert.StartsWith("[SafetyCert] Renewal window open", subject, StringComparison.Ordinal);
+        Assert.True(body.IndexOf("Next step", StringComparison.Ordinal) < body.IndexOf("下一步", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(2027, 3, 14, "2027年3月14日")]
+    [InlineData(2026, 12, 1, "2026年12月1日")]
+    [InlineData(2024, 2, 29, "2024年2月29日")]
+    public void Chinese_dates_have_no_leading_zeros(int year, int month, int day, string expected)
+    {
+        Assert.Equal(expected, NoticeRenderer.ChineseDate(new LocalDate(year, month, day)));
+    }
+
+    [Theory]
+    [InlineData("{% for x in facts %}{% endfor %}", "the tag 'for x in facts'")]
+    [InlineData("{{ rule | upcase }}", "the filter 'upcase'")]
+    [InlineData("{% if rule %}open", "an if without endif")]
+    [InlineData("{{ facts.a.b }}", "the expression 'facts.a.b'")]
+    public void Templates_outside_the_supported_subset_are_rejected_by_name(string source, string complaint)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => NoticeTemplate.Parse("broken.liquid", source, new HashSet<string> { "cn_date" }));
+
+        Assert.Contains("broken.liquid", error.Message, StringComparison.Ordinal);
+        Assert.Contains(complaint, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Host.Notifications;
+using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Host.Notifications.Ledger;
+
+namespace SafetyCert.Host.Tests.Notifications;
+
+/// <summary>The notification module wired as the host wires it, over the shared Azurite/MailDev, under a fresh prefix.</summary>
+internal sealed class NotificationHarness : IAsyncDisposable
+{
+    // Tuesday 2026-03-10, 10:00 Beijing: a working day inside working hours.
+    public static readonly DateTimeOffset TuesdayMorning = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly List<ServiceProvider> providers = [];
+    private readonly LocalServices services;
+    private readonly RobotReceiver? receiver;
+
+    public NotificationHarness(LocalServices services, RobotReceiver? receiver = null, DateTimeOffset? start = null)
+    {
+        this.services = services;
+        this.receiver = receiver;
+        Time = new FakeTimeProvider(start ?? TuesdayMorning);
+        Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        Provider = Build();
+    }
+
+    public string Prefix { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public ServiceProvider Provider { get; }
+
+    public INotificationOutbox Outbox => Provider.GetRequiredService<INotificationOutbox>();
+
+    public NotificationSender Sender => Provider.GetRequiredService<NotificationSender>();
+
+    public ContactBook Contacts => Provider.GetRequiredService<ContactBook>();
+
+    public DeliveryLedger Ledger => Provider.GetRequiredService<DeliveryLedger>();
+
+    public DeliveryStatusQuery Status => Provider.GetRequiredService<DeliveryStatusQuery>();
+
+    /// <summary>A unique mailbox for this test, so parallel tests can share MailDev.</summary>
+    public string Mailbox(string who = "safety") => $"{who}.{Prefix}@example.cn";
+
+    /// <summary>A second host over the same storage, with its own sender and rate limiter state.</summary>
+    public ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:StorageConnectionString"] = services.Azurite.ConnectionString,
+            ["Notifications:Prefix"] = Prefix,
+            ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:Port"] = services.MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:WeComBaseUrl"] = receiver?.BaseUrl.ToString() ?? "http://127.0.0.1:9/",
+            ["Notifications:DingTalkBaseUrl"] = receiver?.BaseUrl.ToString() ?? "http://127.0.0.1:9/",
+        }).Build();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddNotifications(configuration);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        providers.Add(provider);
+        return provider;
+    }
+
+    public static Notify Notice(string kind, NoticeClass noticeClass, LocalDate due, Party recipient = Party.Enterprise, params (string Key, string Value)[] facts)
+    {
+        var all = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, facts.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+        if (!all.ContainsKey("enterpriseId"))
+        {
+            all = all.Add("enterpriseId", "e-1001");
+        }
+
+        return new Notify(kind, recipient, due, noticeClass, "RULES.md §6 [002 §2(3)]", all);
+    }
+
+    public static NotificationRequest Request(Notify notice, string instanceId = "cert-1", long sequence = 7) =>
+        new(WorkflowKinds.Certificate, instanceId, sequence, notice);
+
+    /// <summary>Messages MailDev received for one address, polling briefly because MailDev stores them asynchronously.</summary>
+    public async Task<IReadOnlyList<JsonElement>> MailForAsync(string address, int expectAtLeast)
+    {
+        IReadOnlyList<JsonElement> mine = [];
+        for (var i = 0; i < 50; i++)
+        {
+            mine = [.. (await services.MailDev.GetEmailsAsync()).Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == address))];
+            if (mine.Count >= expectAtLeast)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        // A little longer, so a second copy arriving late would still be counted.
+        await Task.Delay(300);
+        return [.. (await services.MailDev.GetEmailsAsync()).Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == address))];
+    }
+
+    public async Task<int> QueuedMessagesAsync()
+    {
+        var queue = new QueueClient(services.Azurite.ConnectionString, $"{Prefix}notifications");
+        return (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+    }
+
+    public async Task<IReadOnlyList<Delivery>> AllDeliveriesAsync(string instanceId = "cert-1")
+    {
+        var rows = new List<Delivery>();
+        await foreach (var d in Ledger.ForInstanceAsync(WorkflowKinds.Certificate, instanceId, default))
+        {
+            rows.Add(d);
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in providers)
+        {
+            await provider.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SafetyCert.Host.Notifications;
+
+namespace SafetyCert.Host.Tests.Notifications;
+
+public sealed class NotificationOptionsTests
+{
+    [Fact]
+    public void Bad_settings_are_named_when_options_are_read()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:Prefix"] = "Bad-Prefix",
+            ["Notifications:RobotMessagesPerMinute"] = "30",
+            ["Notifications:Smtp:Port"] = "0",
+        }).Build();
+        using var provider = new ServiceCollection().AddNotifications(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<NotificationOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.Contains("Notifications:StorageConnectionString", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Notifications:Prefix", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Notifications:RobotMessagesPerMinute", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Notifications:Smtp:Port", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Storage_falls_back_to_AzureWebJobsStorage()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        }).Build();
+        using var provider = new ServiceCollection().AddNotifications(configuration).BuildServiceProvider();
+
+        Assert.Equal("UseDevelopmentStorage=true", provider.GetRequiredService<IOptions<NotificationOptions>>().Value.StorageConnectionString);
+    }
+}

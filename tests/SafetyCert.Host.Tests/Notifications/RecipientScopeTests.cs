@@ -1,0 +1,56 @@
+using NodaTime;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Host.Notifications.Contacts;
+
+namespace SafetyCert.Host.Tests.Notifications;
+
+public sealed class RecipientScopeTests
+{
+    // RULES.md §1 [000 §1(4)], [001 art.5]: level 1 national, level 2 provincial, level 3 and small/micro municipal.
+    [Theory]
+    [InlineData("640104", "Level1", "regulator:000000:national")]
+    [InlineData("640104", "Level2", "regulator:640000:provincial")]
+    [InlineData("640104", "Level3", "regulator:640100:municipal")]
+    [InlineData("510703", "SmallMicro", "regulator:510700:municipal")]
+    public void Regulator_level_follows_grade_when_not_named(string region, string grade, string expected)
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.ObjectionRaised, NoticeClass.Mandatory, new LocalDate(2026, 3, 10), Party.Regulator, ("regionCode", region), ("grade", grade));
+
+        Assert.Equal(expected, RecipientScope.Of(notice));
+    }
+
+    [Fact]
+    public void Named_regulator_level_wins_over_grade()
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.ObjectionRaised, NoticeClass.Mandatory, new LocalDate(2026, 3, 10), Party.Regulator,
+            ("regionCode", "350102"), ("grade", "Level3"), ("regulatorLevel", "Provincial"));
+
+        Assert.Equal("regulator:350000:provincial", RecipientScope.Of(notice));
+    }
+
+    [Theory]
+    [InlineData(Party.Enterprise, "enterpriseId", "e-9", "enterprise:e-9")]
+    [InlineData(Party.ReviewOrganization, "reviewOrganizationId", "o-3", "review-organization:o-3")]
+    [InlineData(Party.ReviewUnit, "reviewUnitId", "u-7", "review-unit:u-7")]
+    public void Other_parties_are_named_by_their_id_fact(Party party, string fact, string id, string expected)
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.ReviewUnitAssigned, NoticeClass.Mandatory, new LocalDate(2026, 3, 10), party, (fact, id));
+
+        Assert.Equal(expected, RecipientScope.Of(notice));
+    }
+
+    [Theory]
+    [InlineData(Party.ReviewUnit, new string[0], "needs fact 'reviewUnitId'")]
+    [InlineData(Party.Regulator, new[] { "regionCode", "640104" }, "needs fact 'regulatorLevel' or a valid 'grade'")]
+    [InlineData(Party.Regulator, new[] { "regionCode", "640104", "regulatorLevel", "County" }, "regulatorLevel 'County'")]
+    [InlineData(Party.Regulator, new[] { "regionCode", "64", "grade", "Level2" }, "Region code '64' is not six digits")]
+    public void Missing_or_bad_facts_are_named(Party party, string[] facts, string complaint)
+    {
+        var pairs = facts.Chunk(2).Select(p => (p[0], p[1])).ToArray();
+        var notice = NotificationHarness.Notice(NoticeKinds.ReviewUnitAssigned, NoticeClass.Mandatory, new LocalDate(2026, 3, 10), party, pairs);
+
+        var error = Assert.Throws<ArgumentException>(() => RecipientScope.Of(notice));
+
+        Assert.Contains(complaint, error.Message, StringComparison.Ordinal);
+    }
+}
