@@ -10,6 +10,7 @@ internal static class CommandLine
           plan <scenario.json> [--format json|table]   Plan a lifecycle offline and print its timeline.
           serve [--urls <urls>]                        Run the function app (trigger runtime, or custom handler
                                                        under the Azure Functions host).
+          token --role <role> [scope options]          Mint a development bearer token (see token --help).
           functions --output <dir>                     Write host.json and every function.json for Azure.
         """;
 
@@ -27,6 +28,8 @@ internal static class CommandLine
                 return Task.FromResult(PlanCommand.Run(args[1..], Console.Out, Console.Error));
             case "serve":
                 return ServeCommand.RunAsync(args[1..]);
+            case "token":
+                return Task.FromResult(TokenCommand.Run(args[1..], Console.Out, Console.Error));
             case "functions":
                 return Task.FromResult(FunctionsCommand.Run(args[1..], Console.Out, Console.Error));
         }
