@@ -336,8 +336,10 @@ public sealed class WorkflowEngine
         var table = await InstancesAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
+            // The first try reads only the state row: a repeated event id then fails the commit on its
+            // event-id row, and the retry, which reads that row too, reports the duplicate.
             var stateTask = table.GetAsync(partition, InstanceRows.State, cancellationToken);
-            var seen = await table.GetAsync(partition, indexKey, cancellationToken).ConfigureAwait(false);
+            var seen = attempt == 0 ? null : await table.GetAsync(partition, indexKey, cancellationToken).ConfigureAwait(false);
             var row = await stateTask.ConfigureAwait(false);
             if (seen is not null)
             {
@@ -391,7 +393,11 @@ public sealed class WorkflowEngine
             }
 
             Faults?.At(FaultPoint.AfterCommitBeforeOutbox, transition.EventId);
-            await RunOutboxAsync(table, transition.Kind, transition.InstanceId, cancellationToken).ConfigureAwait(false);
+            if (actions.Count > 3 || row?.GetBoolean("OutboxPending") == true)
+            {
+                await RunOutboxAsync(table, transition.Kind, transition.InstanceId, cancellationToken).ConfigureAwait(false);
+            }
+
             var status = transition.TerminationReason is not null ? TerminatedType : decision.State?.Status ?? row?.GetString("Status");
             return new TransitionResult(decision.Outcome, decision.Reason, sequence, false, status);
         }
@@ -426,6 +432,9 @@ public sealed class WorkflowEngine
             ["LastOutcome"] = decision.Outcome.ToString(),
             ["LastReason"] = decision.Reason,
             ["CreatedAt"] = row?.GetDateTimeOffset("CreatedAt") ?? transition.Now.ToDateTimeOffset(),
+
+            // Tells the next transition whether an outbox may be left over, so one without effects skips the query.
+            ["OutboxPending"] = effects.Length > 0 || !string.Equals(oldStatus, newStatus, StringComparison.Ordinal),
             ["UpdatedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
         };
         foreach (var kept in new[] { "FailureEventId", "FailureReason", "FailedAt", "FailureDeliveries", "CustomStatus", "TerminationReason" })
