@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -23,6 +24,8 @@ namespace SafetyCert.Engine.Workflows;
 public sealed class WorkflowEngine
 {
     private const int MaxEnvelopeChars = 45_000;
+    private const int MaxGroup = 32;
+    private readonly ConcurrentDictionary<string, InstanceGate> gates = new(StringComparer.Ordinal);
     private readonly StorageAccount storage;
     private readonly WorkflowRegistry registry;
     private readonly INotificationOutbox notifications;
@@ -328,114 +331,274 @@ public sealed class WorkflowEngine
         return RunAsync(transition, cancellationToken);
     }
 
-    private async Task<TransitionResult> RunAsync(Transition transition, CancellationToken cancellationToken)
+    private Task<TransitionResult> RunAsync(Transition transition, CancellationToken cancellationToken)
     {
-        var registration = registry.Get(transition.Kind);
+        registry.Get(transition.Kind);
         var partition = InstanceRows.Partition(transition.Kind, transition.InstanceId);
-        var indexKey = InstanceRows.EventIndex(transition.EventId);
-        var table = await InstancesAsync(cancellationToken).ConfigureAwait(false);
-        for (var attempt = 0; ; attempt++)
+        InstanceRows.EventIndex(transition.EventId);
+        var pending = new PendingTransition(transition, new TaskCompletionSource<TransitionResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var gate = gates.GetOrAdd(partition, _ => new InstanceGate());
+        bool lead;
+        lock (gate)
         {
-            // The first try reads only the state row: a repeated event id then fails the commit on its
-            // event-id row, and the retry, which reads that row too, reports the duplicate.
-            var stateTask = table.GetAsync(partition, InstanceRows.State, cancellationToken);
-            var seen = attempt == 0 ? null : await table.GetAsync(partition, indexKey, cancellationToken).ConfigureAwait(false);
-            var row = await stateTask.ConfigureAwait(false);
-            if (seen is not null)
-            {
-                await RunOutboxAsync(table, transition.Kind, transition.InstanceId, cancellationToken).ConfigureAwait(false);
-                return new TransitionResult(
-                    Enum.Parse<Outcome>(seen.GetString("Outcome") ?? nameof(Outcome.Applied)), seen.GetString("Reason"), seen.GetInt64("Sequence") ?? 0, true, row?.GetString("Status"));
-            }
+            gate.Waiting.Add(pending);
+            lead = !gate.Busy;
+            gate.Busy = true;
+        }
 
-            if (row is not null && transition.Start)
-            {
-                await RunOutboxAsync(table, transition.Kind, transition.InstanceId, cancellationToken).ConfigureAwait(false);
-                return new TransitionResult(Outcome.Ignored, $"The {transition.Kind} instance '{transition.InstanceId}' is already started.", 0, true, row.GetString("Status"));
-            }
+        return lead ? LeadAsync(partition, gate, pending, cancellationToken) : pending.Done.Task;
+    }
 
-            if (row is null && !transition.Start)
+    /// <summary>
+    /// Events for one instance that arrive while a transition of it is being stored wait here and are then
+    /// decided one after another and stored together in one transaction (a group commit): the same
+    /// history as one by one, far fewer round trips, and no ETag race between workers of one process.
+    /// </summary>
+    private async Task<TransitionResult> LeadAsync(string partition, InstanceGate gate, PendingTransition own, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            List<PendingTransition> group;
+            lock (gate)
             {
-                throw new WorkflowNotFoundException($"No {transition.Kind} instance '{transition.InstanceId}' was started; {transition.EventType} cannot be applied.");
-            }
+                if (gate.Waiting.Count == 0)
+                {
+                    gate.Busy = false;
+                    gates.TryRemove(KeyValuePair.Create(partition, gate));
+                    break;
+                }
 
-            var (state, stateJson) = row is null
-                ? (registration.Workflow.Initial, Json.Serialize(registration.Workflow.Initial))
-                : await ReadStateAsync(registration, row, cancellationToken).ConfigureAwait(false);
-            var terminated = row?.GetBoolean("Terminated") == true;
-            var decision = transition.Decide!(state, terminated);
-            if (row is null && decision.Outcome != Outcome.Applied)
-            {
-                return new TransitionResult(decision.Outcome, decision.Reason, 0, false, null);
-            }
-
-            var sequence = (row?.GetInt64("Sequence") ?? 0) + 1;
-            var actions = await BuildAsync(transition, registration, partition, row, state, stateJson, decision, sequence, LargeValueStore.InlineLimit, cancellationToken).ConfigureAwait(false);
-            if (actions.Sum(a => Table.CheckEntity(a.Entity)) > Table.MaxBatchBytes * 3 / 4)
-            {
-                // Several long values together would pass 4 MiB: keep every long one in a blob instead.
-                actions = await BuildAsync(transition, registration, partition, row, state, stateJson, decision, sequence, 2_000, cancellationToken).ConfigureAwait(false);
+                group = [.. gate.Waiting.Take(MaxGroup)];
+                gate.Waiting.RemoveRange(0, group.Count);
             }
 
             try
             {
-                await table.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+                var deferred = await RunGroupAsync(partition, group, cancellationToken).ConfigureAwait(false);
+                if (deferred.Count > 0)
+                {
+                    lock (gate)
+                    {
+                        gate.Waiting.InsertRange(0, deferred);
+                    }
+                }
             }
-            catch (StorageConflictException) when (attempt + 1 < Options.MaxConflictRetries)
+#pragma warning disable CA1031 // Whatever stopped the group is each of its callers' failure.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                // Another worker changed the instance (or took this event) first: reload and decide again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (attempt * 5))), cancellationToken).ConfigureAwait(false);
-                continue;
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetException(e);
+                }
             }
-            catch (StorageConflictException e)
+        }
+
+        return await own.Done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Decides and stores a group of transitions of one instance; returns those that did not fit in the transaction.</summary>
+    private async Task<List<PendingTransition>> RunGroupAsync(string partition, List<PendingTransition> group, CancellationToken cancellationToken)
+    {
+        var kind = group[0].Transition.Kind;
+        var registration = registry.Get(kind);
+        var table = await InstancesAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            // The first try reads only the state row: a repeated event id then fails the commit on its
+            // event-id row, and the retry, which reads those rows too, reports the duplicate.
+            var stateTask = table.GetAsync(partition, InstanceRows.State, cancellationToken);
+            var seen = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            if (attempt > 0)
             {
-                throw new WorkflowConflictException($"The {transition.Kind} instance '{transition.InstanceId}' kept changing; {transition.EventId} was not applied after {Options.MaxConflictRetries} tries.", e);
+                var ids = group.Select(p => p.Transition.EventId).Distinct(StringComparer.Ordinal).ToList();
+                var rows = await Task.WhenAll(ids.Select(id => table.GetAsync(partition, InstanceRows.EventIndex(id), cancellationToken))).ConfigureAwait(false);
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    if (rows[i] is { } found)
+                    {
+                        seen[ids[i]] = found;
+                    }
+                }
             }
 
-            Faults?.At(FaultPoint.AfterCommitBeforeOutbox, transition.EventId);
-            if (actions.Count > 3 || row?.GetBoolean("OutboxPending") == true)
+            var row = await stateTask.ConfigureAwait(false);
+            var exists = row is not null;
+            var (state, stateJson) = row is null
+                ? (registration.Workflow.Initial, Json.Serialize(registration.Workflow.Initial))
+                : await ReadStateAsync(registration, row, cancellationToken).ConfigureAwait(false);
+            var terminated = row?.GetBoolean("Terminated") == true;
+            var status = row?.GetString("Status");
+            var sequence = row?.GetInt64("Sequence") ?? 0;
+            var outcomes = new Dictionary<PendingTransition, Func<TransitionResult>>();
+            var failures = new Dictionary<PendingTransition, Exception>();
+            var staged = new List<StagedTransition>();
+            var stagedIds = new Dictionary<string, StagedTransition>(StringComparer.Ordinal);
+            var deferred = new List<PendingTransition>();
+            var finishOutbox = row?.GetBoolean("OutboxPending") == true;
+            var actionCount = 1;
+            foreach (var pending in group)
             {
-                await RunOutboxAsync(table, transition.Kind, transition.InstanceId, cancellationToken).ConfigureAwait(false);
+                var transition = pending.Transition;
+                if (deferred.Count > 0)
+                {
+                    deferred.Add(pending);
+                    continue;
+                }
+
+                if (seen.TryGetValue(transition.EventId, out var known))
+                {
+                    finishOutbox = true;
+                    outcomes[pending] = () => new TransitionResult(
+                        Enum.Parse<Outcome>(known.GetString("Outcome") ?? nameof(Outcome.Applied)), known.GetString("Reason"), known.GetInt64("Sequence") ?? 0, true, status);
+                    continue;
+                }
+
+                if (stagedIds.TryGetValue(transition.EventId, out var twin))
+                {
+                    outcomes[pending] = () => new TransitionResult(twin.Decision.Outcome, twin.Decision.Reason, twin.Sequence, true, status);
+                    continue;
+                }
+
+                if (exists && transition.Start)
+                {
+                    finishOutbox = true;
+                    outcomes[pending] = () => new TransitionResult(Outcome.Ignored, $"The {kind} instance '{transition.InstanceId}' is already started.", 0, true, status);
+                    continue;
+                }
+
+                if (!exists && !transition.Start)
+                {
+                    failures[pending] = new WorkflowNotFoundException($"No {kind} instance '{transition.InstanceId}' was started; {transition.EventType} cannot be applied.");
+                    continue;
+                }
+
+                Decision decision;
+                try
+                {
+                    decision = transition.Decide!(state, terminated);
+                }
+#pragma warning disable CA1031 // A decider that throws fails its own event, not the others of the group.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failures[pending] = e;
+                    continue;
+                }
+
+                if (!exists && decision.Outcome != Outcome.Applied)
+                {
+                    outcomes[pending] = () => new TransitionResult(decision.Outcome, decision.Reason, 0, false, null);
+                    continue;
+                }
+
+                var applied = decision.Outcome == Outcome.Applied;
+                var terminating = applied && transition.TerminationReason is not null;
+                var newStatus = terminating ? TerminatedType : applied ? decision.State!.Status : status!;
+                var statusChanged = !string.Equals(status, newStatus, StringComparison.Ordinal);
+                var needed = 2 + (decision.Effects.IsDefault ? 0 : decision.Effects.Length) + (statusChanged ? 1 : 0);
+                if (staged.Count > 0 && actionCount + needed > Table.MaxBatchEntities)
+                {
+                    deferred.Add(pending);
+                    continue;
+                }
+
+                var step = new StagedTransition(pending, decision, sequence + 1, state, status, newStatus, terminating);
+                staged.Add(step);
+                stagedIds[transition.EventId] = step;
+                actionCount += needed;
+                sequence++;
+                exists = true;
+                status = newStatus;
+                if (applied)
+                {
+                    terminated |= terminating;
+                    if (!terminating)
+                    {
+                        state = decision.State!;
+                        stateJson = Json.Serialize(state);
+                    }
+                }
+
+                var result = new TransitionResult(decision.Outcome, decision.Reason, step.Sequence, false, newStatus);
+                outcomes[pending] = () => result;
             }
 
-            var status = transition.TerminationReason is not null ? TerminatedType : decision.State?.Status ?? row?.GetString("Status");
-            return new TransitionResult(decision.Outcome, decision.Reason, sequence, false, status);
+            if (staged.Count > 0)
+            {
+                var actions = await BuildAsync(partition, registration, row, staged, state, stateJson, terminated, LargeValueStore.InlineLimit, cancellationToken).ConfigureAwait(false);
+                if (actions.Sum(a => Table.CheckEntity(a.Entity)) > Table.MaxBatchBytes * 3 / 4)
+                {
+                    // Several long values together would pass 4 MiB: keep every long one in a blob instead.
+                    actions = await BuildAsync(partition, registration, row, staged, state, stateJson, terminated, 2_000, cancellationToken).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    await table.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+                }
+                catch (StorageConflictException) when (attempt + 1 < Options.MaxConflictRetries)
+                {
+                    // Another worker changed the instance (or took one of these events) first: reload and decide again.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (attempt * 5))), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                catch (StorageConflictException e)
+                {
+                    throw new WorkflowConflictException($"The {kind} instance '{group[0].Transition.InstanceId}' kept changing; {group.Count} events were not applied after {Options.MaxConflictRetries} tries.", e);
+                }
+
+                Faults?.At(FaultPoint.AfterCommitBeforeOutbox, string.Join(",", staged.Select(s => s.Pending.Transition.EventId)));
+                finishOutbox |= actions.Count > 1 + (2 * staged.Count);
+            }
+
+            if (finishOutbox)
+            {
+                await RunOutboxAsync(table, kind, group[0].Transition.InstanceId, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (pending, outcome) in outcomes)
+            {
+                pending.Done.TrySetResult(outcome());
+            }
+
+            foreach (var (pending, failure) in failures)
+            {
+                pending.Done.TrySetException(failure);
+            }
+
+            return deferred;
         }
     }
 
     private async Task<List<TableTransactionAction>> BuildAsync(
-        Transition transition, WorkflowRegistration registration, string partition, TableEntity? row, IWorkflowState state, string stateJson,
-        Decision decision, long sequence, int inlineLimit, CancellationToken cancellationToken)
+        string partition, WorkflowRegistration registration, TableEntity? row, List<StagedTransition> staged,
+        IWorkflowState state, string stateJson, bool terminated, int inlineLimit, CancellationToken cancellationToken)
     {
-        var applied = decision.Outcome == Outcome.Applied;
-        var terminating = applied && transition.TerminationReason is not null;
-        var newState = applied ? decision.State! : state;
-        var newJson = applied && !terminating ? Json.Serialize(newState) : stateJson;
-        var oldStatus = row?.GetString("Status");
-        var newStatus = terminating ? TerminatedType : applied ? newState.Status : oldStatus ?? newState.Status;
-        var effects = decision.Effects.IsDefault ? [] : decision.Effects;
-
+        var last = staged[^1];
+        var lastTransition = last.Pending.Transition;
+        var pendingOutbox = staged.Any(s => (!s.Decision.Effects.IsDefault && s.Decision.Effects.Length > 0) || !string.Equals(s.StatusBefore, s.StatusAfter, StringComparison.Ordinal));
         var stateRow = new TableEntity(partition, InstanceRows.State)
         {
-            ["Kind"] = transition.Kind,
-            ["InstanceId"] = transition.InstanceId,
-            ["StateType"] = newState.GetType().Name,
+            ["Kind"] = lastTransition.Kind,
+            ["InstanceId"] = lastTransition.InstanceId,
+            ["StateType"] = state.GetType().Name,
             ["SchemaVersion"] = registration.SchemaVersion,
-            ["Status"] = newStatus,
-            ["IsFinal"] = terminating || newState.IsFinal || row?.GetBoolean("Terminated") == true,
-            ["Terminated"] = terminating || row?.GetBoolean("Terminated") == true,
-            ["Sequence"] = sequence,
-            ["LastEventId"] = transition.EventId,
-            ["LastEventType"] = transition.EventType,
-            ["LastEventAt"] = transition.Now.ToDateTimeOffset(),
-            ["LastActor"] = transition.Actor,
-            ["LastOutcome"] = decision.Outcome.ToString(),
-            ["LastReason"] = decision.Reason,
-            ["CreatedAt"] = row?.GetDateTimeOffset("CreatedAt") ?? transition.Now.ToDateTimeOffset(),
+            ["Status"] = last.StatusAfter,
+            ["IsFinal"] = terminated || state.IsFinal,
+            ["Terminated"] = terminated,
+            ["Sequence"] = last.Sequence,
+            ["LastEventId"] = lastTransition.EventId,
+            ["LastEventType"] = lastTransition.EventType,
+            ["LastEventAt"] = lastTransition.Now.ToDateTimeOffset(),
+            ["LastActor"] = lastTransition.Actor,
+            ["LastOutcome"] = last.Decision.Outcome.ToString(),
+            ["LastReason"] = last.Decision.Reason,
+            ["CreatedAt"] = row?.GetDateTimeOffset("CreatedAt") ?? staged[0].Pending.Transition.Now.ToDateTimeOffset(),
+            ["UpdatedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
 
             // Tells the next transition whether an outbox may be left over, so one without effects skips the query.
-            ["OutboxPending"] = effects.Length > 0 || !string.Equals(oldStatus, newStatus, StringComparison.Ordinal),
-            ["UpdatedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
+            ["OutboxPending"] = pendingOutbox,
         };
         foreach (var kept in new[] { "FailureEventId", "FailureReason", "FailedAt", "FailureDeliveries", "CustomStatus", "TerminationReason" })
         {
@@ -445,64 +608,67 @@ public sealed class WorkflowEngine
             }
         }
 
-        if (terminating)
+        if (staged.FirstOrDefault(s => s.Terminating) is { } termination)
         {
-            stateRow["TerminationReason"] = transition.TerminationReason;
+            stateRow["TerminationReason"] = termination.Pending.Transition.TerminationReason;
         }
 
-        await values.WriteAsync(stateRow, "StateJson", newJson, inlineLimit, cancellationToken).ConfigureAwait(false);
-
-        var history = new TableEntity(partition, InstanceRows.History(sequence))
-        {
-            ["Sequence"] = sequence,
-            ["EventId"] = transition.EventId,
-            ["EventType"] = transition.EventType,
-            ["At"] = transition.Now.ToDateTimeOffset(),
-            ["Actor"] = transition.Actor,
-            ["Outcome"] = decision.Outcome.ToString(),
-            ["Reason"] = decision.Reason,
-            ["StatusAfter"] = newStatus,
-        };
-        await values.WriteAsync(history, "EventJson", transition.EventJson, inlineLimit, cancellationToken).ConfigureAwait(false);
-        await values.WriteAsync(history, "EffectsJson", Json.Serialize(effects), inlineLimit, cancellationToken).ConfigureAwait(false);
-
-        var index = new TableEntity(partition, InstanceRows.EventIndex(transition.EventId))
-        {
-            ["Sequence"] = sequence,
-            ["Outcome"] = decision.Outcome.ToString(),
-            ["Reason"] = decision.Reason,
-        };
-
-        var actions = new List<TableTransactionAction>(effects.Length + 4)
+        await values.WriteAsync(stateRow, "StateJson", stateJson, inlineLimit, cancellationToken).ConfigureAwait(false);
+        var actions = new List<TableTransactionAction>
         {
             row is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, stateRow)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateRow, row.ETag),
-            new(TableTransactionActionType.Add, history),
-            new(TableTransactionActionType.Add, index),
         };
 
-        for (var i = 0; i < effects.Length; i++)
+        foreach (var step in staged)
         {
-            var outbox = new TableEntity(partition, InstanceRows.Outbox(sequence, i)) { ["Type"] = effects[i].GetType().Name };
-            if (effects[i] is CancelTimer cancel && state.Timers.Active.Values.FirstOrDefault(t => t.Token == cancel.Token) is { } timer)
+            var transition = step.Pending.Transition;
+            var decision = step.Decision;
+            var effects = decision.Effects.IsDefault ? [] : decision.Effects;
+            var history = new TableEntity(partition, InstanceRows.History(step.Sequence))
             {
-                // The index row lives in the partition of the due time, which only the state that set it knows.
-                outbox["DueAt"] = timer.DueAt.ToDateTimeOffset();
+                ["Sequence"] = step.Sequence,
+                ["EventId"] = transition.EventId,
+                ["EventType"] = transition.EventType,
+                ["At"] = transition.Now.ToDateTimeOffset(),
+                ["Actor"] = transition.Actor,
+                ["Outcome"] = decision.Outcome.ToString(),
+                ["Reason"] = decision.Reason,
+                ["StatusAfter"] = step.StatusAfter,
+            };
+            await values.WriteAsync(history, "EventJson", transition.EventJson, inlineLimit, cancellationToken).ConfigureAwait(false);
+            await values.WriteAsync(history, "EffectsJson", Json.Serialize(effects), inlineLimit, cancellationToken).ConfigureAwait(false);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, history));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, InstanceRows.EventIndex(transition.EventId))
+            {
+                ["Sequence"] = step.Sequence,
+                ["Outcome"] = decision.Outcome.ToString(),
+                ["Reason"] = decision.Reason,
+            }));
+
+            for (var i = 0; i < effects.Length; i++)
+            {
+                var outbox = new TableEntity(partition, InstanceRows.Outbox(step.Sequence, i)) { ["Type"] = effects[i].GetType().Name };
+                if (effects[i] is CancelTimer cancel && step.StateBefore.Timers.Active.Values.FirstOrDefault(t => t.Token == cancel.Token) is { } timer)
+                {
+                    // The index row lives in the partition of the due time, which only the state that set it knows.
+                    outbox["DueAt"] = timer.DueAt.ToDateTimeOffset();
+                }
+
+                await values.WriteAsync(outbox, "EffectJson", Json.Serialize(effects[i]), inlineLimit, cancellationToken).ConfigureAwait(false);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, outbox));
             }
 
-            await values.WriteAsync(outbox, "EffectJson", Json.Serialize(effects[i]), inlineLimit, cancellationToken).ConfigureAwait(false);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, outbox));
-        }
-
-        if (!string.Equals(oldStatus, newStatus, StringComparison.Ordinal))
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, InstanceRows.Outbox(sequence, 999))
+            if (!string.Equals(step.StatusBefore, step.StatusAfter, StringComparison.Ordinal))
             {
-                ["Type"] = StatusIndexEffect,
-                ["OldStatus"] = oldStatus,
-                ["NewStatus"] = newStatus,
-            }));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, InstanceRows.Outbox(step.Sequence, 999))
+                {
+                    ["Type"] = StatusIndexEffect,
+                    ["OldStatus"] = step.StatusBefore,
+                    ["NewStatus"] = step.StatusAfter,
+                }));
+            }
         }
 
         return actions;
@@ -613,6 +779,24 @@ public sealed class WorkflowEngine
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
+
+    // Compared by reference: two deliveries of one event are two waiting callers.
+    private sealed class PendingTransition(Transition transition, TaskCompletionSource<TransitionResult> done)
+    {
+        public Transition Transition { get; } = transition;
+
+        public TaskCompletionSource<TransitionResult> Done { get; } = done;
+    }
+
+    private sealed record StagedTransition(
+        PendingTransition Pending, Decision Decision, long Sequence, IWorkflowState StateBefore, string? StatusBefore, string StatusAfter, bool Terminating);
+
+    private sealed class InstanceGate
+    {
+        public List<PendingTransition> Waiting { get; } = [];
+
+        public bool Busy { get; set; }
+    }
 
     private sealed record Transition(string Kind, string InstanceId, string EventId, string Actor, Instant Now, string EventType, string EventJson, bool Start)
     {

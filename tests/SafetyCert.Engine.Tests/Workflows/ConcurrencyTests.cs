@@ -55,4 +55,33 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
 
         Assert.Contains("\"count\":30", (await host.Engine.GetStatusAsync(Kind, "hot", Ct))!.StateJson, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Events_arriving_together_are_stored_together_each_with_its_own_sequence()
+    {
+        var host = new EngineHost(azurite.NewAccount());
+        await host.Engine.StartAsync(Kind, "hot", new TicketOpened("x"), "open", "alice", Ct);
+
+        var results = await Task.WhenAll(
+            Enumerable.Range(0, 40).Select(i => host.Engine.ApplyAsync(Kind, "hot", i == 7 ? new Forbidden() : new Noted("n"), $"n{i}", "alice", Ct)));
+
+        Assert.Equal(Enumerable.Range(2, 40).Select(i => (long)i), results.Select(r => r.Sequence).Order());
+        Assert.Equal(Domain.Workflows.Outcome.Rejected, results[7].Outcome);
+        var history = (await host.Engine.GetHistoryAsync(Kind, "hot", cancellationToken: Ct)).Entries;
+        Assert.Equal(results.Select(r => r.Sequence).Order(), history.Skip(1).Select(h => h.Sequence));
+        Assert.All(results, r => Assert.Equal($"n{history[(int)r.Sequence - 1].EventId[1..]}", history[(int)r.Sequence - 1].EventId));
+    }
+
+    [Fact]
+    public async Task The_same_event_id_twice_in_one_group_is_applied_once()
+    {
+        var host = new EngineHost(azurite.NewAccount());
+        await host.Engine.StartAsync(Kind, "hot", new TicketOpened("x"), "open", "alice", Ct);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => host.Engine.ApplyAsync(Kind, "hot", new Noted("n"), $"n{i % 5}", "alice", Ct)));
+
+        Assert.Equal(5, results.Count(r => r.Duplicate));
+        Assert.Equal(5, results.Select(r => r.Sequence).Distinct().Count());
+        Assert.Contains("\"count\":5", (await host.Engine.GetStatusAsync(Kind, "hot", Ct))!.StateJson, StringComparison.Ordinal);
+    }
 }
