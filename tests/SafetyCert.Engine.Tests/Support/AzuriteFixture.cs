@@ -1,0 +1,28 @@
+using SafetyCert.Engine.Storage;
+using SafetyCert.Testing;
+
+[assembly: AssemblyFixture(typeof(SafetyCert.Engine.Tests.Support.AzuriteFixture))]
+
+namespace SafetyCert.Engine.Tests.Support;
+
+/// <summary>One Azurite for the whole test assembly; each test takes its own name prefix.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private static int counter;
+    private Azurite? azurite;
+
+    public string ConnectionString => azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite has not started.");
+
+    public StorageAccount NewAccount() =>
+        StorageAccount.FromConnectionString(ConnectionString, $"t{Interlocked.Increment(ref counter)}x{Environment.ProcessId % 1000}");
+
+    public async ValueTask InitializeAsync() => azurite = await Azurite.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}
