@@ -1,6 +1,13 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration.Memory;
+using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Host.Access;
+using SafetyCert.Host.Configuration;
 using SafetyCert.Host.Functions;
+using SafetyCert.Host.Notifications;
 using SafetyCert.Host.Triggers;
+using SafetyCert.Host.Workflows;
 
 namespace SafetyCert.Host.Cli;
 
@@ -18,6 +25,13 @@ internal static class ServeCommand
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<FunctionsBuilder>? functions = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // local.settings.json sits under every other source, as in Azure Functions tools: the environment wins.
+        var local = LocalSettings.Locate(Directory.GetCurrentDirectory());
+        if (local is not null)
+        {
+            builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LocalSettings.Read(local) });
+        }
+
         if (builder.Configuration[CustomHandlerApi.PortSetting] is { Length: > 0 } port)
         {
             // Under the Functions host the port is not ours to choose: the host says where it will call.
@@ -27,8 +41,13 @@ internal static class ServeCommand
         // The storage SDK logs every request at Information; only its trouble is worth reading.
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
         builder.AddFunctionApp(functions);
+        builder.Services.AddAccess();
+        builder.Services.AddLifecycleWorkflows(WorkingDayCalendar.China, ProfileCatalog.Embedded);
+        builder.Services.AddNotifications(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapFunctionApp();
         return app;
     }

@@ -1,5 +1,4 @@
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Azure;
+using SafetyCert.Engine.Storage;
 using SafetyCert.Host.Triggers;
 
 namespace SafetyCert.Host.Functions;
@@ -25,7 +24,7 @@ public static class FunctionAppExtensions
         services.AddProblemDetails();
         services.AddHealthChecks();
         services.AddFunctions(functions ?? (static _ => { }));
-        services.AddBlobStorage(builder.Configuration);
+        services.AddSafetyCertStorage(builder.Configuration);
         if (IsCustomHandler(builder.Configuration))
         {
             services.AddTriggerStorageOptions();
@@ -49,21 +48,4 @@ public static class FunctionAppExtensions
 
         return app;
     }
-
-    /// <summary>
-    /// The blob client the trigger runtime keeps timer status in. Resolved lazily, so commands that only read the
-    /// catalog need no storage; a missing connection string is reported when storage is first used.
-    /// </summary>
-    private static void AddBlobStorage(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddAzureClients(clients => clients.AddClient<BlobServiceClient, BlobClientOptions>(options =>
-            new BlobServiceClient(StorageConnectionString(configuration), options)));
-    }
-
-    private static string StorageConnectionString(IConfiguration configuration) =>
-        configuration["AzureWebJobsStorage"] is { Length: > 0 } functionsStorage ? functionsStorage
-        : configuration["Storage:ConnectionString"] is { Length: > 0 } storage ? storage
-        : throw new InvalidOperationException(
-            "No storage connection string: set AzureWebJobsStorage or Storage:ConnectionString " +
-            "(UseDevelopmentStorage=true for Azurite).");
 }

@@ -9,14 +9,6 @@ internal sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>Storage account for the contact and delivery tables and the queue; falls back to <c>AzureWebJobsStorage</c>.</summary>
-    [Required]
-    public string StorageConnectionString { get; set; } = "";
-
-    /// <summary>Prefixes the table and queue names (<c>{prefix}contacts</c>, <c>{prefix}deliveries</c>, <c>{prefix}notifications</c>).</summary>
-    [RegularExpression("^([a-z][a-z0-9]{0,30})?$", ErrorMessage = "Notifications:Prefix must be lower-case letters and digits, starting with a letter.")]
-    public string Prefix { get; set; } = "";
-
     [Required]
     public SmtpOptions Smtp { get; set; } = new();
 

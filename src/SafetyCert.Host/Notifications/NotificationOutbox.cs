@@ -1,5 +1,6 @@
 using NodaTime.Text;
 using SafetyCert.Domain.Workflows;
+using SafetyCert.Engine.Notifications;
 using SafetyCert.Host.Notifications.Channels;
 using SafetyCert.Host.Notifications.Contacts;
 using SafetyCert.Host.Notifications.Ledger;

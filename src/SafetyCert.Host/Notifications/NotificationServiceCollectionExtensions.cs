@@ -1,7 +1,7 @@
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SafetyCert.Engine.Notifications;
+using SafetyCert.Host.Functions;
 using SafetyCert.Host.Notifications.Channels;
 using SafetyCert.Host.Notifications.Contacts;
 using SafetyCert.Host.Notifications.Digest;
@@ -12,8 +12,8 @@ namespace SafetyCert.Host.Notifications;
 internal static class NotificationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the notification module from the section <c>Notifications</c> (validated on start). The storage
-    /// connection string falls back to <c>AzureWebJobsStorage</c>. Tables and the queue are created on first use.
+    /// Registers the notification module from the section <c>Notifications</c> (validated on start), over the
+    /// storage clients of <c>AddSafetyCertStorage</c> and its prefix. Tables and the queue are created when the host starts (<see cref="NotificationStorage"/>).
     /// A <see cref="TimeProvider"/> registered before this call (a fake one in tests) is kept.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
@@ -21,26 +21,15 @@ internal static class NotificationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<NotificationOptions>()
             .Bind(configuration.GetSection(NotificationOptions.Section))
-            .PostConfigure(o =>
-            {
-                if (string.IsNullOrWhiteSpace(o.StorageConnectionString))
-                {
-                    o.StorageConnectionString = configuration["AzureWebJobsStorage"] ?? "";
-                }
-            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => new ContactBook(Table(sp, "contacts")));
-        services.AddSingleton(sp => new DeliveryLedger(Table(sp, "deliveries")));
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;
-            var queue = new QueueClient(o.StorageConnectionString, $"{o.Prefix}notifications");
-            queue.CreateIfNotExists();
-            return new NotificationQueue(queue);
-        });
+        services.AddSingleton<NotificationStorage>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationStorage>());
+        services.AddSingleton(sp => new ContactBook(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable)));
+        services.AddSingleton(sp => new DeliveryLedger(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.DeliveriesTable)));
+        services.AddSingleton(sp => new NotificationQueue(sp.GetRequiredService<NotificationStorage>().Queue));
         services.AddSingleton(sp => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.HttpTimeout,
@@ -56,17 +45,10 @@ internal static class NotificationServiceCollectionExtensions
         services.AddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<NotificationOutbox>());
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<DeliveryStatusQuery>();
-        services.AddSingleton<NotificationQueueFunction>();
-        services.AddSingleton<NotificationCatchUpFunction>();
-        services.AddSingleton<DailyDigestFunction>();
+        services.AddFunctions(functions => functions
+            .AddQueue<NotificationQueueFunction>()
+            .AddTimer<NotificationCatchUpFunction>()
+            .AddTimer<DailyDigestFunction>());
         return services;
-    }
-
-    private static TableClient Table(IServiceProvider services, string name)
-    {
-        var o = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
-        var table = new TableClient(o.StorageConnectionString, $"{o.Prefix}{name}");
-        table.CreateIfNotExists();
-        return table;
     }
 }

@@ -27,7 +27,7 @@ public static class CustomHandlerApi
         foreach (var queue in catalog.Queues)
         {
             group.MapPost($"/{queue.Name}", (HttpRequest request, ILoggerFactory logs, CancellationToken ct) =>
-                InvokeAsync(queue.Name, request, logs, InvocationPayload.ReadQueueMessage, (message, c) => queue.RunAsync(message, c), ct));
+                InvokeAsync(queue.Name, request, logs, root => InvocationPayload.ReadQueueMessage(root, queue.QueueName), (message, c) => queue.RunAsync(message, c), ct));
         }
 
         return endpoints;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SafetyCert.Engine.Queues;
 using SafetyCert.Host.Functions;
 
 namespace SafetyCert.Host.Triggers;
@@ -43,7 +44,7 @@ internal static class InvocationPayload
         return new TimerInfo(status, isPastDue);
     }
 
-    public static QueueMessageInfo ReadQueueMessage(JsonElement root)
+    public static QueueMessageInfo ReadQueueMessage(JsonElement root, string queueName)
     {
         var message = Required(Data(root), CustomHandlerLayout.QueueBindingName, "Data");
         var body = message.ValueKind switch
@@ -62,13 +63,11 @@ internal static class InvocationPayload
         }
 
         return new QueueMessageInfo(
+            queueName,
             id.GetString()!,
             body,
             DequeueCount(Required(metadata, "DequeueCount", "Metadata")),
-            OptionalTime(metadata, "InsertionTime"),
-            OptionalTime(metadata, "ExpirationTime"),
-            OptionalTime(metadata, "NextVisibleTime"),
-            Optional(metadata, "PopReceipt") is { ValueKind: JsonValueKind.String } receipt ? receipt.GetString() : null);
+            OptionalTime(metadata, "InsertionTime"));
     }
 
     private static JsonElement Data(JsonElement root) => Section(root, "Data");

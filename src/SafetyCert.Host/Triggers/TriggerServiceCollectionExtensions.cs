@@ -1,17 +1,32 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SafetyCert.Engine.Queues;
+using SafetyCert.Engine.Storage;
 
 namespace SafetyCert.Host.Triggers;
 
 public static class TriggerServiceCollectionExtensions
 {
     /// <summary>
-    /// The local trigger runtime as a hosted service. Needs a <see cref="Azure.Storage.Blobs.BlobServiceClient"/>,
-    /// the <see cref="Functions.FunctionCatalog"/> and, for queue functions, a <see cref="QueueTriggerListener"/>.
+    /// The local trigger runtime as a hosted service, with the engine's <see cref="QueueListener"/> behind every
+    /// queue function. Needs the storage of <c>AddSafetyCertStorage</c> and the <see cref="Functions.FunctionCatalog"/>.
     /// </summary>
     public static IServiceCollection AddTriggerRuntime(this IServiceCollection services)
     {
         services.AddTriggerStorageOptions();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<QueueTriggerListener>(provider => async (trigger, stoppingToken) =>
+        {
+            var function = trigger.Function;
+            var listener = await QueueListener.CreateAsync(
+                provider.GetRequiredService<StorageAccount>(),
+                function.QueueName,
+                function.RunAsync,
+                time: provider.GetRequiredService<TimeProvider>(),
+                onPoison: function.OnPoisonAsync,
+                logger: provider.GetRequiredService<ILogger<QueueListener>>(),
+                cancellationToken: stoppingToken);
+            await listener.RunAsync(stoppingToken);
+        });
         services.AddHostedService<TriggerRuntime>();
         return services;
     }

@@ -63,7 +63,7 @@ public sealed class DigestTests(LocalServices services)
         harness.Time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(2));
         var function = ActivatorUtilities.CreateInstance<DailyDigestFunction>(harness.Provider, new FixedFeed());
 
-        Assert.Equal(DailyDigestFunction.Schedule, "0 0 8 * * *");
+        Assert.Equal("0 0 8 * * *", function.Schedule);
         var first = await function.RunAsync(Ct);
         var second = await function.RunAsync(Ct);
         await harness.Sender.CatchUpAsync(harness.Time.GetUtcNow(), Ct);

@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Notifications;
+using SafetyCert.Engine.Notifications;
+using SafetyCert.Engine.Storage;
 using SafetyCert.Host.Notifications.Contacts;
 using SafetyCert.Host.Notifications.Ledger;
+using SafetyCert.Host.Notifications;
 
 namespace SafetyCert.Host.Tests.Notifications;
 
@@ -55,8 +57,8 @@ internal sealed class NotificationHarness : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Notifications:StorageConnectionString"] = services.Azurite.ConnectionString,
-            ["Notifications:Prefix"] = Prefix,
+            ["Storage:ConnectionString"] = services.Azurite.ConnectionString,
+            ["Storage:Prefix"] = Prefix,
             ["Notifications:Smtp:Host"] = "127.0.0.1",
             ["Notifications:Smtp:Port"] = services.MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:WeComBaseUrl"] = receiver?.BaseUrl.ToString() ?? "http://127.0.0.1:9/",
@@ -65,8 +67,10 @@ internal sealed class NotificationHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSafetyCertStorage(configuration);
         collection.AddNotifications(configuration);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.GetRequiredService<NotificationStorage>().CreateAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult();
         providers.Add(provider);
         return provider;
     }

@@ -12,7 +12,6 @@ public sealed class NotificationOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Notifications:Prefix"] = "Bad-Prefix",
             ["Notifications:RobotMessagesPerMinute"] = "30",
             ["Notifications:Smtp:Port"] = "0",
         }).Build();
@@ -20,21 +19,7 @@ public sealed class NotificationOptionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<NotificationOptions>>().Value);
 
-        Assert.Contains(error.Failures, f => f.Contains("Notifications:StorageConnectionString", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.Contains("Notifications:Prefix", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Notifications:RobotMessagesPerMinute", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Notifications:Smtp:Port", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Storage_falls_back_to_AzureWebJobsStorage()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-        }).Build();
-        using var provider = new ServiceCollection().AddNotifications(configuration).BuildServiceProvider();
-
-        Assert.Equal("UseDevelopmentStorage=true", provider.GetRequiredService<IOptions<NotificationOptions>>().Value.StorageConnectionString);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SafetyCert.Engine.Queues;
 using SafetyCert.Host.Functions;
 
 namespace SafetyCert.Host.Tests.Triggers;

@@ -5,6 +5,7 @@ using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Host.Notifications.Contacts;
 using SafetyCert.Host.Notifications.Ledger;
+using SafetyCert.Host.Functions;
 
 namespace SafetyCert.Host.Notifications.Digest;
 
@@ -21,15 +22,19 @@ internal sealed class DailyDigestFunction(
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<DailyDigestFunction> logger,
-    IDeadlineFeed? deadlines = null)
+    IDeadlineFeed? deadlines = null) : ITimerFunction
 {
     public const string NoticeKind = "daily-digest";
     public const string WorkflowKind = "digest";
 
-    public const string Name = "notification-digest";
+    public const string FunctionName = "DailyDigest";
+
+    public string Name => FunctionName;
 
     /// <summary>Six-field NCRONTAB, read in Asia/Shanghai.</summary>
-    public const string Schedule = "0 0 8 * * *";
+    public string Schedule => "0 0 8 * * *";
+
+    public Task RunAsync(TimerInfo info, CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
