@@ -12,7 +12,10 @@ namespace SafetyCert.Domain.Workflows;
 /// <param name="DueDate">The date the notice is about or due on; part of its identity.</param>
 /// <param name="Class">Whether it may be muted and when it may go out.</param>
 /// <param name="Rule">The rule and source the notice comes from, shown to the reader.</param>
-/// <param name="Facts">Values the template shows: certificate number, deadline, grounds and the like.</param>
+/// <param name="Facts">
+/// Values the template shows: certificate number, deadline, grounds and the like. <see cref="Workflow{TState}"/> adds
+/// the scope facts of its state (<see cref="NoticeFactNames"/>) that find the recipient.
+/// </param>
 public sealed record Notify(
     string Kind,
     Party Recipient,

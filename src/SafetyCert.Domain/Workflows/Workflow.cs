@@ -1,8 +1,12 @@
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace SafetyCert.Domain.Workflows;
 
-/// <summary>A workflow over one state type; timers it set are checked against their tokens before it sees them.</summary>
+/// <summary>
+/// A workflow over one state type; timers it set are checked against their tokens before it sees them,
+/// and every notice it sends carries the scope facts of its new state, so the recipient can be found.
+/// </summary>
 public abstract class Workflow<TState> : IWorkflow
     where TState : class, IWorkflowState
 {
@@ -32,9 +36,30 @@ public abstract class Workflow<TState> : IWorkflow
             return Decision.Reject($"The {Kind} instance is {typed.Status} and takes no further event; {@event.GetType().Name} is not allowed.");
         }
 
-        return Decide(typed, @event, now);
+        var decision = Decide(typed, @event, now);
+        return decision.Outcome == Outcome.Applied ? WithScope(decision) : decision;
     }
 
     /// <summary>Decides an event on a state that is not final; a timer event here is always current.</summary>
     protected abstract Decision Decide(TState state, WorkflowEvent @event, Instant now);
+
+    /// <summary>
+    /// Who a state is about, as facts named by <see cref="NoticeFactNames"/> (ordinal keys): enterprise, region,
+    /// grade, review unit, certificate number, as far as the state knows them. Every notice of an applied
+    /// decision gets the facts of the new state that it does not set itself.
+    /// </summary>
+    protected abstract ImmutableSortedDictionary<string, string> ScopeFacts(TState state);
+
+    private Decision WithScope(Decision decision)
+    {
+        if (!decision.Effects.Any(e => e is Notify))
+        {
+            return decision;
+        }
+
+        var scope = ScopeFacts(decision.StateAs<TState>());
+        return Decision.Apply(
+            decision.State!,
+            decision.Effects.Select(e => e is Notify notice ? notice with { Facts = NoticeFacts.WithScope(notice.Facts, scope) } : e));
+    }
 }

@@ -68,7 +68,7 @@ internal sealed class NoticeRenderer
             ["due_date"] = IsoDate.Format(notice.DueDate),
             ["rule"] = notice.Rule,
         };
-        if (notice.Facts.TryGetValue(RecipientScope.CertificateNumber, out var number))
+        if (notice.Facts.TryGetValue(NoticeFactNames.CertificateNumber, out var number))
         {
             values["certificate_number"] = number;
         }

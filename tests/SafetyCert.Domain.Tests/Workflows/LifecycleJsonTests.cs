@@ -105,17 +105,17 @@ public class LifecycleJsonTests
         revocation.Send(new PlaqueReturned(new LocalDate(2025, 9, 5)), new LocalDate(2025, 9, 5));
 
         var selfAssessment = new WorkflowDriver<SelfAssessmentState>(new SelfAssessmentWorkflow(calendar, TestProfiles.Catalog));
-        selfAssessment.Send(new SelfAssessmentYearOpened("ent-1", 2026, TestProfiles.NationalId), new LocalDate(2026, 1, 1));
+        selfAssessment.Send(new SelfAssessmentYearOpened("ent-1", "640104", Grade.Level3, 2026, TestProfiles.NationalId), new LocalDate(2026, 1, 1));
         var submitted = new SelfAssessmentSubmitted(new LocalDate(2026, 12, 2), 91.25m, Grade.Level3, true, true, "doc-sa");
         var selfAssessmentDone = new WorkflowDriver<SelfAssessmentState>(new SelfAssessmentWorkflow(calendar, TestProfiles.Catalog));
-        selfAssessmentDone.Send(new SelfAssessmentYearOpened("ent-1", 2026, TestProfiles.NationalId), new LocalDate(2026, 1, 1));
+        selfAssessmentDone.Send(new SelfAssessmentYearOpened("ent-1", "640104", Grade.Level3, 2026, TestProfiles.NationalId), new LocalDate(2026, 1, 1));
         selfAssessmentDone.Send(submitted, new LocalDate(2026, 12, 2));
 
         var remediation = new WorkflowDriver<RemediationState>(new RemediationWorkflow(calendar, TestProfiles.Catalog));
         remediation.Send(RemediationWorkflowTests.Ordered(new LocalDate(2025, 6, 30)), new LocalDate(2025, 3, 10));
 
         var accreditation = new WorkflowDriver<AccreditationState>(new AccreditationWorkflow(calendar, TestProfiles.Catalog));
-        accreditation.Send(new AccreditationGranted("unit-7", TestProfiles.NationalId, new LocalDate(2025, 4, 1)), new LocalDate(2025, 4, 1));
+        accreditation.Send(new AccreditationGranted("unit-7", "640100", Grade.Level2, TestProfiles.NationalId, new LocalDate(2025, 4, 1)), new LocalDate(2025, 4, 1));
 
         return new Dictionary<string, object>
         {
@@ -141,10 +141,10 @@ public class LifecycleJsonTests
             [nameof(RevocationOpened)] = RevocationWorkflowTests.ByRegulator(),
             [nameof(CertificateReturned)] = new CertificateReturned(new LocalDate(2025, 9, 3)),
             [nameof(PlaqueReturned)] = new PlaqueReturned(new LocalDate(2025, 9, 3)),
-            [nameof(SelfAssessmentYearOpened)] = new SelfAssessmentYearOpened("ent-1", 2026, TestProfiles.NationalId),
+            [nameof(SelfAssessmentYearOpened)] = new SelfAssessmentYearOpened("ent-1", "640104", Grade.Level3, 2026, TestProfiles.NationalId),
             [nameof(SelfAssessmentSubmitted)] = submitted with { SelfAssessedGrade = null },
             [nameof(RemediationCompleted)] = new RemediationCompleted(new LocalDate(2025, 6, 2), ["doc-1", "doc-2"]),
-            [nameof(AccreditationGranted)] = new AccreditationGranted("unit-7", TestProfiles.NationalId, new LocalDate(2025, 4, 1)),
+            [nameof(AccreditationGranted)] = new AccreditationGranted("unit-7", "640100", Grade.Level2, TestProfiles.NationalId, new LocalDate(2025, 4, 1)),
             [nameof(Reaccredited)] = new Reaccredited(new LocalDate(2027, 3, 1)),
             [nameof(StruckOff)] = new StruckOff(new LocalDate(2025, 10, 1), "False review report"),
         };

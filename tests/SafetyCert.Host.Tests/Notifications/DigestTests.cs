@@ -2,8 +2,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
+using SafetyCert.Host.Notifications.Channels;
 using SafetyCert.Host.Notifications.Contacts;
 using SafetyCert.Host.Notifications.Digest;
+using SafetyCert.Host.Notifications.Ledger;
 
 namespace SafetyCert.Host.Tests.Notifications;
 
@@ -12,6 +14,27 @@ public sealed class DigestTests(LocalServices services)
     private static readonly LocalDate Today = new(2026, 3, 10);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // RULES.md §1 [000 §1(4)], [001 art.5]: a regional tier oversees the regions below its code; a named organization its own notices.
+    [Theory]
+    [InlineData("review-organization:640000:provincial", "640104", true)]
+    [InlineData("review-organization:640100:municipal", "640104", true)]
+    [InlineData("review-organization:640100:municipal", "640205", false)]
+    [InlineData("review-organization:000000:national", "510703", true)]
+    [InlineData("regulator:350000:provincial", "640104", false)]
+    [InlineData("review-organization:o-3", "640104", false)]
+    public void Digest_concerns_the_notices_of_the_regions_a_tier_oversees(string scope, string region, bool expected)
+    {
+        var delivery = new Delivery
+        {
+            Id = "d-1", WorkflowKind = WorkflowKinds.Certificate, InstanceId = "cert-1", Sequence = 1, NoticeKind = NoticeKinds.CertificateRevoked,
+            DueDate = "2026-03-09", Class = NoticeClass.Mandatory, Rule = "RULES.md §7", Recipient = Party.Regulator, Scope = "regulator:640000:provincial",
+            Channel = ChannelKind.Email, ContactId = "c-1", Facts = new Dictionary<string, string> { ["regionCode"] = region, ["grade"] = "Level2" },
+            Subject = "s", Body = "b", Status = DeliveryStatus.Sent, CreatedAt = DateTimeOffset.UnixEpoch, NextAttemptAt = DateTimeOffset.UnixEpoch,
+        };
+
+        Assert.Equal(expected, DigestBuilder.Concerns(scope, delivery));
+    }
 
     [Fact]
     public void Builder_splits_overdue_from_due_within_30_days_and_leaves_out_later_ones()

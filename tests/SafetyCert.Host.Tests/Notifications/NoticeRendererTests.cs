@@ -47,6 +47,27 @@ public sealed class NoticeRendererTests
         Assert.DoesNotContain("{%", body, StringComparison.Ordinal);
     }
 
+    // RULES.md §7 [001 art.21], [000 §3(4)]: the revocation notice says why, what must come back, and when the ban ends.
+    [Fact]
+    public void Revocation_notice_shows_grounds_recall_and_the_day_the_ban_ends()
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.CertificateRevoked, NoticeClass.Mandatory, new LocalDate(2026, 8, 20), facts:
+        [
+            ("grounds", "1 FatalAccident 000 §3(4)"),
+            ("recall", "return certificate and plaque to the review organization"),
+            ("banEndsOn", "2027-08-20"),
+        ]);
+
+        var (_, body) = Renderer.Render(notice, ContactPreferences.Default);
+
+        Assert.Contains("撤销依据：1 FatalAccident 000 §3(4)", body, StringComparison.Ordinal);
+        Assert.Contains("交回要求：证书和牌匾须交回评审组织单位。", body, StringComparison.Ordinal);
+        Assert.Contains("自2027年8月20日起方可重新申请", body, StringComparison.Ordinal);
+        Assert.Contains("Grounds: 1 FatalAccident 000 §3(4)", body, StringComparison.Ordinal);
+        Assert.Contains("Recall: return certificate and plaque to the review organization.", body, StringComparison.Ordinal);
+        Assert.Contains("New application: allowed from 20 August 2027.", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_a_certificate_number_no_certificate_line_is_shown()
     {

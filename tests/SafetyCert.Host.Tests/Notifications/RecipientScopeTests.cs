@@ -28,6 +28,37 @@ public sealed class RecipientScopeTests
         Assert.Equal("regulator:350000:provincial", RecipientScope.Of(notice));
     }
 
+    // RULES.md §1 [000 §1(3)], [001 art.5]: without a named organization, the one of the tier responsible for the grade.
+    [Theory]
+    [InlineData("640104", "Level1", "review-organization:000000:national")]
+    [InlineData("640104", "Level2", "review-organization:640000:provincial")]
+    [InlineData("640104", "Level3", "review-organization:640100:municipal")]
+    [InlineData("510703", "SmallMicro", "review-organization:510700:municipal")]
+    public void Review_organization_follows_region_and_grade_when_not_named(string region, string grade, string expected)
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.ApplicationReceived, NoticeClass.Routine, new LocalDate(2026, 3, 10), Party.ReviewOrganization, ("regionCode", region), ("grade", grade));
+
+        Assert.Equal(expected, RecipientScope.Of(notice));
+    }
+
+    [Fact]
+    public void Named_review_organization_wins_over_region_and_grade()
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.ApplicationReceived, NoticeClass.Routine, new LocalDate(2026, 3, 10), Party.ReviewOrganization,
+            ("reviewOrganizationId", "o-3"), ("regionCode", "640104"), ("grade", "Level2"));
+
+        Assert.Equal("review-organization:o-3", RecipientScope.Of(notice));
+    }
+
+    [Fact]
+    public void Named_level_picks_the_review_organization_tier_like_a_regulator()
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.ApplicationReceived, NoticeClass.Routine, new LocalDate(2026, 3, 10), Party.ReviewOrganization,
+            ("regionCode", "350102"), ("grade", "Level3"), ("regulatorLevel", "Provincial"));
+
+        Assert.Equal("review-organization:350000:provincial", RecipientScope.Of(notice));
+    }
+
     [Theory]
     [InlineData(Party.Enterprise, "enterpriseId", "e-9", "enterprise:e-9")]
     [InlineData(Party.ReviewOrganization, "reviewOrganizationId", "o-3", "review-organization:o-3")]
@@ -41,6 +72,9 @@ public sealed class RecipientScopeTests
 
     [Theory]
     [InlineData(Party.ReviewUnit, new string[0], "needs fact 'reviewUnitId'")]
+    [InlineData(Party.ReviewOrganization, new string[0], "needs fact 'reviewOrganizationId', or 'regionCode' with 'grade'")]
+    [InlineData(Party.ReviewOrganization, new[] { "regionCode", "640104" }, "needs fact 'regulatorLevel' or a valid 'grade'")]
+    [InlineData(Party.ReviewOrganization, new[] { "regionCode", "6401", "grade", "Level3" }, "Region code '6401' is not six digits")]
     [InlineData(Party.Regulator, new[] { "regionCode", "640104" }, "needs fact 'regulatorLevel' or a valid 'grade'")]
     [InlineData(Party.Regulator, new[] { "regionCode", "640104", "regulatorLevel", "County" }, "regulatorLevel 'County'")]
     [InlineData(Party.Regulator, new[] { "regionCode", "64", "grade", "Level2" }, "Region code '64' is not six digits")]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using NodaTime;
+using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Workflows.Accreditations;
 
@@ -15,6 +16,12 @@ public sealed record AccreditationState : IWorkflowState
     public string? UnitId { get; init; }
 
     public string? ProfileId { get; init; }
+
+    /// <summary>The six-digit region code of the unit's seat; with <see cref="Grade"/> it says which regulator and organization are told.</summary>
+    public string? RegionCode { get; init; }
+
+    /// <summary>The highest grade the unit may review.</summary>
+    public Grade Grade { get; init; }
 
     public LocalDate GrantedOn { get; init; }
 

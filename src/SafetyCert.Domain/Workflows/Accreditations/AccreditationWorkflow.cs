@@ -29,6 +29,9 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
     /// <summary>The calendar the workflow was built with; accreditation terms are calendar dates.</summary>
     public WorkingDayCalendar Calendar { get; } = calendar;
 
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(AccreditationState state) =>
+        NoticeFacts.Scope(regionCode: state.RegionCode, grade: state.Grade, reviewUnitId: state.UnitId);
+
     protected override Decision Decide(AccreditationState state, WorkflowEvent @event, Instant now) =>
         (state.Stage, @event) switch
         {
@@ -49,6 +52,11 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
             return Decision.Reject($"{nameof(AccreditationGranted)} needs a unit id.");
         }
 
+        if (NoticeFacts.ScopeProblem(granted.RegionCode, granted.Grade) is { } scopeProblem)
+        {
+            return Decision.Reject($"{nameof(AccreditationGranted)} {scopeProblem}");
+        }
+
         JurisdictionProfile profile;
         try
         {
@@ -59,7 +67,7 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
             return Decision.Reject(e.Message);
         }
 
-        var state = new AccreditationState { UnitId = granted.UnitId, ProfileId = profile.Id };
+        var state = new AccreditationState { UnitId = granted.UnitId, RegionCode = granted.RegionCode, Grade = granted.Grade, ProfileId = profile.Id };
         return StartTerm(state, profile, granted.On, now);
     }
 

@@ -75,6 +75,9 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         _ => Terminal,
     };
 
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(ApplicationState state) =>
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, state.ReviewUnitId, state.CertificateNumber);
+
     protected override Decision Decide(ApplicationState state, WorkflowEvent @event, Instant now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -409,7 +412,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             effects.Add(new StartWorkflow(
                 WorkflowKinds.Remediation,
                 remediationId,
-                new RemediationOrdered(remediationId, state.EnterpriseId, state.ProfileId, null, state.ApplicationId, e.NonBlockingFindings!, e.SubmittedOn, deadline)));
+                new RemediationOrdered(remediationId, state.EnterpriseId, state.RegionCode, state.Grade, state.ProfileId, null, state.ApplicationId, e.NonBlockingFindings!, e.SubmittedOn, deadline)));
         }
 
         return Decision.Apply(next, effects);
@@ -594,7 +597,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         effects.Add(new StartWorkflow(
             WorkflowKinds.Certificate,
             e.CertificateId,
-            new CertificateIssued(e.CertificateId, e.Number, state.EnterpriseId, state.RegionCode, state.Grade, state.ProfileId, e.IssuedOn, validThrough, state.LicenceRequired, supersedes, state.ApplicationId)));
+            new CertificateIssued(e.CertificateId, e.Number, state.EnterpriseId, state.RegionCode, state.Grade, state.ProfileId, e.IssuedOn, validThrough, state.LicenceRequired, supersedes, state.ApplicationId, state.ReviewUnitId)));
         effects.Add(Notice(next, NoticeKinds.CertificateIssued, Party.Enterprise, e.IssuedOn, NoticeClass.Informational, Rule("§5", profile.CertificateValidityYears.Source), ("certificateId", e.CertificateId), ("certificateNumber", e.Number), ("issuedOn", Format(e.IssuedOn)), ("validThrough", Format(validThrough))));
         return Decision.Apply(next, effects);
     }

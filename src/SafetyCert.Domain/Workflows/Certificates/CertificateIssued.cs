@@ -6,6 +6,8 @@ namespace SafetyCert.Domain.Workflows.Certificates;
 /// <summary>
 /// A certificate was issued after the regulator's announcement (RULES.md §4.8). Starts the certificate
 /// workflow; when <paramref name="Supersedes"/> names an earlier certificate, that one is superseded (§5).
+/// <paramref name="ReviewUnitId"/> is the unit that reviewed the enterprise and owes the follow-up visit
+/// (§4.10); null for a certificate recorded without its review, whose visit notices go to the organization.
 /// </summary>
 public sealed record CertificateIssued(
     string CertificateId,
@@ -18,4 +20,5 @@ public sealed record CertificateIssued(
     LocalDate ValidThrough,
     bool LicenceRequired,
     string? Supersedes = null,
-    string? ApplicationId = null) : WorkflowEvent;
+    string? ApplicationId = null,
+    string? ReviewUnitId = null) : WorkflowEvent;

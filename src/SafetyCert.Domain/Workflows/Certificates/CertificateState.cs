@@ -25,6 +25,9 @@ public sealed record CertificateState : IWorkflowState
 
     public string? ProfileId { get; init; }
 
+    /// <summary>The unit that reviewed the enterprise and owes the follow-up visit; null when not recorded.</summary>
+    public string? ReviewUnitId { get; init; }
+
     public LocalDate IssuedOn { get; init; }
 
     /// <summary>The last valid day; the certificate is void from the next day [000 §3(4)].</summary>

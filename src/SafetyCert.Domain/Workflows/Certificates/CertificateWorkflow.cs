@@ -59,6 +59,9 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     public static ImmutableArray<LocalDate> RenewalReminderDates(JurisdictionProfile profile, LocalDate validThrough) =>
         [.. RenewalSchedule(profile, validThrough).Select(r => r.On)];
 
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(CertificateState state) =>
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, state.ReviewUnitId, state.Number);
+
     protected override Decision Decide(CertificateState state, WorkflowEvent @event, Instant now) =>
         (state.Current, @event) switch
         {
@@ -121,6 +124,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             RegionCode = issued.RegionCode,
             Grade = issued.Grade,
             ProfileId = profile.Id,
+            ReviewUnitId = string.IsNullOrWhiteSpace(issued.ReviewUnitId) ? null : issued.ReviewUnitId,
             IssuedOn = issued.IssuedOn,
             ValidThrough = issued.ValidThrough,
             LicenceRequired = issued.LicenceRequired,
@@ -147,11 +151,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         {
             ExpiryTimer => Expire(fresh),
             RenewalWindowTimer => RemindRenewal(fresh, on, NoticeKinds.RenewalWindowOpen),
-            FollowUpReminderTimer => Decision.Apply(fresh, FollowUpNotice(state, NoticeKinds.FollowUpVisitDue, Party.ReviewUnit, NoticeClass.Routine)),
-            FollowUpOverdueTimer => Decision.Apply(
-                fresh,
-                FollowUpNotice(state, NoticeKinds.FollowUpVisitOverdue, Party.ReviewUnit, NoticeClass.Mandatory),
-                FollowUpNotice(state, NoticeKinds.FollowUpVisitOverdue, Party.ReviewOrganization, NoticeClass.Mandatory)),
+            FollowUpReminderTimer => Decision.Apply(fresh, FollowUpNotice(state, NoticeKinds.FollowUpVisitDue, VisitOwner(state), NoticeClass.Routine)),
+            FollowUpOverdueTimer => Decision.Apply(fresh, FollowUpOverdueNotices(state)),
             _ when fired.TimerId.StartsWith(RenewalReminderTimerPrefix, StringComparison.Ordinal) => RemindRenewal(fresh, on, NoticeKinds.RenewalReminder),
             _ => Decision.Reject($"Certificate {state.CertificateId} sets no timer {fired.TimerId}."),
         };
@@ -404,6 +405,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 state.CertificateId!,
                 state.Number!,
                 state.EnterpriseId!,
+                state.RegionCode!,
+                state.Grade,
                 state.ProfileId!,
                 [ground],
                 Automatic: true,
@@ -438,6 +441,19 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
 
     private static bool IsRenewalReminder(ScheduledTimer timer) =>
         timer.Id == RenewalWindowTimer || timer.Id.StartsWith(RenewalReminderTimerPrefix, StringComparison.Ordinal);
+
+    // A certificate recorded without its review has no unit to remind; the organization that assigns units is told instead.
+    private static Party VisitOwner(CertificateState state) => state.ReviewUnitId is null ? Party.ReviewOrganization : Party.ReviewUnit;
+
+    private static IEnumerable<Effect> FollowUpOverdueNotices(CertificateState state)
+    {
+        if (state.ReviewUnitId is not null)
+        {
+            yield return FollowUpNotice(state, NoticeKinds.FollowUpVisitOverdue, Party.ReviewUnit, NoticeClass.Mandatory);
+        }
+
+        yield return FollowUpNotice(state, NoticeKinds.FollowUpVisitOverdue, Party.ReviewOrganization, NoticeClass.Mandatory);
+    }
 
     private static Notify FollowUpNotice(CertificateState state, string kind, Party recipient, NoticeClass noticeClass) =>
         new(

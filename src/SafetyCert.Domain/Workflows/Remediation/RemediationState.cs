@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using NodaTime;
+using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Workflows.Remediation;
 
@@ -17,6 +18,11 @@ public sealed record RemediationState : IWorkflowState
     public string? EnterpriseId { get; init; }
 
     public string? ProfileId { get; init; }
+
+    /// <summary>The six-digit region code; with <see cref="Grade"/> it says which regulator and organization are told.</summary>
+    public string? RegionCode { get; init; }
+
+    public Grade Grade { get; init; }
 
     public string? CertificateId { get; init; }
 

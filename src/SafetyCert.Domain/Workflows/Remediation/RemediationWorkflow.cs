@@ -30,6 +30,9 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
     /// <summary>The calendar the workflow was built with; remediation deadlines are calendar dates.</summary>
     public WorkingDayCalendar Calendar { get; } = calendar;
 
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(RemediationState state) =>
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade);
+
     protected override Decision Decide(RemediationState state, WorkflowEvent @event, Instant now) =>
         (state.Stage, @event) switch
         {
@@ -47,6 +50,11 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
         if (string.IsNullOrWhiteSpace(ordered.RemediationId) || string.IsNullOrWhiteSpace(ordered.EnterpriseId) || string.IsNullOrWhiteSpace(ordered.Findings))
         {
             return Decision.Reject($"{nameof(RemediationOrdered)} needs a remediation id, an enterprise id and the findings.");
+        }
+
+        if (NoticeFacts.ScopeProblem(ordered.RegionCode, ordered.Grade) is { } scopeProblem)
+        {
+            return Decision.Reject($"{nameof(RemediationOrdered)} {scopeProblem}");
         }
 
         JurisdictionProfile profile;
@@ -84,6 +92,8 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
                 Stage = RemediationStatus.Open,
                 RemediationId = ordered.RemediationId,
                 EnterpriseId = ordered.EnterpriseId,
+                RegionCode = ordered.RegionCode,
+                Grade = ordered.Grade,
                 ProfileId = profile.Id,
                 CertificateId = ordered.CertificateId,
                 ApplicationId = ordered.ApplicationId,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using NodaTime;
+using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Revocation;
 
 namespace SafetyCert.Domain.Workflows.Revocations;
@@ -18,6 +19,11 @@ public sealed record RevocationState : IWorkflowState
     public string? EnterpriseId { get; init; }
 
     public string? ProfileId { get; init; }
+
+    /// <summary>The six-digit region code; with <see cref="Grade"/> it says which regulator and organization are told.</summary>
+    public string? RegionCode { get; init; }
+
+    public Grade Grade { get; init; }
 
     public ImmutableArray<RevocationGround> Grounds { get; init; } = [];
 

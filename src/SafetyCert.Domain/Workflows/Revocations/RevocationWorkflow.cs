@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
@@ -31,6 +32,9 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
     /// <summary>The calendar the workflow was built with; revocation dates are calendar dates, not working days.</summary>
     public WorkingDayCalendar Calendar { get; } = calendar;
 
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(RevocationState state) =>
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, certificateNumber: state.CertificateNumber);
+
     protected override Decision Decide(RevocationState state, WorkflowEvent @event, Instant now) =>
         (state.Current, @event) switch
         {
@@ -51,6 +55,11 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
         if (string.IsNullOrWhiteSpace(opened.CertificateId) || string.IsNullOrWhiteSpace(opened.EnterpriseId))
         {
             return Decision.Reject($"{nameof(RevocationOpened)} needs a certificate id and an enterprise id.");
+        }
+
+        if (NoticeFacts.ScopeProblem(opened.RegionCode, opened.Grade) is { } scopeProblem)
+        {
+            return Decision.Reject($"{nameof(RevocationOpened)} {scopeProblem}");
         }
 
         if (RevocationRules.ProblemWith(opened.Automatic, opened.Grounds, opened.Reason, opened.EvidenceDocumentIds) is { } problem)
@@ -98,6 +107,8 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
                 CertificateId = opened.CertificateId,
                 CertificateNumber = opened.CertificateNumber,
                 EnterpriseId = opened.EnterpriseId,
+                RegionCode = opened.RegionCode,
+                Grade = opened.Grade,
                 ProfileId = profile.Id,
                 Grounds = opened.Grounds,
                 Automatic = opened.Automatic,

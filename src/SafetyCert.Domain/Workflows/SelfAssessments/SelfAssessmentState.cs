@@ -17,6 +17,11 @@ public sealed record SelfAssessmentState : IWorkflowState
 
     public int Year { get; init; }
 
+    /// <summary>The six-digit region code; with <see cref="Grade"/> it says which regulator and organization are told.</summary>
+    public string? RegionCode { get; init; }
+
+    public Grade Grade { get; init; }
+
     public string? ProfileId { get; init; }
 
     /// <summary>The last day to submit: the profile's due date in the year [001 art.3].</summary>

@@ -33,6 +33,9 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
     public static string InstanceId(string enterpriseId, int year) =>
         string.Create(CultureInfo.InvariantCulture, $"{enterpriseId}/{year}");
 
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(SelfAssessmentState state) =>
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade);
+
     protected override Decision Decide(SelfAssessmentState state, WorkflowEvent @event, Instant now) =>
         (state.Stage, @event) switch
         {
@@ -50,6 +53,11 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
         if (string.IsNullOrWhiteSpace(opened.EnterpriseId) || opened.Year is < 2000 or > 9998)
         {
             return Decision.Reject($"{nameof(SelfAssessmentYearOpened)} needs an enterprise id and a year from 2000; got '{opened.EnterpriseId}', {opened.Year}.");
+        }
+
+        if (NoticeFacts.ScopeProblem(opened.RegionCode, opened.Grade) is { } scopeProblem)
+        {
+            return Decision.Reject($"{nameof(SelfAssessmentYearOpened)} {scopeProblem}");
         }
 
         JurisdictionProfile profile;
@@ -81,6 +89,8 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
                 Stage = SelfAssessmentStatus.Open,
                 EnterpriseId = opened.EnterpriseId,
                 Year = opened.Year,
+                RegionCode = opened.RegionCode,
+                Grade = opened.Grade,
                 ProfileId = profile.Id,
                 DueOn = due,
                 Timers = timers,

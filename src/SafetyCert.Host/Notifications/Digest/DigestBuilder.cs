@@ -1,6 +1,6 @@
 using System.Text;
 using NodaTime;
-using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Domain.Workflows;
 using SafetyCert.Host.Notifications.Ledger;
 
 namespace SafetyCert.Host.Notifications.Digest;
@@ -82,17 +82,17 @@ internal static class DigestBuilder
         return new DailyDigest(scope, today, dueSoon, overdue, happened, subject, $"{zh}\n————————\n\n{en}");
     }
 
-    /// <summary>Whether a notice concerns what the digest's party oversees: its own review work, or its region.</summary>
+    /// <summary>Whether a notice concerns what the digest's party oversees: its own review work, or its region tier (regulators and regional review organizations).</summary>
     public static bool Concerns(string scope, Delivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var parts = scope.Split(':');
         if (parts is ["review-organization", var id])
         {
-            return delivery.Facts.GetValueOrDefault(RecipientScope.ReviewOrganizationId) == id || delivery.Scope == scope;
+            return delivery.Facts.GetValueOrDefault(NoticeFactNames.ReviewOrganizationId) == id || delivery.Scope == scope;
         }
 
-        if (parts is ["regulator", var code, var level] && delivery.Facts.GetValueOrDefault(RecipientScope.RegionCode) is { } region)
+        if (parts is ["regulator" or "review-organization", var code, var level] && delivery.Facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region)
         {
             var prefix = level switch { "national" => "", "provincial" => code[..2], _ => code[..4] };
             return region.StartsWith(prefix, StringComparison.Ordinal);

@@ -53,7 +53,7 @@ internal sealed record Delivery
     /// <summary>The delivery on the previous channel this one replaces.</summary>
     public string? FallbackOf { get; init; }
 
-    public string? EnterpriseId => Facts.GetValueOrDefault(Contacts.RecipientScope.EnterpriseId);
+    public string? EnterpriseId => Facts.GetValueOrDefault(NoticeFactNames.EnterpriseId);
 
     public ETag ETag { get; init; }
 

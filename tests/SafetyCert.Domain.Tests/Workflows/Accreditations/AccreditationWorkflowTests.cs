@@ -2,6 +2,7 @@ using NodaTime;
 using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Accreditations;
+using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Tests.Workflows.Accreditations;
 
@@ -12,7 +13,7 @@ public class AccreditationWorkflowTests
     private static WorkflowDriver<AccreditationState> Granted()
     {
         var driver = new WorkflowDriver<AccreditationState>(new AccreditationWorkflow(WorkflowDriver<AccreditationState>.Calendar, TestProfiles.Catalog));
-        Assert.Equal(Outcome.Applied, driver.Send(new AccreditationGranted("unit-7", TestProfiles.NationalId, GrantedOn), GrantedOn).Outcome);
+        Assert.Equal(Outcome.Applied, driver.Send(new AccreditationGranted("unit-7", "640100", Grade.Level2, TestProfiles.NationalId, GrantedOn), GrantedOn).Outcome);
         return driver;
     }
 

@@ -33,7 +33,7 @@ public class HappyPathTests
         Assert.Equal(
             new CertificateIssued(
                 "cert-2026-88", "宁AQBⅡ2026000088", "ent-1", "640104", Grade.Level2, ApplicationDriver.National,
-                Date("2026-05-20"), Date("2029-05-19"), LicenceRequired: true, Supersedes: "cert-2023-17", ApplicationId: "app-1"),
+                Date("2026-05-20"), Date("2029-05-19"), LicenceRequired: true, Supersedes: "cert-2023-17", ApplicationId: "app-1", ReviewUnitId: app.State.ReviewUnitId),
             start.Start);
         var notice = Assert.Single(issued.Effects.OfType<Notify>());
         Assert.Equal((NoticeKinds.CertificateIssued, Party.Enterprise), (notice.Kind, notice.Recipient));

@@ -3,6 +3,7 @@ using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;
 using SafetyCert.Domain.Workflows.Remediation;
 using static SafetyCert.Domain.Tests.Workflows.Applications.Dates;
+using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Tests.Workflows.Applications;
 
@@ -119,7 +120,7 @@ public class ReviewClockTests
         Assert.Equal(WorkflowKinds.Remediation, start.Kind);
         Assert.Equal("app-1-remediation-1", start.InstanceId);
         Assert.Equal(
-            new RemediationOrdered("app-1-remediation-1", "ent-1", ApplicationDriver.National, null, "app-1", "fire exits poorly marked", Date("2026-04-10"), Date("2027-04-10")),
+            new RemediationOrdered("app-1-remediation-1", "ent-1", "640104", Grade.Level3, ApplicationDriver.National, null, "app-1", "fire exits poorly marked", Date("2026-04-10"), Date("2027-04-10")),
             start.Start);
         Assert.Equal(ApplicationStatus.ReportAudit, app.State.Stage);
         Assert.Empty(app.State.Timers.Active);

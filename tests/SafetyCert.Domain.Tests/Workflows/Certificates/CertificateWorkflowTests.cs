@@ -15,7 +15,7 @@ public class CertificateWorkflowTests
     private static readonly LocalDate ValidThrough = new(2027, 3, 14);
 
     internal static CertificateIssued Issued(Grade grade = Grade.Level2, bool licenceRequired = true, string profileId = TestProfiles.NationalId, string? supersedes = null) =>
-        new("cert-1", "宁AQBⅡ2024000001", "ent-1", "640100", grade, profileId, IssuedOn, ValidThrough, licenceRequired, supersedes);
+        new("cert-1", "宁AQBⅡ2024000001", "ent-1", "640100", grade, profileId, IssuedOn, ValidThrough, licenceRequired, supersedes, ReviewUnitId: "unit-7");
 
     private static WorkflowDriver<CertificateState> IssuedCertificate(Grade grade = Grade.Level2, bool licenceRequired = true, string profileId = TestProfiles.NationalId)
     {

@@ -3,6 +3,7 @@ using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Domain.Workflows.Remediation;
+using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Tests.Workflows.Remediation;
 
@@ -11,7 +12,7 @@ public class RemediationWorkflowTests
     private static readonly LocalDate OrderedOn = new(2025, 3, 10);
 
     internal static RemediationOrdered Ordered(LocalDate deadline, string? certificateId = "cert-1") =>
-        new("rem-1", "ent-1", TestProfiles.NationalId, certificateId, "app-1", "Hazard ledger incomplete", OrderedOn, deadline);
+        new("rem-1", "ent-1", "640100", Grade.Level2, TestProfiles.NationalId, certificateId, "app-1", "Hazard ledger incomplete", OrderedOn, deadline);
 
     private static WorkflowDriver<RemediationState> Driver() =>
         new(new RemediationWorkflow(WorkflowDriver<RemediationState>.Calendar, TestProfiles.Catalog));

@@ -4,6 +4,7 @@ using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Domain.Workflows.Revocations;
+using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Domain.Tests.Workflows.Revocations;
 
@@ -12,7 +13,7 @@ public class RevocationWorkflowTests
     private static readonly LocalDate RevokedOn = new(2025, 9, 1);
 
     internal static RevocationOpened ByRegulator(RevocationGround ground = RevocationGround.FraudInReview, string? reason = "Review report relied on forged training records", params string[] evidence) =>
-        new("cert-1", "宁AQBⅡ2024000001", "ent-1", TestProfiles.NationalId, [ground], false, reason, evidence.Length == 0 ? ["doc-ev-1"] : [.. evidence], RevokedOn);
+        new("cert-1", "宁AQBⅡ2024000001", "ent-1", "640100", Grade.Level2, TestProfiles.NationalId, [ground], false, reason, evidence.Length == 0 ? ["doc-ev-1"] : [.. evidence], RevokedOn);
 
     private static WorkflowDriver<RevocationState> Driver() =>
         new(new RevocationWorkflow(WorkflowDriver<RevocationState>.Calendar, TestProfiles.Catalog));

@@ -11,7 +11,7 @@ public class SelfAssessmentWorkflowTests
     private static WorkflowDriver<SelfAssessmentState> Opened2026()
     {
         var driver = new WorkflowDriver<SelfAssessmentState>(new SelfAssessmentWorkflow(WorkflowDriver<SelfAssessmentState>.Calendar, TestProfiles.Catalog));
-        Assert.Equal(Outcome.Applied, driver.Send(new SelfAssessmentYearOpened("ent-1", 2026, TestProfiles.NationalId), new LocalDate(2026, 1, 1)).Outcome);
+        Assert.Equal(Outcome.Applied, driver.Send(new SelfAssessmentYearOpened("ent-1", "640104", Grade.Level3, 2026, TestProfiles.NationalId), new LocalDate(2026, 1, 1)).Outcome);
         return driver;
     }
 
@@ -98,7 +98,7 @@ public class SelfAssessmentWorkflowTests
     {
         var driver = new WorkflowDriver<SelfAssessmentState>(new SelfAssessmentWorkflow(WorkflowDriver<SelfAssessmentState>.Calendar, TestProfiles.Catalog));
 
-        driver.Send(new SelfAssessmentYearOpened("ent-2", 2026, TestProfiles.NationalId), new LocalDate(2026, 12, 16));
+        driver.Send(new SelfAssessmentYearOpened("ent-2", "640104", Grade.Level3, 2026, TestProfiles.NationalId), new LocalDate(2026, 12, 16));
 
         Assert.Equal(["overdue", "reminder-12-28"], driver.State.Timers.Active.Keys);
     }
