@@ -87,7 +87,17 @@ internal static class ImpurityScanner
 
                 var methodName = $"{typeName}.{metadata.GetString(method.Name)}";
                 var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
-                foreach (var token in TokensOf(il))
+                List<EntityHandle> tokens;
+                try
+                {
+                    tokens = TokensOf(il);
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new InvalidOperationException($"{methodName}: {e.Message}", e);
+                }
+
+                foreach (var token in tokens)
                 {
                     if (Describe(metadata, token) is { } use)
                     {
@@ -123,7 +133,9 @@ internal static class ImpurityScanner
                     tokens.Add(MetadataTokens.EntityHandle(il.ReadInt32()));
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    // Read the count first: `Offset += 4 * ReadInt32()` would read Offset before the count moved it.
+                    var targets = il.ReadInt32();
+                    il.Offset += 4 * targets;
                     break;
                 case OperandType.InlineI8 or OperandType.InlineR:
                     il.Offset += 8;
