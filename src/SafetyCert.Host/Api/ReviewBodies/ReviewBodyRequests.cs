@@ -50,9 +50,9 @@ internal sealed record UnitRequest(
             yield return ("approvedGrades", "At least one grade.");
         }
 
-        if (Industries.IsDefaultOrEmpty || Industries.Any(i => i != Domain.Profiles.Industries.All && !Domain.Profiles.Industries.Known.Contains(i)))
+        if (Industries.IsDefaultOrEmpty || Industries.Any(i => !Domain.Profiles.Industries.Known.Contains(i)))
         {
-            yield return ("industries", "Known industries (or *).");
+            yield return ("industries", "Known industries, each named (a draw matches the enterprise's industry).");
         }
 
         if (!Consulting.IsDefault && Consulting.Any(c => c.Until is { } until && until < c.From))
