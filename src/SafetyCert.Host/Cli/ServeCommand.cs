@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Host.Access;
+using SafetyCert.Host.Api;
 using SafetyCert.Host.Configuration;
 using SafetyCert.Host.Functions;
 using SafetyCert.Host.Notifications;
@@ -44,11 +45,13 @@ internal static class ServeCommand
         builder.Services.AddAccess();
         builder.Services.AddLifecycleWorkflows(WorkingDayCalendar.China, ProfileCatalog.Embedded);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddApi();
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapFunctionApp();
+        app.MapApi();
         return app;
     }
 
