@@ -48,15 +48,31 @@ public sealed class StorageAccount
 
     /// <summary>The table <c>{prefix}{name}</c>, created if missing.</summary>
     public Task<Table> TableAsync(string name, CancellationToken cancellationToken = default) =>
-        tableCache.GetOrAdd(name, n => new Lazy<Task<Table>>(() => CreateTableAsync(Prefix + n, cancellationToken))).Value;
+        CachedAsync(tableCache, name, n => CreateTableAsync(Prefix + n, CancellationToken.None), cancellationToken);
 
     /// <summary>The queue <c>{prefix}{name}</c>, created if missing.</summary>
     public Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken = default) =>
-        queueCache.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(() => CreateQueueAsync(Prefix + n, cancellationToken))).Value;
+        CachedAsync(queueCache, name, n => CreateQueueAsync(Prefix + n, CancellationToken.None), cancellationToken);
 
     /// <summary>The blob container <c>{prefix}{name}</c>, created if missing.</summary>
     public Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken = default) =>
-        containerCache.GetOrAdd(name, n => new Lazy<Task<BlobContainerClient>>(() => CreateContainerAsync(Prefix + n, cancellationToken))).Value;
+        CachedAsync(containerCache, name, n => CreateContainerAsync(Prefix + n, CancellationToken.None), cancellationToken);
+
+    /// <summary>Creates once per process; a creation that failed is forgotten so the next call tries again.</summary>
+    private static async Task<T> CachedAsync<T>(
+        ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<string, Task<T>> create, CancellationToken cancellationToken)
+    {
+        var lazy = cache.GetOrAdd(name, n => new Lazy<Task<T>>(() => create(n)));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StorageRequestException or StorageConflictException)
+        {
+            cache.TryRemove(KeyValuePair.Create(name, lazy));
+            throw;
+        }
+    }
 
     private async Task<Table> CreateTableAsync(string name, CancellationToken cancellationToken)
     {

@@ -25,8 +25,8 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .Validate(o => o.Problems().Count == 0, "Storage options are invalid: set ConnectionString or the three endpoints, and a lowercase alphanumeric Prefix.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.AddAzureClients(builder =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using NodaTime;
 using SafetyCert.Engine.Storage;
@@ -18,6 +19,7 @@ public sealed class TimerSweeper
 {
     internal const string WatermarkPartition = "sweep";
     internal const string WatermarkRow = "watermark";
+    private const int FireParallelism = 16;
     private readonly WorkflowEngine engine;
 
     public TimerSweeper(WorkflowEngine engine)
@@ -29,51 +31,22 @@ public sealed class TimerSweeper
     /// <summary>Sweeps every timer due at <paramref name="now"/>.</summary>
     public async Task<TimerSweepResult> SweepAsync(Instant now, CancellationToken cancellationToken = default)
     {
-        var options = engine.Options;
         var table = await engine.Storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken).ConfigureAwait(false);
         var mark = await table.GetAsync(WatermarkPartition, WatermarkRow, cancellationToken).ConfigureAwait(false);
-        var currentHour = TimerIndex.HourOf(now);
-        var start = mark?.GetString("NextHour") is { } stored
-            ? TimerIndex.ParseHour(stored)
-            : currentHour - Duration.FromHours(options.MaxCatchUpHours);
-
-        var hours = new List<Instant>();
-        for (var hour = start; hour <= currentHour && hours.Count < options.MaxCatchUpHours; hour += Duration.FromHours(1))
-        {
-            hours.Add(hour);
-        }
-
-        foreach (var recent in new[] { currentHour - Duration.FromHours(1), currentHour })
-        {
-            if (recent >= start && !hours.Contains(recent))
-            {
-                hours.Add(recent);
-            }
-        }
-
+        var (start, hours) = HoursToRead(mark, now);
+        var due = await DueRowsAsync(table, hours, now, cancellationToken).ConfigureAwait(false);
         var fired = 0;
-        var nowOffset = now.ToDateTimeOffset();
-        foreach (var hour in hours)
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = FireParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
-            var filter = $"PartitionKey eq '{TimerIndex.Format(hour)}' and DueAt le datetime'{nowOffset.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}'";
-            var due = new List<TableEntity>();
-            await foreach (var row in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                due.Add(row);
-            }
-
-            foreach (var row in due)
-            {
-                await TimerIndex.FireAsync(
-                    engine, row.GetString("Kind")!, row.GetString("InstanceId")!, row.GetString("TimerId")!, row.GetString("Token")!, now, cancellationToken).ConfigureAwait(false);
-                engine.Faults?.At(FaultPoint.MidSweep, row.RowKey);
-                await table.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                fired++;
-            }
-        }
+            await TimerIndex.FireAsync(
+                engine, row.GetString("Kind")!, row.GetString("InstanceId")!, row.GetString("TimerId")!, row.GetString("Token")!, now, ct).ConfigureAwait(false);
+            engine.Faults?.At(FaultPoint.MidSweep, row.RowKey);
+            await table.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: ct).ConfigureAwait(false);
+            Interlocked.Increment(ref fired);
+        }).ConfigureAwait(false);
 
         var next = start;
-        while (hours.Contains(next) && next + Duration.FromHours(1) + Duration.FromTimeSpan(options.TimerGrace) <= now)
+        while (hours.Contains(next) && next + Duration.FromHours(1) + Duration.FromTimeSpan(engine.Options.TimerGrace) <= now)
         {
             next += Duration.FromHours(1);
         }
@@ -99,5 +72,72 @@ public sealed class TimerSweeper
         }
 
         return new TimerSweepResult(hours.Count, fired, TimerIndex.Format(next));
+    }
+
+    /// <summary>The due rows a sweep at <paramref name="now"/> would fire, without firing them; for measuring.</summary>
+    internal async Task<int> CountDueAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var table = await engine.Storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken).ConfigureAwait(false);
+        var mark = await table.GetAsync(WatermarkPartition, WatermarkRow, cancellationToken).ConfigureAwait(false);
+        return (await DueRowsAsync(table, HoursToRead(mark, now).Hours, now, cancellationToken).ConfigureAwait(false)).Count;
+    }
+
+    /// <summary>The hours from the watermark to now, at most the catch-up cap of them plus the last two.</summary>
+    private (Instant Start, List<Instant> Hours) HoursToRead(TableEntity? mark, Instant now)
+    {
+        var options = engine.Options;
+        var currentHour = TimerIndex.HourOf(now);
+        var start = mark?.GetString("NextHour") is { } stored
+            ? TimerIndex.ParseHour(stored)
+            : currentHour - Duration.FromHours(options.MaxCatchUpHours);
+
+        var hours = new List<Instant>();
+        for (var hour = start; hour <= currentHour && hours.Count < options.MaxCatchUpHours; hour += Duration.FromHours(1))
+        {
+            hours.Add(hour);
+        }
+
+        foreach (var recent in new[] { currentHour - Duration.FromHours(1), currentHour })
+        {
+            if (recent >= start && !hours.Contains(recent))
+            {
+                hours.Add(recent);
+            }
+        }
+
+        return (start, hours);
+    }
+
+    /// <summary>
+    /// Reads the due rows of the hours as one PartitionKey range query per run of consecutive hours (one,
+    /// or two when the catch-up cap cut the range): Table storage serves a key range from its index.
+    /// </summary>
+    private static async Task<List<TableEntity>> DueRowsAsync(Table table, List<Instant> hours, Instant now, CancellationToken cancellationToken)
+    {
+        var cutoff = now.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+        var ranges = new List<(Instant From, Instant To)>();
+        foreach (var hour in hours.Order())
+        {
+            if (ranges.Count > 0 && ranges[^1].To + Duration.FromHours(1) == hour)
+            {
+                ranges[^1] = (ranges[^1].From, hour);
+            }
+            else
+            {
+                ranges.Add((hour, hour));
+            }
+        }
+
+        var rows = new List<TableEntity>();
+        foreach (var (from, to) in ranges)
+        {
+            var filter = $"PartitionKey ge '{TimerIndex.Format(from)}' and PartitionKey le '{TimerIndex.Format(to)}' and DueAt le datetime'{cutoff}'";
+            await foreach (var row in table.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
     }
 }
