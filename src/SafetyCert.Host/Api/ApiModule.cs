@@ -9,6 +9,7 @@ using SafetyCert.Host.Api.Certificates;
 using SafetyCert.Host.Api.Enterprises;
 using SafetyCert.Host.Api.ReviewBodies;
 using SafetyCert.Host.Api.WorkflowStatus;
+using SafetyCert.Host.Documents;
 
 namespace SafetyCert.Host.Api;
 
@@ -19,6 +20,7 @@ internal static class ApiModule
     {
         services.AddOpenApi();
         services.AddSingleton<EnterpriseRegistry>();
+        services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseRegistry>());
         services.AddSingleton<CertificateIndex>();
         services.AddSingleton<ReviewBodyRegistry>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -64,6 +66,7 @@ internal static class ApiModule
         api.MapCertificateApi();
         api.MapReviewBodyApi();
         api.MapWorkflowApi();
+        app.MapDocumentsApi();
         return app;
     }
 

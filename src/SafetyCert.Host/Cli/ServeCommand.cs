@@ -5,6 +5,7 @@ using SafetyCert.Domain.Profiles;
 using SafetyCert.Host.Access;
 using SafetyCert.Host.Api;
 using SafetyCert.Host.Configuration;
+using SafetyCert.Host.Documents;
 using SafetyCert.Host.Functions;
 using SafetyCert.Host.Notifications;
 using SafetyCert.Host.Triggers;
@@ -45,6 +46,7 @@ internal static class ServeCommand
         builder.Services.AddAccess();
         builder.Services.AddLifecycleWorkflows(WorkingDayCalendar.China, ProfileCatalog.Embedded);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddDocuments(builder.Configuration);
         builder.Services.AddApi();
         configure?.Invoke(builder);
         var app = builder.Build();

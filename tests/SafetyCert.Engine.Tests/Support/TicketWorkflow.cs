@@ -53,4 +53,8 @@ public sealed class TicketWorkflow : Workflow<TicketState>
                 return Decision.Reject($"{@event.GetType().Name} is not allowed in {state.Status}.");
         }
     }
+
+    // No party receives this workflow's notices through contacts, so it adds no scope facts.
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(TicketState state) =>
+        ImmutableSortedDictionary<string, string>.Empty;
 }

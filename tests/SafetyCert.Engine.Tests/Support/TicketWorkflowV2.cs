@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
@@ -46,4 +47,8 @@ public sealed class TicketWorkflowV2 : Workflow<TicketStateV2>
                 return Decision.Reject($"{@event.GetType().Name} is not allowed in {state.Status}.");
         }
     }
+
+    // No party receives this workflow's notices through contacts, so it adds no scope facts.
+    protected override ImmutableSortedDictionary<string, string> ScopeFacts(TicketStateV2 state) =>
+        ImmutableSortedDictionary<string, string>.Empty;
 }

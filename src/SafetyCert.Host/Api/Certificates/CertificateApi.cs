@@ -56,7 +56,7 @@ internal static class CertificateApi
         }
 
         var on = request.On ?? ApplicationApi.Today(clock);
-        var opened = new RevocationOpened(record.CertificateId, record.Number, record.EnterpriseId, record.ProfileId, request.Grounds, Automatic: false,
+        var opened = new RevocationOpened(record.CertificateId, record.Number, record.EnterpriseId, record.RegionCode, record.Grade, record.ProfileId, request.Grounds, Automatic: false,
             request.Reason, request.EvidenceDocumentIds.IsDefault ? [] : request.EvidenceDocumentIds, on);
         var result = await engine.StartAsync(WorkflowKinds.Revocation, record.CertificateId, opened, IdempotencyKey.EventId(http, "revoke"), caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)

@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Engine.Storage;
+using SafetyCert.Host.Documents;
 
 namespace SafetyCert.Host.Api.Enterprises;
 
@@ -13,7 +14,7 @@ namespace SafetyCert.Host.Api.Enterprises;
 /// <c>self-assessment|{year}</c> each submitted yearly report. Everything an eligibility check needs is one
 /// partition read. Changes to the registration are guarded by its ETag.
 /// </summary>
-internal sealed class EnterpriseRegistry(StorageAccount storage)
+internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDirectory
 {
     public const string TableName = "enterprises";
     private const string RegistrationRow = "enterprise";
@@ -62,6 +63,10 @@ internal sealed class EnterpriseRegistry(StorageAccount storage)
         var row = await table.GetAsync(TableKey.Escape(id), RegistrationRow, ct).ConfigureAwait(false);
         return row is null ? null : FromEntity(row);
     }
+
+    /// <summary>The enterprise and its region, as the document store needs them.</summary>
+    public async Task<EnterpriseRef?> FindAsync(string enterpriseId, CancellationToken cancellationToken) =>
+        await GetAsync(enterpriseId, cancellationToken).ConfigureAwait(false) is { } enterprise ? new EnterpriseRef(enterprise.Id, enterprise.RegionCode) : null;
 
     /// <summary>Every registered enterprise (the ledger reads them all).</summary>
     public async IAsyncEnumerable<Enterprise> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -93,7 +93,7 @@ internal static class ReviewBodyApi
         }
 
         var unit = new ReviewUnit(unitId, id, request.Name, request.ApprovedGrades, request.Industries, request.AccreditedThrough, request.Consulting.IsDefault ? [] : request.Consulting);
-        var started = await engine.StartAsync(WorkflowKinds.Accreditation, unitId, new AccreditationGranted(unitId, profile.Id, today), IdempotencyKey.EventId(http, "accredit"), caller.Subject, ct);
+        var started = await engine.StartAsync(WorkflowKinds.Accreditation, unitId, new AccreditationGranted(unitId, organization.RegionCode, request.ApprovedGrades.Min(), profile.Id, today), IdempotencyKey.EventId(http, "accredit"), caller.Subject, ct);
         if (started.Outcome == Outcome.Rejected)
         {
             return ApiProblems.Rejected(started);
