@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SafetyCert.Host.Cli;
 using SafetyCert.Host.Functions;
+using SafetyCert.Host.Notifications.Ledger;
 using SafetyCert.Host.Tests.Triggers;
 using SafetyCert.Host.Triggers;
 
@@ -139,10 +140,20 @@ public sealed class PackageTests(PackageFixture package, AzuriteFixture azurite)
             await WaitForHealthAsync(client, process, log);
 
             await AssertCompletedAsync(client, "TimerSweep", """{"Data":{"timer":{"IsPastDue":false,"ScheduleStatus":null}},"Metadata":{}}""");
+            // A well-formed id of a delivery the ledger does not hold: the sender reads the ledger in Azurite and drops it.
+            var delivery = DeliveryKey.Id("Certification", "package-test", "Reminder", "2026-11-23", "party", "01-email");
             await AssertCompletedAsync(
                 client,
                 "NotificationSender",
-                """{"Data":{"message":"no-such-delivery"},"Metadata":{"Id":"7d0c8a52-9a1e-4d55-8f39-2b9b1f4c6a10","DequeueCount":1}}""");
+                $$$"""{"Data":{"message":"{{{delivery}}}"},"Metadata":{"Id":"7d0c8a52-9a1e-4d55-8f39-2b9b1f4c6a10","DequeueCount":1}}""");
+            // The console logger writes on its own thread, so the line may trail the response by a moment.
+            var dropped = $"Delivery {delivery} is not in the ledger";
+            for (var wait = Stopwatch.StartNew(); !Snapshot(log).Contains(dropped, StringComparison.Ordinal) && wait.Elapsed < TimeSpan.FromSeconds(10);)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+            }
+
+            Assert.Contains(dropped, Snapshot(log), StringComparison.Ordinal);
         }
         finally
         {
