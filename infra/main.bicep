@@ -43,23 +43,30 @@ param softDeleteDays int = 30
 @maxValue(730)
 param logRetentionDays int = 30
 
-@description('Prefix of every table and queue the app uses (lowercase letters and digits, starting with a letter).')
+@description('Prefix of every table, queue and app container the app uses (app setting Storage__Prefix: lowercase letters and digits, starting with a letter).')
 @minLength(1)
 @maxLength(10)
 param storagePrefix string = 'sc'
 
-@description('Tables created with the deployment, without the prefix.')
+@description('Tables created with the deployment, without the prefix: the workflow engine\'s (WorkflowStorageNames), the notification module\'s (NotificationStorage) and the document metadata.')
 param tableNames string[] = [
-  'instances'
-  'timers'
+  'workflows'
+  'workflowindex'
+  'workflowtimers'
+  'contacts'
   'deliveries'
   'documents'
 ]
 
-@description('Queues created with the deployment, without the prefix.')
+@description('Queues created with the deployment, without the prefix. Their -poison queues are created by the Functions host when a message first fails for good.')
 param queueNames string[] = [
-  'events'
+  'workflow-events'
   'notifications'
+]
+
+@description('Blob containers of the app created with the deployment, without the prefix (not the document containers).')
+param appContainerNames string[] = [
+  'workflow-data'
 ]
 
 @description('Most instances the Flex Consumption plan may scale out to.')
@@ -94,33 +101,21 @@ param smtpHost string
 @maxValue(65535)
 param smtpPort int = 587
 
+@description('Require STARTTLS (or TLS on 465) towards the SMTP server.')
+param smtpUseTls bool = true
+
 @description('SMTP user name.')
 @minLength(1)
 param smtpUserName string
 
-@description('Sender address of every e-mail.')
+@description('Sender address of every e-mail (a bare address; the app adds the display name).')
 @minLength(3)
 param smtpSender string
 
-@description('SMTP password; stored in Key Vault, never in an app setting.')
+@description('SMTP password; stored in Key Vault, never in an app setting. Robot keys and secrets are not deployment parameters: they belong to each party\'s contacts, which the app stores.')
 @secure()
 @minLength(1)
 param smtpPassword string
-
-@description('Key of the WeCom group robot webhook; stored in Key Vault.')
-@secure()
-@minLength(1)
-param weComRobotKey string
-
-@description('Access token of the DingTalk robot webhook; stored in Key Vault.')
-@secure()
-@minLength(1)
-param dingTalkRobotAccessToken string
-
-@description('Signing secret of the DingTalk robot; stored in Key Vault.')
-@secure()
-@minLength(1)
-param dingTalkRobotSecret string
 
 @description('Entra ID tenant that issues the API\'s bearer tokens.')
 param jwtTenantId string = tenant().tenantId
@@ -172,6 +167,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     documentImmutabilityDays: documentImmutabilityDays
     softDeleteDays: softDeleteDays
+    appContainerNames: [for container in appContainerNames: '${storagePrefix}${container}']
     tableNames: [for table in tableNames: '${storagePrefix}${table}']
     queueNames: [for queue in queueNames: '${storagePrefix}${queue}']
     tags: allTags
@@ -196,9 +192,6 @@ module keyVault 'modules/keyvault.bicep' = {
     name: names.keyVault
     softDeleteRetentionInDays: softDeleteDays
     smtpPassword: smtpPassword
-    weComRobotKey: weComRobotKey
-    dingTalkRobotAccessToken: dingTalkRobotAccessToken
-    dingTalkRobotSecret: dingTalkRobotSecret
     tags: allTags
   }
 }
@@ -241,6 +234,7 @@ module functionApp 'modules/functionapp.bicep' = {
     secretUris: keyVault.outputs.secretUris
     smtpHost: smtpHost
     smtpPort: smtpPort
+    smtpUseTls: smtpUseTls
     smtpUserName: smtpUserName
     smtpSender: smtpSender
     jwtAuthority: '${environment().authentication.loginEndpoint}${jwtTenantId}/v2.0'

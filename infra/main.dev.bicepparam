@@ -1,5 +1,5 @@
 // Development: smallest footprint, short retention, unlocked immutability that lapses after a day.
-// Secrets come from the deploying shell's environment and never live in the repository.
+// The SMTP password comes from the deploying shell's environment and never lives in the repository.
 using 'main.bicep'
 
 param environmentName = 'dev'
@@ -16,11 +16,8 @@ param alwaysReadyHttpInstances = 0
 param smtpHost = 'smtp.example.cn'
 param smtpPort = 587
 param smtpUserName = 'notify-dev@example.cn'
-param smtpSender = 'SafetyCert (dev) <notify-dev@example.cn>'
+param smtpSender = 'notify-dev@example.cn'
 param smtpPassword = readEnvironmentVariable('SAFETYCERT_SMTP_PASSWORD')
-param weComRobotKey = readEnvironmentVariable('SAFETYCERT_WECOM_ROBOT_KEY')
-param dingTalkRobotAccessToken = readEnvironmentVariable('SAFETYCERT_DINGTALK_ROBOT_ACCESS_TOKEN')
-param dingTalkRobotSecret = readEnvironmentVariable('SAFETYCERT_DINGTALK_ROBOT_SECRET')
 
 param jwtAudience = 'api://safetycert-dev'
 

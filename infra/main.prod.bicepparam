@@ -1,5 +1,5 @@
 // Production: zone-redundant storage, documents write-once for ten years, a warm HTTP instance.
-// Secrets come from the deploying shell's environment and never live in the repository.
+// The SMTP password comes from the deploying shell's environment and never lives in the repository.
 using 'main.bicep'
 
 param environmentName = 'prod'
@@ -16,11 +16,8 @@ param alwaysReadyHttpInstances = 1
 param smtpHost = 'smtp.example.cn'
 param smtpPort = 587
 param smtpUserName = 'notify@example.cn'
-param smtpSender = 'SafetyCert <notify@example.cn>'
+param smtpSender = 'notify@example.cn'
 param smtpPassword = readEnvironmentVariable('SAFETYCERT_SMTP_PASSWORD')
-param weComRobotKey = readEnvironmentVariable('SAFETYCERT_WECOM_ROBOT_KEY')
-param dingTalkRobotAccessToken = readEnvironmentVariable('SAFETYCERT_DINGTALK_ROBOT_ACCESS_TOKEN')
-param dingTalkRobotSecret = readEnvironmentVariable('SAFETYCERT_DINGTALK_ROBOT_SECRET')
 
 param jwtAudience = 'api://safetycert'
 

@@ -44,9 +44,6 @@ param appInsightsConnectionString string
 @description('Key Vault secret URIs by secret name (versionless, so a rotated secret is picked up).')
 param secretUris {
   smtpPassword: string
-  weComRobotKey: string
-  dingTalkRobotAccessToken: string
-  dingTalkRobotSecret: string
 }
 
 @description('SMTP server host name.')
@@ -54,6 +51,9 @@ param smtpHost string
 
 @description('SMTP server port.')
 param smtpPort int
+
+@description('Require STARTTLS (or TLS on 465) towards the SMTP server.')
+param smtpUseTls bool
 
 @description('SMTP user name.')
 param smtpUserName string
@@ -130,15 +130,14 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Storage__QueueEndpoint', value: queueEndpoint }
         { name: 'Storage__ClientId', value: identityClientId }
         { name: 'Storage__Prefix', value: storagePrefix }
-        { name: 'Smtp__Host', value: smtpHost }
-        { name: 'Smtp__Port', value: string(smtpPort) }
-        { name: 'Smtp__UserName', value: smtpUserName }
-        { name: 'Smtp__Sender', value: smtpSender }
-        // Key Vault references: App Service resolves them at start-up with keyVaultReferenceIdentity.
-        { name: 'Smtp__Password', value: '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})' }
-        { name: 'Robots__WeCom__Key', value: '@Microsoft.KeyVault(SecretUri=${secretUris.weComRobotKey})' }
-        { name: 'Robots__DingTalk__AccessToken', value: '@Microsoft.KeyVault(SecretUri=${secretUris.dingTalkRobotAccessToken})' }
-        { name: 'Robots__DingTalk__Secret', value: '@Microsoft.KeyVault(SecretUri=${secretUris.dingTalkRobotSecret})' }
+        // The app binds these to Notifications:Smtp (NotificationOptions, SmtpOptions).
+        { name: 'Notifications__Smtp__Host', value: smtpHost }
+        { name: 'Notifications__Smtp__Port', value: string(smtpPort) }
+        { name: 'Notifications__Smtp__UseTls', value: string(smtpUseTls) }
+        { name: 'Notifications__Smtp__UserName', value: smtpUserName }
+        { name: 'Notifications__Smtp__Sender', value: smtpSender }
+        // A Key Vault reference: App Service resolves it at start-up with keyVaultReferenceIdentity.
+        { name: 'Notifications__Smtp__Password', value: '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})' }
         { name: 'Jwt__Authority', value: jwtAuthority }
         { name: 'Jwt__Audience', value: jwtAudience }
       ]

@@ -1,4 +1,5 @@
-// Secrets the app needs and Azure cannot replace with an identity: the SMTP password and the chat robots' secrets.
+// The one secret the app needs and Azure cannot replace with an identity: the SMTP password. Chat robot keys and
+// secrets are per-party contact data the app keeps in its own storage, not deployment secrets.
 
 @description('Azure region of the vault.')
 param location string
@@ -17,17 +18,6 @@ param softDeleteRetentionInDays int
 @secure()
 param smtpPassword string
 
-@description('Key of the WeCom group robot webhook.')
-@secure()
-param weComRobotKey string
-
-@description('Access token of the DingTalk robot webhook.')
-@secure()
-param dingTalkRobotAccessToken string
-
-@description('Signing secret of the DingTalk robot.')
-@secure()
-param dingTalkRobotSecret string
 
 param tags object
 
@@ -66,33 +56,6 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   }
 }
 
-resource weComRobotKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
-  parent: vault
-  name: 'wecom-robot-key'
-  properties: {
-    value: weComRobotKey
-    contentType: 'text/plain'
-  }
-}
-
-resource dingTalkRobotAccessTokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
-  parent: vault
-  name: 'dingtalk-robot-access-token'
-  properties: {
-    value: dingTalkRobotAccessToken
-    contentType: 'text/plain'
-  }
-}
-
-resource dingTalkRobotSecretSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
-  parent: vault
-  name: 'dingtalk-robot-secret'
-  properties: {
-    value: dingTalkRobotSecret
-    contentType: 'text/plain'
-  }
-}
-
 output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
@@ -100,7 +63,4 @@ output uri string = vault.properties.vaultUri
 // Versionless URIs: a rotated secret reaches the app without a redeployment.
 output secretUris object = {
   smtpPassword: smtpPasswordSecret.properties.secretUri
-  weComRobotKey: weComRobotKeySecret.properties.secretUri
-  dingTalkRobotAccessToken: dingTalkRobotAccessTokenSecret.properties.secretUri
-  dingTalkRobotSecret: dingTalkRobotSecretSecret.properties.secretUri
 }

@@ -37,6 +37,9 @@ param documentImmutabilityDays int
 @maxValue(365)
 param softDeleteDays int
 
+@description('Blob containers of the app itself (already prefixed), e.g. the workflow engine\'s large values; no immutability.')
+param appContainerNames string[]
+
 @description('Tables created up front (the app creates any missing one on start as well).')
 param tableNames string[]
 
@@ -126,6 +129,16 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
     publicAccess: 'None'
   }
 }
+
+resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = [
+  for containerName in appContainerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' = {
   parent: account

@@ -12,6 +12,7 @@ internal static class CommandLine
                                                        under the Azure Functions host).
           token --role <role> [scope options]          Mint a development bearer token (see token --help).
           functions --output <dir>                     Write host.json and every function.json for Azure.
+          package --output <file.zip>                  Publish for linux-x64 and zip it with the function layout.
         """;
 
     public static Task<int> RunAsync(string[] args)
@@ -32,6 +33,8 @@ internal static class CommandLine
                 return Task.FromResult(TokenCommand.Run(args[1..], Console.Out, Console.Error));
             case "functions":
                 return Task.FromResult(FunctionsCommand.Run(args[1..], Console.Out, Console.Error));
+            case "package":
+                return PackageCommand.RunAsync(args[1..], Console.Out, Console.Error);
         }
 
         Console.Error.WriteLine($"Unknown command '{args[0]}'.");

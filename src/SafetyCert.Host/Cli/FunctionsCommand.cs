@@ -5,7 +5,8 @@ namespace SafetyCert.Host.Cli;
 
 /// <summary>
 /// <c>safetycert functions --output &lt;dir&gt;</c>: writes host.json and every function.json for the Azure Functions
-/// host, from the catalog <c>serve</c> builds, so the deployed layout matches what the app runs.
+/// host, from the catalog <c>serve</c> builds, so the deployed layout matches what the app runs. host.json expects the
+/// published app in <c>&lt;dir&gt;/bin</c>; <c>safetycert package</c> puts it there.
 /// </summary>
 internal static class FunctionsCommand
 {
@@ -20,17 +21,31 @@ internal static class FunctionsCommand
             return 2;
         }
 
-        FunctionCatalog catalog;
-        using (var app = ServeCommand.Build([]))
+        var catalog = Catalog();
+
+        IReadOnlyList<string> files;
+        try
         {
-            catalog = app.Services.GetRequiredService<FunctionCatalog>();
+            files = CustomHandlerLayout.Write(catalog, directory);
+        }
+        catch (NotSupportedException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
         }
 
-        foreach (var file in CustomHandlerLayout.Write(catalog, directory))
+        foreach (var file in files)
         {
             output.WriteLine(Path.Combine(directory, file));
         }
 
         return 0;
+    }
+
+    /// <summary>The catalog exactly as <c>serve</c> registers it; building the app touches no storage.</summary>
+    public static FunctionCatalog Catalog()
+    {
+        using var app = ServeCommand.Build([]);
+        return app.Services.GetRequiredService<FunctionCatalog>();
     }
 }

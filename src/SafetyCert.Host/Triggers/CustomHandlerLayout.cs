@@ -6,11 +6,18 @@ namespace SafetyCert.Host.Triggers;
 
 /// <summary>
 /// The files the Azure Functions host needs to run this executable as a custom handler: <c>host.json</c> and one
-/// <c>{FunctionName}/function.json</c> per function, all derived from the <see cref="FunctionCatalog"/>.
+/// <c>{FunctionName}/function.json</c> per function, all derived from the <see cref="FunctionCatalog"/>. The published
+/// app sits beside them in <see cref="ExecutableDirectory"/>, as <c>safetycert package</c> lays it out.
 /// </summary>
 public static class CustomHandlerLayout
 {
     public const string ExecutableName = "safetycert";
+
+    /// <summary>The folder beside host.json that holds the published app.</summary>
+    public const string ExecutableDirectory = "bin";
+
+    /// <summary>Where host.json expects the executable, relative to the function app root (always '/'-separated).</summary>
+    public const string ExecutablePath = $"{ExecutableDirectory}/{ExecutableName}";
     public const string TimerBindingName = "timer";
     public const string QueueBindingName = "message";
     public const string StorageConnection = "AzureWebJobsStorage";
@@ -38,7 +45,7 @@ public static class CustomHandlerLayout
         {
             ["description"] = new JsonObject
             {
-                ["defaultExecutablePath"] = ExecutableName,
+                ["defaultExecutablePath"] = ExecutablePath,
                 ["arguments"] = new JsonArray("serve"),
             },
             ["enableForwardingHttpRequest"] = true,
@@ -51,7 +58,11 @@ public static class CustomHandlerLayout
         },
     };
 
-    /// <summary>Each function's <c>function.json</c>, by function name (the folder name).</summary>
+    /// <summary>
+    /// Each function's <c>function.json</c>, by function name (the folder name). Timer schedules are written in UTC,
+    /// the zone the Functions host reads them in; see <see cref="UtcSchedule"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A timer's schedule has no exact UTC form.</exception>
     public static IReadOnlyDictionary<string, JsonObject> FunctionJsons(FunctionCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -63,7 +74,7 @@ public static class CustomHandlerLayout
                 ["type"] = "timerTrigger",
                 ["direction"] = "in",
                 ["name"] = TimerBindingName,
-                ["schedule"] = timer.Schedule,
+                ["schedule"] = UtcSchedule.FromShanghai(timer.Name, timer.Schedule),
                 ["useMonitor"] = true,
             }));
         }

@@ -22,19 +22,30 @@ public sealed class CustomHandlerLayoutTests : IDisposable
         Assert.All(catalog.Names, name => Assert.True(File.Exists(Path.Combine(output, name, "function.json")), name));
     }
 
-    [Fact]
-    public void Timer_functions_carry_their_schedule_in_a_timer_trigger()
+    // DESIGN.md "The function app": schedules are Shanghai time; the Functions host on Linux reads them in UTC.
+    [Theory]
+    [InlineData("Sweep", "0 */1 * * * *")]
+    [InlineData("SpotCheck", "0 0 18 * * 0")] // Monday 02:00 in Shanghai is Sunday 18:00 UTC
+    public void Timer_functions_carry_their_schedule_in_UTC_in_a_timer_trigger(string function, string utcSchedule)
     {
         CustomHandlerLayout.Write(catalog, output);
 
-        foreach (var timer in catalog.Timers)
-        {
-            var binding = Assert.Single(Bindings(timer.Name));
-            Assert.Equal("timerTrigger", binding["type"]!.GetValue<string>());
-            Assert.Equal("in", binding["direction"]!.GetValue<string>());
-            Assert.Equal(CustomHandlerLayout.TimerBindingName, binding["name"]!.GetValue<string>());
-            Assert.Equal(timer.Schedule, binding["schedule"]!.GetValue<string>());
-        }
+        var binding = Assert.Single(Bindings(function));
+        Assert.Equal("timerTrigger", binding["type"]!.GetValue<string>());
+        Assert.Equal("in", binding["direction"]!.GetValue<string>());
+        Assert.Equal(CustomHandlerLayout.TimerBindingName, binding["name"]!.GetValue<string>());
+        Assert.Equal(utcSchedule, binding["schedule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Write_refuses_a_schedule_with_no_UTC_form_and_writes_nothing()
+    {
+        var monthly = new FunctionCatalog([new RecordingTimerFunction("MonthlyReport", "0 0 2 1 * *")], []);
+
+        var error = Assert.Throws<NotSupportedException>(() => CustomHandlerLayout.Write(monthly, output));
+
+        Assert.Contains("'MonthlyReport'", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]
@@ -76,7 +87,7 @@ public sealed class CustomHandlerLayoutTests : IDisposable
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "host.json")))!;
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
         Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", host["extensionBundle"]!["id"]!.GetValue<string>());
-        Assert.Equal("safetycert", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
+        Assert.Equal("bin/safetycert", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
         Assert.Equal(["serve"], host["customHandler"]!["description"]!["arguments"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.True(host["customHandler"]!["enableForwardingHttpRequest"]!.GetValue<bool>());
         Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());

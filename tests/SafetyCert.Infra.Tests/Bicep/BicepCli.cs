@@ -9,9 +9,6 @@ public static class BicepCli
     public static readonly IReadOnlyList<string> SecretVariables =
     [
         "SAFETYCERT_SMTP_PASSWORD",
-        "SAFETYCERT_WECOM_ROBOT_KEY",
-        "SAFETYCERT_DINGTALK_ROBOT_ACCESS_TOKEN",
-        "SAFETYCERT_DINGTALK_ROBOT_SECRET",
     ];
 
     private const UnixFileMode Execute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;

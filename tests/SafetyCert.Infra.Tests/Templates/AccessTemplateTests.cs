@@ -60,9 +60,6 @@ public sealed class AccessTemplateTests(MainTemplateFixture fixture)
 
     [Theory]
     [InlineData("smtpPassword", "smtp-password")]
-    [InlineData("weComRobotKey", "wecom-robot-key")]
-    [InlineData("dingTalkRobotAccessToken", "dingtalk-robot-access-token")]
-    [InlineData("dingTalkRobotSecret", "dingtalk-robot-secret")]
     public void Secret_is_stored_in_the_vault_from_its_secure_parameter(string parameter, string secretName)
     {
         var module = template.Root["resources"]?["keyVault"]?["properties"];
@@ -74,6 +71,15 @@ public sealed class AccessTemplateTests(MainTemplateFixture fixture)
         Assert.Equal("securestring", (string?)module?["template"]?["parameters"]?[parameter]?["type"]);
         Assert.Equal($"[parameters('{parameter}')]", (string?)module?["parameters"]?[parameter]?["value"]);
         Assert.Equal($"[parameters('{parameter}')]", (string?)secret["properties"]?["value"]);
+    }
+
+    [Fact]
+    public void The_SMTP_password_is_the_only_secret_in_the_vault()
+    {
+        // Robot keys and secrets are per-party contact data the app stores, not deployment secrets.
+        var secret = Assert.Single(template.Resources("Microsoft.KeyVault/vaults/secrets"));
+
+        Assert.EndsWith("'smtp-password')]", (string?)secret["name"], StringComparison.Ordinal);
     }
 
     [Fact]

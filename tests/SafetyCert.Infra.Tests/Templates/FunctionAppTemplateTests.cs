@@ -58,14 +58,12 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
     [InlineData("Storage__QueueEndpoint")]
     [InlineData("Storage__ClientId")]
     [InlineData("Storage__Prefix")]
-    [InlineData("Smtp__Host")]
-    [InlineData("Smtp__Port")]
-    [InlineData("Smtp__UserName")]
-    [InlineData("Smtp__Sender")]
-    [InlineData("Smtp__Password")]
-    [InlineData("Robots__WeCom__Key")]
-    [InlineData("Robots__DingTalk__AccessToken")]
-    [InlineData("Robots__DingTalk__Secret")]
+    [InlineData("Notifications__Smtp__Host")]
+    [InlineData("Notifications__Smtp__Port")]
+    [InlineData("Notifications__Smtp__UseTls")]
+    [InlineData("Notifications__Smtp__UserName")]
+    [InlineData("Notifications__Smtp__Sender")]
+    [InlineData("Notifications__Smtp__Password")]
     [InlineData("Jwt__Authority")]
     [InlineData("Jwt__Audience")]
     public void App_setting_is_present(string name)
@@ -74,6 +72,18 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
 
         Assert.True(settings.ContainsKey(name), $"{name} is missing; settings: {string.Join(", ", settings.Keys)}");
         Assert.False(string.IsNullOrWhiteSpace(settings[name]));
+    }
+
+    [Fact]
+    public void Every_app_setting_is_one_the_Functions_host_or_the_app_reads()
+    {
+        // The app's sections: Storage (StorageOptions), Notifications (NotificationOptions), Jwt (JwtOptions).
+        string[] appSections = ["Storage__", "Notifications__", "Jwt__"];
+        string[] platform = ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_", "AZURE_CLIENT_ID"];
+
+        Assert.All(template.AppSettings().Keys, name => Assert.True(
+            appSections.Concat(platform).Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)),
+            $"{name} is read by nothing that runs in the app."));
     }
 
     [Fact]
@@ -89,10 +99,7 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
     }
 
     [Theory]
-    [InlineData("Smtp__Password", "smtpPassword")]
-    [InlineData("Robots__WeCom__Key", "weComRobotKey")]
-    [InlineData("Robots__DingTalk__AccessToken", "dingTalkRobotAccessToken")]
-    [InlineData("Robots__DingTalk__Secret", "dingTalkRobotSecret")]
+    [InlineData("Notifications__Smtp__Password", "smtpPassword")]
     public void Secret_setting_is_a_Key_Vault_reference_resolved_with_the_identity(string setting, string secret)
     {
         var app = template.Single("Microsoft.Web/sites");
@@ -112,7 +119,7 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
 
         Assert.Equal("[reference('keyVault').outputs.secretUris.value]", passed);
         Assert.NotNull(uris);
-        Assert.Equal(["smtpPassword", "weComRobotKey", "dingTalkRobotAccessToken", "dingTalkRobotSecret"], uris.Select(uri => uri.Key));
+        Assert.Equal(["smtpPassword"], uris.Select(uri => uri.Key));
         Assert.All(uris, uri =>
         {
             Assert.StartsWith("[reference(resourceId('Microsoft.KeyVault/vaults/secrets', parameters('name'), ", (string?)uri.Value, StringComparison.Ordinal);

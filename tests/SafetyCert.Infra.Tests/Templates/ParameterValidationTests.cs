@@ -16,9 +16,6 @@ public sealed class ParameterValidationTests : IDisposable
         ["smtpUserName"] = "'notify@example.cn'",
         ["smtpSender"] = "'notify@example.cn'",
         ["smtpPassword"] = "'x'",
-        ["weComRobotKey"] = "'x'",
-        ["dingTalkRobotAccessToken"] = "'x'",
-        ["dingTalkRobotSecret"] = "'x'",
         ["jwtAudience"] = "'api://safetycert-test'",
     };
 

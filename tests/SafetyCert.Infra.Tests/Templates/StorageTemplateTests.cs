@@ -42,7 +42,7 @@ public sealed class StorageTemplateTests(MainTemplateFixture fixture)
     public void Every_document_container_and_only_those_get_a_time_based_immutability_policy()
     {
         var containers = template.Resources("Microsoft.Storage/storageAccounts/blobServices/containers");
-        var documents = Assert.Single(containers, container => container["copy"] is not null);
+        var documents = Assert.Single(containers, container => ((string?)container["copy"]?["count"])?.Contains("documentContainerNames", StringComparison.Ordinal) == true);
         var policy = template.Single("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
 
         Assert.Equal("[length(parameters('documentContainerNames'))]", (string?)documents["copy"]?["count"]);
@@ -66,12 +66,37 @@ public sealed class StorageTemplateTests(MainTemplateFixture fixture)
     [Theory]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "tableNames")]
     [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", "queueNames")]
-    public void Tables_and_queues_carry_the_app_prefix(string type, string parameter)
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "appContainerNames")]
+    public void Tables_queues_and_app_containers_carry_the_app_prefix(string type, string parameter)
     {
         var input = StorageModuleParameterCopy(parameter);
 
-        Assert.NotNull(template.Single(type)["copy"]);
+        Assert.Single(template.Resources(type), resource => ((string?)resource["copy"]?["count"])?.Contains($"'{parameter}'", StringComparison.Ordinal) == true);
         Assert.Equal($"[format('{{0}}{{1}}', parameters('storagePrefix'), parameters('{parameter}')[copyIndex('value')])]", input);
+    }
+
+    // The names the app uses, before its prefix: src/SafetyCert.Engine/Workflows/WorkflowStorageNames.cs,
+    // src/SafetyCert.Host/Notifications/NotificationStorage.cs and NotificationQueueFunction.cs, and the document metadata table.
+    [Theory]
+    [InlineData("tableNames", new[] { "workflows", "workflowindex", "workflowtimers", "contacts", "deliveries", "documents" })]
+    [InlineData("queueNames", new[] { "workflow-events", "notifications" })]
+    [InlineData("appContainerNames", new[] { "workflow-data" })]
+    public void Storage_created_up_front_has_the_names_the_app_uses(string parameter, string[] names)
+    {
+        var defaults = template.Root["parameters"]?[parameter]?["defaultValue"]?.AsArray().Select(name => (string?)name);
+
+        Assert.Equal(names, defaults);
+    }
+
+    [Fact]
+    public void Poison_queues_are_left_to_the_Functions_host()
+    {
+        // The host creates <queue>-poison when a message first exhausts its attempts; deploying them would only
+        // duplicate that and fall out of step when a queue is added.
+        var queues = template.Root["parameters"]?["queueNames"]?["defaultValue"]?.AsArray().Select(name => (string?)name);
+
+        Assert.NotNull(queues);
+        Assert.DoesNotContain(queues, name => name?.EndsWith("-poison", StringComparison.Ordinal) == true);
     }
 
     private JsonNode? StorageModuleParameter(string name) =>
