@@ -27,7 +27,31 @@ public sealed class TimerSweeper
     }
 
     /// <summary>Sweeps every timer due at <paramref name="now"/>.</summary>
-    public async Task<TimerSweepResult> SweepAsync(Instant now, CancellationToken cancellationToken = default)
+    public async Task<TimerSweepResult> SweepAsync(Instant now, CancellationToken cancellationToken = default) =>
+        (await SweepAsync(now, catchingUp: false, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// Sweeps until the watermark reaches <paramref name="now"/>, however far behind it is (a long downtime, a
+    /// development clock moved months ahead), firing the timers hour by hour in due order; the result adds up
+    /// every pass.
+    /// </summary>
+    public async Task<TimerSweepResult> CatchUpAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var partitions = 0;
+        var fired = 0;
+        while (true)
+        {
+            var (result, reachedNow) = await SweepAsync(now, catchingUp: true, cancellationToken).ConfigureAwait(false);
+            partitions += result.PartitionsRead;
+            fired += result.TimersFired;
+            if (reachedNow)
+            {
+                return new TimerSweepResult(partitions, fired, result.Watermark);
+            }
+        }
+    }
+
+    private async Task<(TimerSweepResult Result, bool ReachedNow)> SweepAsync(Instant now, bool catchingUp, CancellationToken cancellationToken)
     {
         var options = engine.Options;
         var table = await engine.Storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken).ConfigureAwait(false);
@@ -43,9 +67,11 @@ public sealed class TimerSweeper
             hours.Add(hour);
         }
 
+        // Catching up reads strictly in due order, so the current hours wait for the pass that reaches them.
+        var reachedNow = hours.Count == 0 || hours[^1] >= currentHour - Duration.FromHours(1);
         foreach (var recent in new[] { currentHour - Duration.FromHours(1), currentHour })
         {
-            if (recent >= start && !hours.Contains(recent))
+            if ((!catchingUp || reachedNow) && recent >= start && !hours.Contains(recent))
             {
                 hours.Add(recent);
             }
@@ -98,6 +124,6 @@ public sealed class TimerSweeper
             }
         }
 
-        return new TimerSweepResult(hours.Count, fired, TimerIndex.Format(next));
+        return (new TimerSweepResult(hours.Count, fired, TimerIndex.Format(next)), reachedNow);
     }
 }

@@ -4,6 +4,7 @@ using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Host.Access;
 using SafetyCert.Host.Configuration;
+using SafetyCert.Host.Development;
 using SafetyCert.Host.Functions;
 using SafetyCert.Host.Notifications;
 using SafetyCert.Host.Triggers;
@@ -40,6 +41,12 @@ internal static class ServeCommand
 
         // The storage SDK logs every request at Information; only its trouble is worth reading.
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+        if (builder.Environment.IsDevelopment())
+        {
+            // Before the modules, which add the system clocks only when none is registered.
+            builder.Services.AddDevelopmentClock(builder.Configuration);
+        }
+
         builder.AddFunctionApp(functions);
         builder.Services.AddAccess();
         builder.Services.AddLifecycleWorkflows(WorkingDayCalendar.China, ProfileCatalog.Embedded);
@@ -49,6 +56,11 @@ internal static class ServeCommand
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapFunctionApp();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevelopmentClockApi();
+        }
+
         return app;
     }
 
