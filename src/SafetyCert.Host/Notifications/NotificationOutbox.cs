@@ -27,7 +27,20 @@ internal sealed class NotificationOutbox(
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId);
         var notice = request.Notice ?? throw new ArgumentException("The request carries no notice.", nameof(request));
-        var scope = RecipientScope.Of(notice);
+        string scope;
+        try
+        {
+            scope = RecipientScope.Of(notice);
+        }
+        catch (ArgumentException e)
+        {
+            // A notice that does not name its recipient can never be delivered; retrying would only stall the
+            // workflow's outbox behind it.
+            Log.NoRecipient(logger, notice.Kind, request.Kind, request.InstanceId, e.Message);
+            return;
+        }
+
+
         var party = await contacts.GetAsync(scope, ct).ConfigureAwait(false);
         var (subject, body) = renderer.Render(notice, party.Preferences);
         var now = time.GetUtcNow();

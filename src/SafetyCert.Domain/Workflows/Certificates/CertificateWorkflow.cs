@@ -162,6 +162,9 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("certificateNumber", state.Number!),
+            ("enterpriseId", state.EnterpriseId!),
+            ("regionCode", state.RegionCode!),
+            ("grade", state.Grade.ToString()),
             ("validThrough", Iso(state.ValidThrough)),
             ("daysLeft", Period.Between(on, state.ValidThrough, PeriodUnits.Days).Days.ToString(CultureInfo.InvariantCulture)),
             ("path", state.HadAccidentDuringValidity
@@ -184,6 +187,9 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("certificateNumber", state.Number!),
+            ("enterpriseId", state.EnterpriseId!),
+            ("regionCode", state.RegionCode!),
+            ("grade", state.Grade.ToString()),
             ("validThrough", Iso(state.ValidThrough)),
             ("renewalPending", (state.RenewalApplicationId is not null).ToString()));
         effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Enterprise, expiresOn, NoticeClass.Mandatory, ExpiryRule, facts));
@@ -332,6 +338,9 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 NoticeFacts.Of(
                     ("certificateId", state.CertificateId!),
                     ("certificateNumber", state.Number!),
+                    ("enterpriseId", state.EnterpriseId!),
+                    ("regionCode", state.RegionCode!),
+                    ("grade", state.Grade.ToString()),
                     ("accidentId", accident.AccidentId),
                     ("accidentOn", Iso(accident.On)),
                     ("grounds", string.Join(", ", grounds)))));

@@ -78,6 +78,7 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
         var facts = NoticeFacts.Of(
             ("certificateId", opened.CertificateId),
             ("certificateNumber", opened.CertificateNumber),
+            ("enterpriseId", opened.EnterpriseId),
             ("grounds", grounds),
             ("decision", opened.Automatic ? "automatic" : "regulator"),
             ("reason", opened.Reason ?? string.Empty),
