@@ -68,13 +68,13 @@ internal sealed class DevelopmentClock : TimeProvider, IClock
         return Jump(now => now + by.ToTimeSpan());
     }
 
-    /// <summary>Sets the clock to <paramref name="to"/>, which must not be before the current time.</summary>
+    /// <summary>Sets the clock to <paramref name="to"/>; <see cref="InvalidOperationException"/> when that is before the current time.</summary>
     public Instant SetTo(Instant to) => Jump(now =>
     {
         var target = to.ToDateTimeOffset();
         return target >= now
             ? target
-            : throw new ArgumentOutOfRangeException(nameof(to), to, $"The development clock is at {Instant.FromDateTimeOffset(now)} and never goes backwards.");
+            : throw new InvalidOperationException($"The development clock is at {Instant.FromDateTimeOffset(now)} and never goes backwards to {to}.");
     });
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)

@@ -39,7 +39,7 @@ internal static class DevelopmentClockApi
                 _ => throw new ArgumentException("Give exactly one of \"advance\" (an ISO-8601 period such as P30D) or \"to\" (a time such as 2027-03-01T09:00:00+08:00)."),
             };
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The development clock was not moved.");
         }
@@ -78,6 +78,6 @@ internal static class DevelopmentClockApi
     private static ClockReading ReadingOf(DevelopmentClock clock, Instant now) => new(
         ZonedPattern.Format(now.InZone(ShanghaiTime.Zone).ToOffsetDateTime()),
         InstantPattern.ExtendedIso.Format(now),
-        PeriodPattern.NormalizingIso.Format(Period.FromSeconds((long)clock.Offset.TotalSeconds).Normalize()),
+        PeriodPattern.NormalizingIso.Format(Period.FromSeconds((long)Math.Round(clock.Offset.TotalSeconds)).Normalize()),
         clock.Speed);
 }
