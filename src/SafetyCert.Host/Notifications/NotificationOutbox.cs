@@ -28,21 +28,23 @@ internal sealed class NotificationOutbox(
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId);
         var notice = request.Notice ?? throw new ArgumentException("The request carries no notice.", nameof(request));
         string scope;
+        PartyContacts party;
+        string subject;
+        string body;
         try
         {
             scope = RecipientScope.Of(notice);
+            party = await contacts.GetAsync(scope, ct).ConfigureAwait(false);
+            (subject, body) = renderer.Render(notice, party.Preferences);
         }
         catch (ArgumentException e)
         {
-            // A notice that does not name its recipient can never be delivered; retrying would only stall the
-            // workflow's outbox behind it.
-            Log.NoRecipient(logger, notice.Kind, request.Kind, request.InstanceId, e.Message);
+            // A notice that names no recipient, or has no template, can never be delivered; retrying would only
+            // stall the workflow's outbox behind it.
+            Log.Undeliverable(logger, notice.Kind, request.Kind, request.InstanceId, e.Message);
             return;
         }
 
-
-        var party = await contacts.GetAsync(scope, ct).ConfigureAwait(false);
-        var (subject, body) = renderer.Render(notice, party.Preferences);
         var now = time.GetUtcNow();
         var contact = party.Channels.Count > 0 ? party.Channels[0] : null;
 

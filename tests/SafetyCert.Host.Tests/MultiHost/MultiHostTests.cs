@@ -48,6 +48,7 @@ public sealed class MultiHostTests(LocalServices services)
             await shared.StartAllAsync(Ct);
             await shared.WaitUntilQuietAsync(QuietTimeout, Ct);
             var live = hosts.ToList();
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             for (var step = 1; step <= Steps; step++)
             {
                 var to = start + (Step * step);
@@ -61,8 +62,10 @@ public sealed class MultiHostTests(LocalServices services)
                     live.RemoveAt(0);
                 }
 
-                await Task.WhenAll(moves);
+                var swept = await Task.WhenAll(moves);
                 await shared.WaitUntilQuietAsync(QuietTimeout, Ct);
+                TestContext.Current.TestOutputHelper?.WriteLine(
+                    $"{to}: {live.Count} hosts, sweeps fired {string.Join("+", swept)} timers, quiet after {stopwatch.Elapsed.TotalSeconds:0.0} s");
             }
 
             Assert.True(hosts[0].HasExited);
