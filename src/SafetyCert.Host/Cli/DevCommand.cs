@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Engine.Workflows;
@@ -25,6 +26,9 @@ internal static class DevCommand
     public const int SmtpPort = 1025;
     public const int MailWebPort = 1080;
 
+    /// <summary>Where, inside the Azurite data folder, the clock of the last run is kept.</summary>
+    public const string ClockFileName = "dev-clock.txt";
+
     public const string Usage = """
         safetycert dev [--urls <urls>] [--clock-speed <factor>] [--clock-offset <ISO period>] [host settings…]
 
@@ -40,6 +44,12 @@ internal static class DevCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (args is ["-h" or "--help"])
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+
         if (!TryParse(args, out var options, out var problem))
         {
             stderr.WriteLine(problem);
@@ -99,16 +109,33 @@ internal static class DevCommand
             var settings = LocalSettings.Locate(root);
             stdout.WriteLine(hadSettings ? $"Settings: {settings}" : $"Settings: created {settings} from {LocalSettings.SampleName}");
 
+            // The stored workflows and the sweep's watermark live at the clock of the last run: resume from there.
+            var clockFile = Path.Combine(azuriteData, ClockFileName);
+            var hostArgs = options.HostArgs;
+            if (File.Exists(clockFile) && (await File.ReadAllTextAsync(clockFile, stopping.Token)).Trim() is { Length: > 0 } lastClock)
+            {
+                hostArgs = [.. hostArgs, $"--{DevelopmentClockOptions.Section}:NotBefore={lastClock}"];
+                stdout.WriteLine($"Clock: resumes no earlier than {lastClock}, where the last run left it (delete {clockFile} with the data to start over).");
+            }
+
             // The host finds local.settings.json from the current directory.
             Directory.SetCurrentDirectory(root);
-            await using var app = ServeCommand.Build(options.HostArgs);
+            await using var app = ServeCommand.Build(hostArgs);
             await app.StartAsync(stopping.Token);
             var seeded = await new DemoData(
                 app.Services.GetRequiredService<WorkflowEngine>(),
                 app.Services.GetRequiredService<ContactBook>(),
                 app.Services.GetRequiredService<IClock>()).SeedAsync(stopping.Token);
             PrintWhereToLook(stdout, app, seeded);
-            await app.WaitForShutdownAsync(stopping.Token);
+            try
+            {
+                await app.WaitForShutdownAsync(stopping.Token);
+            }
+            finally
+            {
+                await File.WriteAllTextAsync(clockFile, InstantPattern.ExtendedIso.Format(app.Services.GetRequiredService<IClock>().GetCurrentInstant()), CancellationToken.None);
+            }
+
             return 0;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -163,7 +190,7 @@ internal static class DevCommand
         stdout.WriteLine($"  Clock             {now.ToString("uuuu-MM-dd HH:mm:ss o<+HH:mm>", CultureInfo.InvariantCulture)}, {clock.Speed.ToString(CultureInfo.InvariantCulture)}x real time");
         stdout.WriteLine($"                    GET  {api}{DevelopmentClockApi.Path}");
         stdout.WriteLine($"                    POST {api}{DevelopmentClockApi.Path} {{\"advance\":\"P30D\"}} or {{\"to\":\"2027-03-01T09:00:00+08:00\"}}");
-        stdout.WriteLine($"  Demo data         {(seeded > 0 ? $"{seeded} workflow instances started" : "already seeded")}: certificates demo-cert-nx-steel (expires in 3 days), demo-cert-bj-build (10 days), demo-cert-my-mine (fatal accident, revoked); application demo-app-fz-textile (material review); self-assessment {DemoData.SelfAssessmentId(now.Year)}");
+        stdout.WriteLine($"  Demo data         {(seeded > 0 ? $"{seeded} new workflow instance(s)" : "already seeded")}: certificates demo-cert-nx-steel and demo-cert-bj-build (seeded to expire 3 and 10 days on), demo-cert-my-mine (fatal accident, revoked); application demo-app-fz-textile (material review); self-assessment {DemoData.SelfAssessmentId(now.Year)}");
         stdout.WriteLine();
         stdout.WriteLine($"Development tokens (Authorization: Bearer …, valid {TokenLifetime.TotalDays:0} days):");
         foreach (var (label, caller) in DemoCallers)

@@ -26,6 +26,18 @@ internal static class DevelopmentExtensions
             offset = DevelopmentClockApi.Plus(now, parsed.Value) - now;
         }
 
+        if (!string.IsNullOrWhiteSpace(options.NotBefore))
+        {
+            var parsed = InstantPattern.ExtendedIso.Parse(options.NotBefore);
+            if (!parsed.Success)
+            {
+                throw new InvalidOperationException($"{DevelopmentClockOptions.Section}:NotBefore is '{options.NotBefore}', which is not a UTC instant such as 2027-03-01T01:00:00Z.");
+            }
+
+            var behind = parsed.Value - SystemClock.Instance.GetCurrentInstant();
+            offset = behind > offset ? behind : offset;
+        }
+
         DevelopmentClock clock;
         try
         {
