@@ -29,11 +29,35 @@ public sealed class TimerSweeper
     }
 
     /// <summary>Sweeps every timer due at <paramref name="now"/>.</summary>
-    public async Task<TimerSweepResult> SweepAsync(Instant now, CancellationToken cancellationToken = default)
+    public async Task<TimerSweepResult> SweepAsync(Instant now, CancellationToken cancellationToken = default) =>
+        (await SweepAsync(now, catchingUp: false, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// Sweeps until the watermark reaches <paramref name="now"/>, however far behind it is (a long downtime, a
+    /// development clock moved months ahead), firing the timers hour by hour in due order; the result adds up
+    /// every pass.
+    /// </summary>
+    public async Task<TimerSweepResult> CatchUpAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var partitions = 0;
+        var fired = 0;
+        while (true)
+        {
+            var (result, reachedNow) = await SweepAsync(now, catchingUp: true, cancellationToken).ConfigureAwait(false);
+            partitions += result.PartitionsRead;
+            fired += result.TimersFired;
+            if (reachedNow)
+            {
+                return new TimerSweepResult(partitions, fired, result.Watermark);
+            }
+        }
+    }
+
+    private async Task<(TimerSweepResult Result, bool ReachedNow)> SweepAsync(Instant now, bool catchingUp, CancellationToken cancellationToken)
     {
         var table = await engine.Storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken).ConfigureAwait(false);
         var mark = await table.GetAsync(WatermarkPartition, WatermarkRow, cancellationToken).ConfigureAwait(false);
-        var (start, hours) = HoursToRead(mark, now);
+        var (start, hours, reachedNow) = HoursToRead(mark, now, catchingUp);
         var due = await DueRowsAsync(table, hours, now, cancellationToken).ConfigureAwait(false);
         var fired = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = FireParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
@@ -71,7 +95,7 @@ public sealed class TimerSweeper
             }
         }
 
-        return new TimerSweepResult(hours.Count, fired, TimerIndex.Format(next));
+        return (new TimerSweepResult(hours.Count, fired, TimerIndex.Format(next)), reachedNow);
     }
 
     /// <summary>The due rows a sweep at <paramref name="now"/> would fire, without firing them; for measuring.</summary>
@@ -79,11 +103,14 @@ public sealed class TimerSweeper
     {
         var table = await engine.Storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken).ConfigureAwait(false);
         var mark = await table.GetAsync(WatermarkPartition, WatermarkRow, cancellationToken).ConfigureAwait(false);
-        return (await DueRowsAsync(table, HoursToRead(mark, now).Hours, now, cancellationToken).ConfigureAwait(false)).Count;
+        return (await DueRowsAsync(table, HoursToRead(mark, now, catchingUp: false).Hours, now, cancellationToken).ConfigureAwait(false)).Count;
     }
 
-    /// <summary>The hours from the watermark to now, at most the catch-up cap of them plus the last two.</summary>
-    private (Instant Start, List<Instant> Hours) HoursToRead(TableEntity? mark, Instant now)
+    /// <summary>
+    /// The hours from the watermark to now, at most the catch-up cap of them plus the last two. Catching up
+    /// reads strictly in due order, so the current hours wait for the pass that reaches them.
+    /// </summary>
+    private (Instant Start, List<Instant> Hours, bool ReachedNow) HoursToRead(TableEntity? mark, Instant now, bool catchingUp)
     {
         var options = engine.Options;
         var currentHour = TimerIndex.HourOf(now);
@@ -97,15 +124,16 @@ public sealed class TimerSweeper
             hours.Add(hour);
         }
 
+        var reachedNow = hours.Count == 0 || hours[^1] >= currentHour - Duration.FromHours(1);
         foreach (var recent in new[] { currentHour - Duration.FromHours(1), currentHour })
         {
-            if (recent >= start && !hours.Contains(recent))
+            if ((!catchingUp || reachedNow) && recent >= start && !hours.Contains(recent))
             {
                 hours.Add(recent);
             }
         }
 
-        return (start, hours);
+        return (start, hours, reachedNow);
     }
 
     /// <summary>

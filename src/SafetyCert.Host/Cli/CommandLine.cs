@@ -10,6 +10,8 @@ internal static class CommandLine
           plan <scenario.json> [--format json|table]   Plan a lifecycle offline and print its timeline.
           serve [--urls <urls>]                        Run the function app (trigger runtime, or custom handler
                                                        under the Azure Functions host).
+          dev [--urls <urls>] [--clock-speed <factor>] Run everything locally: Azurite, MailDev, the host in
+                                                       Development with demo data and a movable clock.
           token --role <role> [scope options]          Mint a development bearer token (see token --help).
           functions --output <dir>                     Write host.json and every function.json for Azure.
           package --output <file.zip>                  Publish for linux-x64 and zip it with the function layout.
@@ -29,6 +31,8 @@ internal static class CommandLine
                 return Task.FromResult(PlanCommand.Run(args[1..], Console.Out, Console.Error));
             case "serve":
                 return ServeCommand.RunAsync(args[1..]);
+            case "dev":
+                return DevCommand.RunAsync(args[1..], Console.Out, Console.Error);
             case "token":
                 return Task.FromResult(TokenCommand.Run(args[1..], Console.Out, Console.Error));
             case "functions":

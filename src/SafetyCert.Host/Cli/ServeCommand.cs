@@ -5,6 +5,7 @@ using SafetyCert.Domain.Profiles;
 using SafetyCert.Host.Access;
 using SafetyCert.Host.Api;
 using SafetyCert.Host.Configuration;
+using SafetyCert.Host.Development;
 using SafetyCert.Host.Documents;
 using SafetyCert.Host.Functions;
 using SafetyCert.Host.Notifications;
@@ -42,6 +43,12 @@ internal static class ServeCommand
 
         // The storage SDK logs every request at Information; only its trouble is worth reading.
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+        if (builder.Environment.IsDevelopment())
+        {
+            // Before the modules, which add the system clocks only when none is registered.
+            builder.Services.AddDevelopmentClock(builder.Configuration);
+        }
+
         builder.AddFunctionApp(functions);
         builder.Services.AddAccess();
         builder.Services.AddLifecycleWorkflows(WorkingDayCalendar.China, ProfileCatalog.Embedded);
@@ -54,6 +61,11 @@ internal static class ServeCommand
         app.UseAuthorization();
         app.MapFunctionApp();
         app.MapApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevelopmentClockApi();
+        }
+
         return app;
     }
 

@@ -38,4 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Daily digest for {Scope}: {DueSoon} due soon, {Overdue} overdue, {Yesterday} from yesterday")]
     public static partial void Digest(ILogger logger, string scope, int dueSoon, int overdue, int yesterday);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Notice {NoticeKind} of {WorkflowKind} {InstanceId} cannot be delivered and is dropped: {Problem}")]
+    public static partial void Undeliverable(ILogger logger, string noticeKind, string workflowKind, string instanceId, string problem);
 }

@@ -27,9 +27,24 @@ internal sealed class NotificationOutbox(
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId);
         var notice = request.Notice ?? throw new ArgumentException("The request carries no notice.", nameof(request));
-        var scope = RecipientScope.Of(notice);
-        var party = await contacts.GetAsync(scope, ct).ConfigureAwait(false);
-        var (subject, body) = renderer.Render(notice, party.Preferences);
+        string scope;
+        PartyContacts party;
+        string subject;
+        string body;
+        try
+        {
+            scope = RecipientScope.Of(notice);
+            party = await contacts.GetAsync(scope, ct).ConfigureAwait(false);
+            (subject, body) = renderer.Render(notice, party.Preferences);
+        }
+        catch (ArgumentException e)
+        {
+            // A notice that names no recipient, or has no template, can never be delivered; retrying would only
+            // stall the workflow's outbox behind it.
+            Log.Undeliverable(logger, notice.Kind, request.Kind, request.InstanceId, e.Message);
+            return;
+        }
+
         var now = time.GetUtcNow();
         var contact = party.Channels.Count > 0 ? party.Channels[0] : null;
 

@@ -31,8 +31,12 @@ internal sealed class TimerRunner(
                     await Task.Delay(wait, time, stoppingToken);
                 }
 
-                Fire(occurrence, isPastDue: false, stoppingToken);
-                next = NextAfter(occurrence, time.GetUtcNow());
+                // A clock that jumped past later occurrences too makes this one late: it runs once, past due,
+                // and the schedule resumes after now.
+                var now = time.GetUtcNow();
+                var jumped = schedule.NextAfter(occurrence) is { } following && following <= now;
+                Fire(occurrence, isPastDue: jumped, stoppingToken);
+                next = schedule.NextAfter(jumped ? now : occurrence);
             }
 
             TriggerLog.TimerNeverFiresAgain(logger, function.Name, schedule.Text);
@@ -73,21 +77,6 @@ internal sealed class TimerRunner(
         else if (status.Next <= now)
         {
             Fire(status.Next, isPastDue: true, stoppingToken);
-        }
-
-        return next;
-    }
-
-    /// <summary>
-    /// The occurrence after <paramref name="occurrence"/>; when the host has fallen behind by several occurrences
-    /// (a suspended machine, a clock jump), only the latest of them is still due, as one late run.
-    /// </summary>
-    private DateTimeOffset? NextAfter(DateTimeOffset occurrence, DateTimeOffset now)
-    {
-        var next = schedule.NextAfter(occurrence);
-        while (next is { } due && due <= now && schedule.NextAfter(due) is { } later && later <= now)
-        {
-            next = later;
         }
 
         return next;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SafetyCert.Engine.Queues;
 using SafetyCert.Engine.Storage;
 
@@ -6,6 +7,9 @@ namespace SafetyCert.Host.Triggers;
 
 public static class TriggerServiceCollectionExtensions
 {
+    /// <summary>The configuration section of the queue listeners' <see cref="QueueListenerOptions"/>.</summary>
+    public const string QueueListenerOptionsSection = "Queues";
+
     /// <summary>
     /// The local trigger runtime as a hosted service, with the engine's <see cref="QueueListener"/> behind every
     /// queue function. Needs the storage of <c>AddSafetyCertStorage</c> and the <see cref="Functions.FunctionCatalog"/>.
@@ -13,6 +17,8 @@ public static class TriggerServiceCollectionExtensions
     public static IServiceCollection AddTriggerRuntime(this IServiceCollection services)
     {
         services.AddTriggerStorageOptions();
+        // Polling is tunable (section Queues) so a test or a development host can notice new messages sooner.
+        services.AddOptions<QueueListenerOptions>().BindConfiguration(QueueListenerOptionsSection);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<QueueTriggerListener>(provider => async (trigger, stoppingToken) =>
         {
@@ -21,6 +27,7 @@ public static class TriggerServiceCollectionExtensions
                 provider.GetRequiredService<StorageAccount>(),
                 function.QueueName,
                 function.RunAsync,
+                options: provider.GetRequiredService<IOptions<QueueListenerOptions>>().Value,
                 time: provider.GetRequiredService<TimeProvider>(),
                 onPoison: function.OnPoisonAsync,
                 logger: provider.GetRequiredService<ILogger<QueueListener>>(),

@@ -4,7 +4,10 @@ using SafetyCert.Host.Functions;
 
 namespace SafetyCert.Host.Workflows;
 
-/// <summary>Every minute: turns the workflow timers that came due into events (DESIGN.md, "Timers").</summary>
+/// <summary>
+/// Every minute: turns the workflow timers that came due into events (DESIGN.md, "Timers"), catching up in due
+/// order however far the clock moved since the last sweep.
+/// </summary>
 internal sealed partial class TimerSweepFunction(TimerSweeper sweeper, IClock clock, ILogger<TimerSweepFunction> logger) : ITimerFunction
 {
     public string Name => "TimerSweep";
@@ -13,7 +16,7 @@ internal sealed partial class TimerSweepFunction(TimerSweeper sweeper, IClock cl
 
     public async Task RunAsync(TimerInfo info, CancellationToken cancellationToken)
     {
-        var result = await sweeper.SweepAsync(clock.GetCurrentInstant(), cancellationToken);
+        var result = await sweeper.CatchUpAsync(clock.GetCurrentInstant(), cancellationToken);
         if (result.TimersFired > 0)
         {
             Swept(logger, result.TimersFired, result.PartitionsRead, result.Watermark);

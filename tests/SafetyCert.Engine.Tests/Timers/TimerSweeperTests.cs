@@ -148,4 +148,35 @@ public sealed class TimerSweeperTests(AzuriteFixture azurite)
         Assert.Empty(await TimerRowsAsync());
         Assert.Equal("Reminded", await StatusAsync("t"));
     }
+
+    [Fact]
+    public async Task CatchUpAsync_after_a_jump_of_months_fires_every_due_timer_in_due_order_at_once()
+    {
+        await host.Sweeper.SweepAsync(host.Clock.GetCurrentInstant(), Ct);
+        var days = new[] { 50, 3, 20, 35, 1, 58 };
+        foreach (var day in days)
+        {
+            await OpenAsync($"due-{day:D2}d", Duration.FromDays(day));
+        }
+
+        await OpenAsync("due-90d", Duration.FromDays(90));
+        host.Clock.Advance(Duration.FromDays(60));
+        var result = await host.Sweeper.CatchUpAsync(host.Clock.GetCurrentInstant(), Ct);
+
+        // 60 days are 1440 hours: far beyond one sweep's cap of 168, read in one call.
+        Assert.Equal(days.Length, result.TimersFired);
+        var queue = await host.Account.QueueAsync(WorkflowStorageNames.EventsQueue, Ct);
+        var queued = (await queue.PeekMessagesAsync(32, Ct)).Value
+            .Select(m => System.Text.RegularExpressions.Regex.Match(m.Body.ToString(), "due-[0-9]{2}d").Value)
+            .ToList();
+        Assert.Equal(days.Order().Select(d => $"due-{d:D2}d"), queued);
+        await host.DrainAsync();
+        foreach (var day in days)
+        {
+            Assert.Equal("Reminded", await StatusAsync($"due-{day:D2}d"));
+        }
+
+        Assert.Equal("Open", await StatusAsync("due-90d"));
+        Assert.Single(await TimerRowsAsync());
+    }
 }

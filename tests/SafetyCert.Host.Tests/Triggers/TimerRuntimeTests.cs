@@ -72,6 +72,28 @@ public sealed class TimerRuntimeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_clock_jump_past_several_occurrences_fires_once_past_due_then_the_schedule_resumes_after_now()
+    {
+        var start = new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(start);
+        var function = new RecordingTimerFunction("Nightly", "0 0 2 * * *");
+        var firstTwoAm = new DateTimeOffset(2026, 11, 22, 18, 0, 0, TimeSpan.Zero);
+        var afterJump = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+        await using var runtime = await RuntimeUnderTest.StartAsync(azurite, prefix, time, [function]);
+        await runtime.Logs.WaitForAsync(Scheduled, firstTwoAm);
+
+        // A development clock moved three days on: three 02:00 runs passed while the runner waited for the first.
+        time.Advance(TimeSpan.FromDays(3));
+        await runtime.Logs.WaitForAsync(Succeeded, firstTwoAm);
+        await runtime.Logs.WaitForAsync(Scheduled, afterJump);
+
+        var run = Assert.Single(function.Runs);
+        Assert.True(run.IsPastDue);
+        var status = await WaitForStatusAsync("Nightly", s => s.GetProperty("Next").GetDateTimeOffset() == afterJump);
+        Assert.Equal(start + TimeSpan.FromDays(3), status.GetProperty("Last").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Two_runtimes_on_one_storage_run_each_occurrence_once()
     {
         var start = new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using NodaTime;
+using SafetyCert.Domain.Eligibility;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Time;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Domain.Workflows.Applications;
+using SafetyCert.Domain.Workflows.Certificates;
+using SafetyCert.Domain.Workflows.SelfAssessments;
+using SafetyCert.Engine.Workflows;
+using SafetyCert.Host.Notifications.Contacts;
+
+namespace SafetyCert.Host.Development;
+
+/// <summary>
+/// Demo parties and workflows for a development host, dated from the clock so something comes due within days:
+/// contacts for enterprises in Ningxia, Beijing, Fujian and Mianyang and for their regulators and review
+/// organizations; certificates expiring soon; an application in material review; a certificate whose fatal
+/// accident meets the revocation threshold; a self-assessment year with its December reminders ahead.
+/// Fixed instance and event ids make seeding idempotent: a second run starts and records nothing.
+/// </summary>
+internal sealed class DemoData(WorkflowEngine engine, ContactBook contacts, IClock clock)
+{
+    private const string Actor = "demo";
+
+    /// <summary>The demo enterprises; the first of each role is the one the printed development tokens act for.</summary>
+    public static IReadOnlyList<DemoEnterprise> Enterprises { get; } =
+    [
+        new("nx-steel", "宁夏示例钢铁有限公司", "640104", Grade.Level2, "ningxia-2017", Industries.Metallurgy),
+        new("nx-chem", "宁夏示例化工有限公司", "640104", Grade.Level3, "ningxia-2017", Industries.Chemicals),
+        new("bj-build", "北京示例建材有限公司", "110105", Grade.Level3, "beijing-2015", Industries.IndustryTrade),
+        new("fz-textile", "福州示例纺织有限公司", "350102", Grade.SmallMicro, "fujian-2017", Industries.IndustryTrade),
+        new("my-mine", "绵阳示例矿业有限公司", "510703", Grade.Level3, "mianyang-2020", Industries.NonCoalMine),
+    ];
+
+    /// <summary>The review organizations, one per province, keyed by body id with the region they serve.</summary>
+    public static IReadOnlyList<(string Id, string RegionCode)> ReviewOrganizations { get; } =
+    [
+        ("nx-review-center", "640000"),
+        ("bj-review-center", "110000"),
+        ("fj-review-center", "350000"),
+        ("sc-review-center", "510000"),
+    ];
+
+    /// <summary>Saves the contacts and starts the workflows; returns how many instances were new.</summary>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    {
+        await SaveContactsAsync(cancellationToken);
+        var today = ShanghaiTime.DateOf(clock.GetCurrentInstant());
+        var started = 0;
+
+        // Issued three years ago, so the last renewal reminders and the expiry come within days.
+        started += await IssueAsync("demo-cert-nx-steel", Enterprises[0], "宁", validThrough: today.PlusDays(3), cancellationToken);
+        started += await IssueAsync("demo-cert-bj-build", Enterprises[2], "京", validThrough: today.PlusDays(10), cancellationToken);
+
+        // A level-3 mine under the Mianyang profile: three deaths reach its revocation threshold.
+        var mine = Enterprises[4];
+        started += await IssueAsync("demo-cert-my-mine", mine, "川", validThrough: today.PlusYears(2), cancellationToken);
+        await ApplyAsync(WorkflowKinds.Certificate, "demo-cert-my-mine", new AccidentReported("demo-accident-my-mine", today.PlusDays(-2), Deaths: 3, ConcealedOrLate: false), "demo-accident", cancellationToken);
+
+        var textile = Enterprises[3];
+        started += await StartAsync(
+            WorkflowKinds.Application,
+            "demo-app-fz-textile",
+            new ApplicationSubmitted("demo-app-fz-textile", textile.Id, textile.RegionCode, textile.Industry, textile.Grade, ApplicationKind.Initial, textile.ProfileId, today),
+            cancellationToken);
+
+        var chem = Enterprises[1];
+        started += await StartAsync(
+            WorkflowKinds.SelfAssessment,
+            SelfAssessmentId(today.Year),
+            new SelfAssessmentYearOpened(chem.Id, chem.RegionCode, chem.Grade, today.Year, chem.ProfileId),
+            cancellationToken);
+        return started;
+    }
+
+    /// <summary>The self-assessment instance of the Ningxia chemical works for a year.</summary>
+    public static string SelfAssessmentId(int year) => $"nx-chem/{year.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>An e-mail address under the enterprise's demo domain.</summary>
+    public static string EmailOf(DemoEnterprise enterprise)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        return $"safety@{enterprise.Id}.example.cn";
+    }
+
+    private async Task SaveContactsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var enterprise in Enterprises)
+        {
+            await contacts.SaveAsync($"enterprise:{enterprise.Id}", Contact.Email(1, EmailOf(enterprise)), cancellationToken);
+            foreach (var level in new[] { RegulatorLevel.Municipal, RegulatorLevel.Provincial, RegulatorLevel.National })
+            {
+                var scope = RecipientScope.Regulator(enterprise.RegionCode, level);
+                var tier = scope.Split(':')[1];
+                await contacts.SaveAsync(scope, Contact.Email(1, $"regulator-{tier}@yjj.example.cn"), cancellationToken);
+            }
+        }
+
+        foreach (var (id, _) in ReviewOrganizations)
+        {
+            await contacts.SaveAsync($"review-organization:{id}", Contact.Email(1, $"office@{id}.example.cn"), cancellationToken);
+        }
+
+        await contacts.SaveAsync(RecipientScope.Administrator, Contact.Email(1, "admin@safetycert.example.cn"), cancellationToken);
+    }
+
+    private async Task<int> IssueAsync(string certificateId, DemoEnterprise enterprise, string province, LocalDate validThrough, CancellationToken cancellationToken)
+    {
+        var issuedOn = validThrough.PlusYears(-3).PlusDays(1);
+        var number = new Domain.Certificates.CertificateNumber(province, enterprise.Grade, issuedOn.Year, 1 + Math.Abs(StableHash(certificateId) % 999_000)).ToString();
+        var issued = new CertificateIssued(
+            certificateId, number, enterprise.Id, enterprise.RegionCode, enterprise.Grade, enterprise.ProfileId, issuedOn, validThrough, LicenceRequired: false);
+        var started = await StartAsync(WorkflowKinds.Certificate, certificateId, issued, cancellationToken);
+
+        // The follow-up visit of the first year happened; without it the long-past visit deadline fires at once.
+        await ApplyAsync(WorkflowKinds.Certificate, certificateId, new FollowUpVisitRecorded("demo-review-unit", issuedOn.PlusMonths(6)), "demo-follow-up", cancellationToken);
+        return started;
+    }
+
+    private async Task<int> StartAsync(string kind, string instanceId, WorkflowEvent start, CancellationToken cancellationToken)
+    {
+        var result = await engine.StartAsync(kind, instanceId, start, "demo-start", Actor, cancellationToken);
+        if (result.Outcome == Outcome.Rejected)
+        {
+            throw new InvalidOperationException($"Demo {kind} {instanceId} was rejected: {result.Reason}");
+        }
+
+        return result.Duplicate ? 0 : 1;
+    }
+
+    private async Task ApplyAsync(string kind, string instanceId, WorkflowEvent @event, string eventId, CancellationToken cancellationToken)
+    {
+        var result = await engine.ApplyAsync(kind, instanceId, @event, eventId, Actor, cancellationToken);
+        if (result.Outcome == Outcome.Rejected)
+        {
+            throw new InvalidOperationException($"Demo event {eventId} on {kind} {instanceId} was rejected: {result.Reason}");
+        }
+    }
+
+    // string.GetHashCode differs per process; the certificate number must not.
+    private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
+}
