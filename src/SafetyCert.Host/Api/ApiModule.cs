@@ -7,7 +7,9 @@ using SafetyCert.Host.Access;
 using SafetyCert.Host.Api.Applications;
 using SafetyCert.Host.Api.Certificates;
 using SafetyCert.Host.Api.Enterprises;
+using SafetyCert.Host.Api.Remediations;
 using SafetyCert.Host.Api.ReviewBodies;
+using SafetyCert.Host.Api.SelfAssessments;
 using SafetyCert.Host.Api.WorkflowStatus;
 using SafetyCert.Host.Documents;
 
@@ -66,6 +68,8 @@ internal static class ApiModule
         api.MapCertificateApi();
         api.MapReviewBodyApi();
         api.MapWorkflowApi();
+        api.MapSelfAssessmentApi();
+        api.MapRemediationApi();
         app.MapDocumentsApi();
         return app;
     }
