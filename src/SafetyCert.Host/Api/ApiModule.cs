@@ -7,6 +7,7 @@ using SafetyCert.Host.Access;
 using SafetyCert.Host.Api.Applications;
 using SafetyCert.Host.Api.Certificates;
 using SafetyCert.Host.Api.Enterprises;
+using SafetyCert.Host.Api.Ledger;
 using SafetyCert.Host.Api.Remediations;
 using SafetyCert.Host.Api.ReviewBodies;
 using SafetyCert.Host.Api.SelfAssessments;
@@ -70,6 +71,7 @@ internal static class ApiModule
         api.MapWorkflowApi();
         api.MapSelfAssessmentApi();
         api.MapRemediationApi();
+        api.MapLedgerApi();
         app.MapDocumentsApi();
         return app;
     }
