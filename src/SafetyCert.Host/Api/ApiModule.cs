@@ -11,8 +11,10 @@ using SafetyCert.Host.Api.Ledger;
 using SafetyCert.Host.Api.Remediations;
 using SafetyCert.Host.Api.ReviewBodies;
 using SafetyCert.Host.Api.SelfAssessments;
+using SafetyCert.Host.Api.SpotChecks;
 using SafetyCert.Host.Api.WorkflowStatus;
 using SafetyCert.Host.Documents;
+using SafetyCert.Host.Functions;
 
 namespace SafetyCert.Host.Api;
 
@@ -26,6 +28,8 @@ internal static class ApiModule
         services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseRegistry>());
         services.AddSingleton<CertificateIndex>();
         services.AddSingleton<ReviewBodyRegistry>();
+        services.AddSingleton<SpotCheckBook>();
+        services.AddFunctions(functions => functions.AddTimer<SpotCheckDrawFunction>());
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // A body the framework cannot bind throws, so the exception handler can name the field in a ProblemDetails.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -72,6 +76,7 @@ internal static class ApiModule
         api.MapSelfAssessmentApi();
         api.MapRemediationApi();
         api.MapLedgerApi();
+        api.MapSpotCheckApi();
         app.MapDocumentsApi();
         return app;
     }

@@ -32,7 +32,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Instant now)
+    /// <summary>Starts the app; notices go through the real outbox unless <paramref name="notices"/> is given to keep them for inspection.</summary>
+    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Instant now, RecordingOutbox? notices = null)
     {
         var clock = new FakeClock(now);
         var app = ServeCommand.Build(
@@ -41,7 +42,10 @@ internal sealed class ApiHost : IAsyncDisposable
             {
                 builder.WebHost.UseTestServer();
                 builder.Services.AddSingleton<IClock>(clock);
-                builder.Services.AddSingleton<SafetyCert.Engine.Notifications.INotificationOutbox, RecordingOutbox>();
+                if (notices is not null)
+                {
+                    builder.Services.AddSingleton<SafetyCert.Engine.Notifications.INotificationOutbox>(notices);
+                }
             });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new ApiHost(app, clock);
