@@ -5,6 +5,7 @@ using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using SafetyCert.Host.Access;
 using SafetyCert.Host.Api.Applications;
+using SafetyCert.Host.Api.Holidays;
 using SafetyCert.Host.Api.Certificates;
 using SafetyCert.Host.Api.Enterprises;
 using SafetyCert.Host.Api.Ledger;
@@ -29,7 +30,7 @@ internal static class ApiModule
         services.AddSingleton<CertificateIndex>();
         services.AddSingleton<ReviewBodyRegistry>();
         services.AddSingleton<SpotCheckBook>();
-        services.AddFunctions(functions => functions.AddTimer<SpotCheckDrawFunction>());
+        services.AddFunctions(functions => functions.AddTimer<SpotCheckDrawFunction>().AddTimer<HolidayArrangementCheckFunction>());
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // A body the framework cannot bind throws, so the exception handler can name the field in a ProblemDetails.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -77,6 +78,7 @@ internal static class ApiModule
         api.MapRemediationApi();
         api.MapLedgerApi();
         api.MapSpotCheckApi();
+        api.MapCalendarApi();
         app.MapDocumentsApi();
         return app;
     }
