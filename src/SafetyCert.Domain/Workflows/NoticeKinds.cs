@@ -37,4 +37,5 @@ public static class NoticeKinds
     public const string AccreditationExpiring = "accreditation-expiring";
     public const string AccreditationLapsed = "accreditation-lapsed";
     public const string SpotCheckSelected = "spot-check-selected";
+    public const string HolidayArrangementMissing = "holiday-arrangement-missing";
 }

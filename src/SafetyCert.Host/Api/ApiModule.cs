@@ -5,11 +5,17 @@ using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using SafetyCert.Host.Access;
 using SafetyCert.Host.Api.Applications;
+using SafetyCert.Host.Api.Holidays;
 using SafetyCert.Host.Api.Certificates;
 using SafetyCert.Host.Api.Enterprises;
+using SafetyCert.Host.Api.Ledger;
+using SafetyCert.Host.Api.Remediations;
 using SafetyCert.Host.Api.ReviewBodies;
+using SafetyCert.Host.Api.SelfAssessments;
+using SafetyCert.Host.Api.SpotChecks;
 using SafetyCert.Host.Api.WorkflowStatus;
 using SafetyCert.Host.Documents;
+using SafetyCert.Host.Functions;
 
 namespace SafetyCert.Host.Api;
 
@@ -23,6 +29,8 @@ internal static class ApiModule
         services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseRegistry>());
         services.AddSingleton<CertificateIndex>();
         services.AddSingleton<ReviewBodyRegistry>();
+        services.AddSingleton<SpotCheckBook>();
+        services.AddFunctions(functions => functions.AddTimer<SpotCheckDrawFunction>().AddTimer<HolidayArrangementCheckFunction>());
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // A body the framework cannot bind throws, so the exception handler can name the field in a ProblemDetails.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -66,6 +74,11 @@ internal static class ApiModule
         api.MapCertificateApi();
         api.MapReviewBodyApi();
         api.MapWorkflowApi();
+        api.MapSelfAssessmentApi();
+        api.MapRemediationApi();
+        api.MapLedgerApi();
+        api.MapSpotCheckApi();
+        api.MapCalendarApi();
         app.MapDocumentsApi();
         return app;
     }

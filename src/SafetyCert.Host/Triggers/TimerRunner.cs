@@ -14,6 +14,8 @@ internal sealed class TimerRunner(
     TimeProvider time,
     ILogger logger)
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     private Task running = Task.CompletedTask;
     private int busy;
 
@@ -25,10 +27,10 @@ internal sealed class TimerRunner(
             while (next is { } occurrence)
             {
                 TriggerLog.TimerScheduled(logger, function.Name, occurrence);
-                var wait = occurrence - time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
+                // A timer waits at most MaxWait at a time: a yearly schedule is further off than Task.Delay accepts (about 49 days).
+                for (var wait = occurrence - time.GetUtcNow(); wait > TimeSpan.Zero; wait = occurrence - time.GetUtcNow())
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    await Task.Delay(wait < MaxWait ? wait : MaxWait, time, stoppingToken);
                 }
 
                 // A clock that jumped past later occurrences too makes this one late: it runs once, past due,

@@ -32,16 +32,23 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Instant now)
+    /// <summary>
+    /// Starts the app; notices go through the real outbox unless <paramref name="notices"/> is given to keep them for inspection.
+    /// A <paramref name="prefix"/> shared with an earlier host is a restart over the same storage.
+    /// </summary>
+    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Instant now, RecordingOutbox? notices = null, string? prefix = null)
     {
         var clock = new FakeClock(now);
         var app = ServeCommand.Build(
-            [$"--Storage:ConnectionString={azurite.ConnectionString}", $"--Storage:Prefix={AzuriteFixture.NewPrefix()}", $"--Jwt:SigningKey={SigningKey}", "--Notifications:Smtp:Port=2525"],
+            [$"--Storage:ConnectionString={azurite.ConnectionString}", $"--Storage:Prefix={prefix ?? AzuriteFixture.NewPrefix()}", $"--Jwt:SigningKey={SigningKey}", "--Notifications:Smtp:Port=2525"],
             builder =>
             {
                 builder.WebHost.UseTestServer();
                 builder.Services.AddSingleton<IClock>(clock);
-                builder.Services.AddSingleton<SafetyCert.Engine.Notifications.INotificationOutbox, RecordingOutbox>();
+                if (notices is not null)
+                {
+                    builder.Services.AddSingleton<SafetyCert.Engine.Notifications.INotificationOutbox>(notices);
+                }
             });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new ApiHost(app, clock);

@@ -3,10 +3,7 @@ using SafetyCert.Engine.Notifications;
 
 namespace SafetyCert.Host.Tests.Api;
 
-/// <summary>
-/// Keeps the notices the workflows raise instead of delivering them: the application workflow's notices to the
-/// review organization do not yet carry the organization id the contact book needs, which the API tests are not about.
-/// </summary>
+/// <summary>Keeps the notices raised instead of delivering them, for tests that check what was sent to whom.</summary>
 internal sealed class RecordingOutbox : INotificationOutbox
 {
     public ConcurrentQueue<NotificationRequest> Requests { get; } = new();

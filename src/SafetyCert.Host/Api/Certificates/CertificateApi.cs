@@ -23,6 +23,10 @@ internal static class CertificateApi
         group.MapPost("/{id}/revocation", RevokeAsync);
         group.MapPost("/{id}/accidents", ReportAccidentAsync);
         group.MapPost("/{id}/returns", RecordReturnAsync);
+        group.MapPost("/{id}/licence-lapse", (string id, LicenceLapseRequest r, Caller c, HttpContext h, CertificateIndex i, EnterpriseRegistry g, WorkflowEngine e, IClock k) =>
+            LicenceStepAsync(id, c, h, i, g, e, record => (new LicenceLapsed(r.On ?? ApplicationApi.Today(k)), null)));
+        group.MapPost("/{id}/licence-renewal", (string id, LicenceRenewalRequest r, Caller c, HttpContext h, CertificateIndex i, EnterpriseRegistry g, WorkflowEngine e, IClock k) =>
+            LicenceStepAsync(id, c, h, i, g, e, record => (new LicenceRenewed(r.On ?? ApplicationApi.Today(k), r.ValidUntil), r.ValidUntil)));
         return routes;
     }
 
@@ -129,6 +133,41 @@ internal static class CertificateApi
         {
             return ApiProblems.Conflict($"Certificate {record.Number} is not being revoked; there is nothing to return.");
         }
+    }
+
+    /// <summary>
+    /// The enterprise's regulator (any level covering its region) or an administrator records a licence lapse or renewal on the
+    /// certificate (RULES.md §5 [001 art.16]); a renewal also updates the licence on the enterprise's registration.
+    /// </summary>
+    internal static async Task<Results<Ok<StepResult>, ProblemHttpResult>> LicenceStepAsync(
+        string id, Caller caller, HttpContext http, CertificateIndex index, EnterpriseRegistry registry, WorkflowEngine engine,
+        Func<CertificateRecord, (WorkflowEvent Event, LocalDate? ValidUntil)> build)
+    {
+        var ct = http.RequestAborted;
+        var record = await index.GetAsync(id, ct);
+        if (record is null)
+        {
+            return ApiProblems.NotFound($"Certificate '{id}'");
+        }
+
+        if (caller.Role is not (Party.Regulator or Party.Administrator) || !caller.CoversRegion(record.RegionCode))
+        {
+            return ApiProblems.Forbidden($"The licence of certificate {record.Number} is recorded by a regulator over region {record.RegionCode}.");
+        }
+
+        var (@event, validUntil) = build(record);
+        var result = await engine.ApplyAsync(WorkflowKinds.Certificate, record.CertificateId, @event, IdempotencyKey.EventId(http, @event.GetType().Name), caller.Subject, ct);
+        if (result.Outcome == Outcome.Rejected)
+        {
+            return ApiProblems.Rejected(result);
+        }
+
+        if (validUntil is { } until)
+        {
+            await registry.ChangeAsync(record.EnterpriseId, e => e with { LicenceRequired = true, LicenceValidUntil = until }, ct);
+        }
+
+        return TypedResults.Ok(new StepResult(WorkflowKinds.Certificate, record.CertificateId, result.Status, result.Sequence, result.Duplicate));
     }
 
     internal static RegulatorLevel AnnouncingLevel(CertificateRecord record) =>

@@ -43,3 +43,21 @@ internal sealed record ReturnRequest(string Item, LocalDate? On = null) : IApiRe
         }
     }
 }
+
+/// <summary>The enterprise's work-safety licence lapsed (RULES.md §5 [001 art.16]).</summary>
+internal sealed record LicenceLapseRequest(LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems() => [];
+}
+
+/// <summary>The licence was renewed through <see cref="ValidUntil"/> (RULES.md §5 [001 art.16]).</summary>
+internal sealed record LicenceRenewalRequest(LocalDate ValidUntil, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (On is { } on && ValidUntil < on)
+        {
+            yield return ("validUntil", $"A renewed licence is valid on the day it is renewed; {ValidUntil:yyyy-MM-dd} is before {on:yyyy-MM-dd}.");
+        }
+    }
+}
