@@ -8,6 +8,9 @@ using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Engine.Workflows;
 using SafetyCert.Host.Access;
+using SafetyCert.Host.Api.Certificates;
+using SafetyCert.Host.Api.Enterprises;
+using SafetyCert.Host.Api.ReviewBodies;
 using SafetyCert.Host.Configuration;
 using SafetyCert.Host.Development;
 using SafetyCert.Host.Notifications.Contacts;
@@ -125,7 +128,13 @@ internal static class DevCommand
             var seeded = await new DemoData(
                 app.Services.GetRequiredService<WorkflowEngine>(),
                 app.Services.GetRequiredService<ContactBook>(),
-                app.Services.GetRequiredService<IClock>()).SeedAsync(stopping.Token);
+                app.Services.GetRequiredService<IClock>())
+            {
+                Registries = new DemoRegistries(
+                    app.Services.GetRequiredService<EnterpriseRegistry>(),
+                    app.Services.GetRequiredService<CertificateIndex>(),
+                    app.Services.GetRequiredService<ReviewBodyRegistry>()),
+            }.SeedAsync(stopping.Token);
             PrintWhereToLook(stdout, app, seeded);
             try
             {
@@ -168,7 +177,7 @@ internal static class DevCommand
     /// <summary>The development callers the printed tokens act as: one per role, in the demo's regions.</summary>
     public static IReadOnlyList<(string Label, Caller Caller)> DemoCallers { get; } =
     [
-        ("enterprise nx-steel (Ningxia 640104)", new Caller("demo-enterprise", Party.Enterprise, EnterpriseId: "nx-steel")),
+        ($"enterprise nx-steel {DemoData.Enterprises[0].Id} (Ningxia 640104)", new Caller("demo-enterprise", Party.Enterprise, EnterpriseId: DemoData.Enterprises[0].Id)),
         ("review organization nx-review-center (Ningxia 640000)", new Caller("demo-review-organization", Party.ReviewOrganization, BodyId: "nx-review-center", RegionCode: "640000")),
         ("review unit demo-review-unit", new Caller("demo-review-unit", Party.ReviewUnit, BodyId: "demo-review-unit")),
         ("regulator Ningxia provincial (640000)", new Caller("demo-regulator", Party.Regulator, RegionCode: "640000", Level: RegulatorLevel.Provincial)),
@@ -184,7 +193,7 @@ internal static class DevCommand
         stdout.WriteLine();
         stdout.WriteLine("SafetyCert runs in Development.");
         stdout.WriteLine($"  API               {api}");
-        stdout.WriteLine($"  OpenAPI (Scalar)  {api}/scalar");
+        stdout.WriteLine($"  API reference     {api}/api/docs   (OpenAPI document {api}/api/openapi/v1.json)");
         stdout.WriteLine($"  Health            {api}/healthz");
         stdout.WriteLine($"  Mail inbox        http://127.0.0.1:{MailWebPort}");
         stdout.WriteLine($"  Clock             {now.ToString("uuuu-MM-dd HH:mm:ss o<+HH:mm>", CultureInfo.InvariantCulture)}, {clock.Speed.ToString(CultureInfo.InvariantCulture)}x real time");

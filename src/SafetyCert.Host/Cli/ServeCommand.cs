@@ -41,8 +41,8 @@ internal static class ServeCommand
             builder.WebHost.UseUrls($"http://127.0.0.1:{ParsePort(port)}");
         }
 
-        // The storage SDK logs every request at Information; only its trouble is worth reading.
-        builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+        // The storage SDK logs every request, and every expected 404 or 409 as a warning; the app logs what matters.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         if (builder.Environment.IsDevelopment())
         {
             // Before the modules, which add the system clocks only when none is registered.

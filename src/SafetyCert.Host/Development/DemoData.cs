@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
@@ -9,6 +8,9 @@ using SafetyCert.Domain.Workflows.Applications;
 using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Domain.Workflows.SelfAssessments;
 using SafetyCert.Engine.Workflows;
+using SafetyCert.Host.Api.Certificates;
+using SafetyCert.Host.Api.Enterprises;
+using SafetyCert.Host.Api.ReviewBodies;
 using SafetyCert.Host.Notifications.Contacts;
 
 namespace SafetyCert.Host.Development;
@@ -27,11 +29,11 @@ internal sealed class DemoData(WorkflowEngine engine, ContactBook contacts, IClo
     /// <summary>The demo enterprises; the first of each role is the one the printed development tokens act for.</summary>
     public static IReadOnlyList<DemoEnterprise> Enterprises { get; } =
     [
-        new("nx-steel", "宁夏示例钢铁有限公司", "640104", Grade.Level2, "ningxia-2017", Industries.Metallurgy),
-        new("nx-chem", "宁夏示例化工有限公司", "640104", Grade.Level3, "ningxia-2017", Industries.Chemicals),
-        new("bj-build", "北京示例建材有限公司", "110105", Grade.Level3, "beijing-2015", Industries.IndustryTrade),
-        new("fz-textile", "福州示例纺织有限公司", "350102", Grade.SmallMicro, "fujian-2017", Industries.IndustryTrade),
-        new("my-mine", "绵阳示例矿业有限公司", "510703", Grade.Level3, "mianyang-2020", Industries.NonCoalMine),
+        new("91640104MA7N000001", "nx-steel", "宁夏示例钢铁有限公司", "640104", Grade.Level2, "ningxia-2017", Industries.Metallurgy),
+        new("91640104MA7N000002", "nx-chem", "宁夏示例化工有限公司", "640104", Grade.Level3, "ningxia-2017", Industries.Chemicals),
+        new("91110105MA7N000003", "bj-build", "北京示例建材有限公司", "110105", Grade.Level3, "beijing-2015", Industries.IndustryTrade),
+        new("91350102MA7N000004", "fz-textile", "福州示例纺织有限公司", "350102", Grade.SmallMicro, "fujian-2017", Industries.IndustryTrade),
+        new("91510703MA7N000005", "my-mine", "绵阳示例矿业有限公司", "510703", Grade.Level3, "mianyang-2020", Industries.NonCoalMine),
     ];
 
     /// <summary>The review organizations, one per province, keyed by body id with the region they serve.</summary>
@@ -43,11 +45,15 @@ internal sealed class DemoData(WorkflowEngine engine, ContactBook contacts, IClo
         ("sc-review-center", "510000"),
     ];
 
+    /// <summary>The registries the API reads; the demo's parties and certificates are entered there too.</summary>
+    public required DemoRegistries Registries { get; init; }
+
     /// <summary>Saves the contacts and starts the workflows; returns how many instances were new.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
         await SaveContactsAsync(cancellationToken);
         var today = ShanghaiTime.DateOf(clock.GetCurrentInstant());
+        await RegisterAsync(today, cancellationToken);
         var started = 0;
 
         // Issued three years ago, so the last renewal reminders and the expiry come within days.
@@ -72,17 +78,41 @@ internal sealed class DemoData(WorkflowEngine engine, ContactBook contacts, IClo
             SelfAssessmentId(today.Year),
             new SelfAssessmentYearOpened(chem.Id, chem.RegionCode, chem.Grade, today.Year, chem.ProfileId),
             cancellationToken);
+        await Registries.Enterprises.LinkAsync(textile.Id, WorkflowKinds.Application, "demo-app-fz-textile", cancellationToken);
+        await Registries.Enterprises.LinkAsync(chem.Id, WorkflowKinds.SelfAssessment, SelfAssessmentId(today.Year), cancellationToken);
         return started;
     }
 
     /// <summary>The self-assessment instance of the Ningxia chemical works for a year.</summary>
-    public static string SelfAssessmentId(int year) => $"nx-chem/{year.ToString(CultureInfo.InvariantCulture)}";
+    public static string SelfAssessmentId(int year) => SelfAssessmentWorkflow.InstanceId(Enterprises[1].Id, year);
 
     /// <summary>An e-mail address under the enterprise's demo domain.</summary>
     public static string EmailOf(DemoEnterprise enterprise)
     {
         ArgumentNullException.ThrowIfNull(enterprise);
-        return $"safety@{enterprise.Id}.example.cn";
+        return $"safety@{enterprise.Slug}.example.cn";
+    }
+
+    /// <summary>Enters the enterprises and review organizations in the registries, once.</summary>
+    private async Task RegisterAsync(LocalDate today, CancellationToken cancellationToken)
+    {
+        foreach (var enterprise in Enterprises)
+        {
+            if (await Registries.Enterprises.GetAsync(enterprise.Id, cancellationToken) is null)
+            {
+                await Registries.Enterprises.AddAsync(
+                    new Enterprise(enterprise.Id, enterprise.Name, enterprise.RegionCode, enterprise.Industry, LicenceRequired: false, LicenceValidUntil: null, ConsultingProvider: null, RegisteredOn: today.PlusYears(-4)),
+                    cancellationToken);
+            }
+        }
+
+        foreach (var (id, region) in ReviewOrganizations)
+        {
+            if (await Registries.ReviewBodies.GetOrganizationAsync(id, cancellationToken) is null)
+            {
+                await Registries.ReviewBodies.AddOrganizationAsync(new ReviewOrganization(id, $"{id} 评审组织单位", region, RegulatorLevel.Provincial), cancellationToken);
+            }
+        }
     }
 
     private async Task SaveContactsAsync(CancellationToken cancellationToken)
@@ -103,6 +133,16 @@ internal sealed class DemoData(WorkflowEngine engine, ContactBook contacts, IClo
             await contacts.SaveAsync($"review-organization:{id}", Contact.Email(1, $"office@{id}.example.cn"), cancellationToken);
         }
 
+        // Notices reach a review organization by the region tier responsible for the grade (see RecipientScope).
+        foreach (var enterprise in Enterprises)
+        {
+            foreach (var level in new[] { RegulatorLevel.Municipal, RegulatorLevel.Provincial, RegulatorLevel.National })
+            {
+                var scope = RecipientScope.ReviewOrganization(enterprise.RegionCode, level);
+                await contacts.SaveAsync(scope, Contact.Email(1, $"review-{scope.Split(':')[1]}@psc.example.cn"), cancellationToken);
+            }
+        }
+
         await contacts.SaveAsync(RecipientScope.Administrator, Contact.Email(1, "admin@safetycert.example.cn"), cancellationToken);
     }
 
@@ -113,6 +153,15 @@ internal sealed class DemoData(WorkflowEngine engine, ContactBook contacts, IClo
         var issued = new CertificateIssued(
             certificateId, number, enterprise.Id, enterprise.RegionCode, enterprise.Grade, enterprise.ProfileId, issuedOn, validThrough, LicenceRequired: false);
         var started = await StartAsync(WorkflowKinds.Certificate, certificateId, issued, cancellationToken);
+        if (await Registries.Certificates.GetAsync(certificateId, cancellationToken) is null)
+        {
+            await Registries.Certificates.AddAsync(
+                new CertificateRecord(certificateId, number, enterprise.Id, enterprise.RegionCode, enterprise.Industry, enterprise.Grade, enterprise.ProfileId, issuedOn, ApplicationId: "demo"),
+                cancellationToken);
+        }
+
+        await Registries.Enterprises.ChangeAsync(enterprise.Id, e => e with { Grade = enterprise.Grade, CurrentCertificateId = certificateId }, cancellationToken);
+        await Registries.Enterprises.LinkAsync(enterprise.Id, WorkflowKinds.Certificate, certificateId, cancellationToken);
 
         // The follow-up visit of the first year happened; without it the long-past visit deadline fires at once.
         await ApplyAsync(WorkflowKinds.Certificate, certificateId, new FollowUpVisitRecorded("demo-review-unit", issuedOn.PlusMonths(6)), "demo-follow-up", cancellationToken);

@@ -1,0 +1,8 @@
+using SafetyCert.Host.Api.Certificates;
+using SafetyCert.Host.Api.Enterprises;
+using SafetyCert.Host.Api.ReviewBodies;
+
+namespace SafetyCert.Host.Development;
+
+/// <summary>The API's registries the demo data writes to, so what the demo starts can be read through the API.</summary>
+internal sealed record DemoRegistries(EnterpriseRegistry Enterprises, CertificateIndex Certificates, ReviewBodyRegistry ReviewBodies);
