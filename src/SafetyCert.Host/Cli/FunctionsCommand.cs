@@ -1,5 +1,6 @@
 using SafetyCert.Host.Functions;
 using SafetyCert.Host.Triggers;
+using SafetyCert.Host.Workflows;
 
 namespace SafetyCert.Host.Cli;
 
@@ -45,7 +46,8 @@ internal static class FunctionsCommand
     /// <summary>The catalog exactly as <c>serve</c> registers it; building the app touches no storage.</summary>
     public static FunctionCatalog Catalog()
     {
-        using var app = ServeCommand.Build([]);
+        // Only names, schedules and queues are read: no storage is touched.
+        using var app = ServeCommand.Build([$"--{WorkflowModule.StoredYearsSetting}=false"]);
         return app.Services.GetRequiredService<FunctionCatalog>();
     }
 }

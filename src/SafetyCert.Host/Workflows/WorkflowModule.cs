@@ -17,12 +17,20 @@ internal static class WorkflowModule
     /// they use, the timer sweep and the events queue function. A registered <see cref="IClock"/> (the development
     /// clock) is kept.
     /// </summary>
+    /// <summary>Whether to lay the stored holiday arrangements over the calendar; on unless set to <c>false</c>.</summary>
+    public const string StoredYearsSetting = "Calendar:StoredYears";
+
     public static IServiceCollection AddLifecycleWorkflows(this IServiceCollection services, WorkingDayCalendar calendar, ProfileCatalog profiles)
     {
         services.AddSingleton(profiles);
         services.AddSingleton<HolidayArrangementStore>();
         // The stored holiday arrangements are laid over the given calendar once, when the engine is first needed.
-        services.AddSingleton(provider => provider.GetRequiredService<HolidayArrangementStore>().CalendarAsync(calendar, CancellationToken.None).GetAwaiter().GetResult());
+        // Commands that only read the function catalog (functions, package) set Calendar:StoredYears=false and
+        // so need no storage.
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>()[StoredYearsSetting] is "false"
+                ? calendar
+                : provider.GetRequiredService<HolidayArrangementStore>().CalendarAsync(calendar, CancellationToken.None).GetAwaiter().GetResult());
         services.AddWorkflowEngine(provider =>
         {
             var registry = new WorkflowRegistry();
