@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Regions;
 
@@ -9,6 +11,9 @@ internal static class NoticeFacts
 {
     public static ImmutableSortedDictionary<string, string> Of(params (string Key, string Value)[] facts) =>
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, facts.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+
+    /// <summary>A date as facts and timer purposes write it: ISO <c>yyyy-MM-dd</c>.</summary>
+    public static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The scope facts (see <see cref="NoticeFactNames"/>) a workflow knows; unknown or blank values are left out.</summary>
     public static ImmutableSortedDictionary<string, string> Scope(

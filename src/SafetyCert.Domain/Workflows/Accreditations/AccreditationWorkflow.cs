@@ -75,7 +75,7 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
     {
         if (reaccredited.On < state.GrantedOn)
         {
-            return Decision.Reject($"Unit {state.UnitId} was accredited on {Iso(state.GrantedOn)}; re-accreditation on {Iso(reaccredited.On)} is before it.");
+            return Decision.Reject($"Unit {state.UnitId} was accredited on {NoticeFacts.Date(state.GrantedOn)}; re-accreditation on {NoticeFacts.Date(reaccredited.On)} is before it.");
         }
 
         // Before expiry the new term follows on without a gap; after a lapse it starts afresh.
@@ -99,7 +99,7 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
             }
         }
 
-        timers = timers.Set(LapseTimer, ShanghaiTime.StartOf(validThrough.PlusDays(1)), $"accreditation lapses after {Iso(validThrough)}", effects);
+        timers = timers.Set(LapseTimer, ShanghaiTime.StartOf(validThrough.PlusDays(1)), $"accreditation lapses after {NoticeFacts.Date(validThrough)}", effects);
         return Decision.Apply(
             state with { Stage = AccreditationStatus.Accredited, GrantedOn = from, ValidThrough = validThrough, Timers = timers },
             effects);
@@ -139,10 +139,9 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
     }
 
     private static ImmutableSortedDictionary<string, string> Facts(AccreditationState state) =>
-        NoticeFacts.Of(("unitId", state.UnitId!), ("validThrough", Iso(state.ValidThrough)));
+        NoticeFacts.Of(("unitId", state.UnitId!), ("validThrough", NoticeFacts.Date(state.ValidThrough)));
 
     private static Decision Reject(AccreditationState state, WorkflowEvent @event, string expected) =>
         Decision.Reject($"Unit {state.UnitId ?? "(not accredited)"} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
 
-    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -104,7 +104,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         if (issued.ValidThrough < issued.IssuedOn || issued.ValidThrough > lastAllowed)
         {
             return Decision.Reject(
-                $"A certificate issued {Iso(issued.IssuedOn)} is valid through {Iso(lastAllowed)} at the latest ({profile.CertificateValidityYears}); {Iso(issued.ValidThrough)} is not allowed.");
+                $"A certificate issued {NoticeFacts.Date(issued.IssuedOn)} is valid through {NoticeFacts.Date(lastAllowed)} at the latest ({profile.CertificateValidityYears}); {NoticeFacts.Date(issued.ValidThrough)} is not allowed.");
         }
 
         var effects = new List<Effect>();
@@ -132,13 +132,13 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         };
         var timers = ScheduleRenewalReminders(TimerBook.Empty, profile, issued.ValidThrough, now, effects);
         var expiresOn = issued.ValidThrough.PlusDays(1);
-        timers = timers.Set(ExpiryTimer, ShanghaiTime.StartOf(expiresOn), $"void from {Iso(expiresOn)}", effects);
+        timers = timers.Set(ExpiryTimer, ShanghaiTime.StartOf(expiresOn), $"void from {NoticeFacts.Date(expiresOn)}", effects);
         if (ShanghaiTime.ReminderOn(followUpReminder) > now)
         {
-            timers = timers.Set(FollowUpReminderTimer, ShanghaiTime.ReminderOn(followUpReminder), $"follow-up visit due by {Iso(followUpDue)}", effects);
+            timers = timers.Set(FollowUpReminderTimer, ShanghaiTime.ReminderOn(followUpReminder), $"follow-up visit due by {NoticeFacts.Date(followUpDue)}", effects);
         }
 
-        timers = timers.Set(FollowUpOverdueTimer, ShanghaiTime.EndOf(followUpDue), $"follow-up visit overdue after {Iso(followUpDue)}", effects);
+        timers = timers.Set(FollowUpOverdueTimer, ShanghaiTime.EndOf(followUpDue), $"follow-up visit overdue after {NoticeFacts.Date(followUpDue)}", effects);
         return Decision.Apply(state with { Timers = timers }, effects);
     }
 
@@ -163,7 +163,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("certificateNumber", state.Number!),
-            ("validThrough", Iso(state.ValidThrough)),
+            ("validThrough", NoticeFacts.Date(state.ValidThrough)),
             ("daysLeft", Period.Between(on, state.ValidThrough, PeriodUnits.Days).Days.ToString(CultureInfo.InvariantCulture)),
             ("path", state.HadAccidentDuringValidity
                 ? "initial application: accident during validity [002 §2(3)]"
@@ -185,7 +185,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("certificateNumber", state.Number!),
-            ("validThrough", Iso(state.ValidThrough)),
+            ("validThrough", NoticeFacts.Date(state.ValidThrough)),
             ("renewalPending", (state.RenewalApplicationId is not null).ToString()));
         effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Enterprise, expiresOn, NoticeClass.Mandatory, ExpiryRule, facts));
         effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Regulator, expiresOn, NoticeClass.Informational, ExpiryRule, facts));
@@ -202,10 +202,10 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
 
         if (state.SuspendedOn is { } since)
         {
-            return Decision.Ignore($"Certificate {state.CertificateId} is already suspended since {Iso(since)}.");
+            return Decision.Ignore($"Certificate {state.CertificateId} is already suspended since {NoticeFacts.Date(since)}.");
         }
 
-        var facts = NoticeFacts.Of(("certificateId", state.CertificateId!), ("certificateNumber", state.Number!), ("suspendedOn", Iso(lapsed.On)));
+        var facts = NoticeFacts.Of(("certificateId", state.CertificateId!), ("certificateNumber", state.Number!), ("suspendedOn", NoticeFacts.Date(lapsed.On)));
         return Decision.Apply(
             state with { SuspendedOn = lapsed.On },
             new Notify(NoticeKinds.CertificateSuspended, Party.Enterprise, lapsed.On, NoticeClass.Mandatory, SuspensionRule, facts),
@@ -221,7 +221,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
 
         if (renewed.ValidUntil < renewed.On)
         {
-            return Decision.Reject($"A licence renewed on {Iso(renewed.On)} cannot be valid only until {Iso(renewed.ValidUntil)}.");
+            return Decision.Reject($"A licence renewed on {NoticeFacts.Date(renewed.On)} cannot be valid only until {NoticeFacts.Date(renewed.ValidUntil)}.");
         }
 
         var next = state with { LicenceValidUntil = renewed.ValidUntil, SuspendedOn = null };
@@ -230,7 +230,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             return Decision.Apply(next);
         }
 
-        var facts = NoticeFacts.Of(("certificateId", state.CertificateId!), ("certificateNumber", state.Number!), ("restoredOn", Iso(renewed.On)));
+        var facts = NoticeFacts.Of(("certificateId", state.CertificateId!), ("certificateNumber", state.Number!), ("restoredOn", NoticeFacts.Date(renewed.On)));
         return Decision.Apply(
             next,
             new Notify(NoticeKinds.CertificateRestored, Party.Enterprise, renewed.On, NoticeClass.Mandatory, SuspensionRule, facts),
@@ -263,7 +263,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
 
         if (filed.On < state.IssuedOn || filed.On > state.ValidThrough)
         {
-            return Decision.Reject($"A renewal is filed during validity ({Iso(state.IssuedOn)} to {Iso(state.ValidThrough)}); {Iso(filed.On)} is outside it (RULES.md §6 [000 §3(4)]).");
+            return Decision.Reject($"A renewal is filed during validity ({NoticeFacts.Date(state.IssuedOn)} to {NoticeFacts.Date(state.ValidThrough)}); {NoticeFacts.Date(filed.On)} is outside it (RULES.md §6 [000 §3(4)]).");
         }
 
         var effects = new List<Effect>();
@@ -303,7 +303,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
 
         if (accident.On < state.IssuedOn || accident.On > state.ValidThrough)
         {
-            return Decision.Reject($"Accident {accident.AccidentId} on {Iso(accident.On)} is outside the validity of certificate {state.CertificateId} ({Iso(state.IssuedOn)} to {Iso(state.ValidThrough)}).");
+            return Decision.Reject($"Accident {accident.AccidentId} on {NoticeFacts.Date(accident.On)} is outside the validity of certificate {state.CertificateId} ({NoticeFacts.Date(state.IssuedOn)} to {NoticeFacts.Date(state.ValidThrough)}).");
         }
 
         var profile = profiles.Get(state.ProfileId!, state.IssuedOn);
@@ -315,7 +315,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             if (!state.RevocationStarted)
             {
                 var threshold = profile.FatalAccidentDeaths.Value[state.Grade];
-                var reason = $"Accident {accident.AccidentId} on {Iso(accident.On)}: {accident.Deaths} death(s), threshold {threshold} for {state.Grade} [{profile.FatalAccidentDeaths.Source}]"
+                var reason = $"Accident {accident.AccidentId} on {NoticeFacts.Date(accident.On)}: {accident.Deaths} death(s), threshold {threshold} for {state.Grade} [{profile.FatalAccidentDeaths.Source}]"
                     + (accident.ConcealedOrLate ? "; reported late or concealed" : string.Empty);
                 effects.Add(StartRevocation(state, RevocationGround.FatalAccident, reason, accident.AccidentId, now));
                 next = next with { RevocationStarted = true };
@@ -334,7 +334,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                     ("certificateId", state.CertificateId!),
                     ("certificateNumber", state.Number!),
                     ("accidentId", accident.AccidentId),
-                    ("accidentOn", Iso(accident.On)),
+                    ("accidentOn", NoticeFacts.Date(accident.On)),
                     ("grounds", string.Join(", ", grounds)))));
         }
 
@@ -348,7 +348,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             return Decision.Ignore($"Certificate {state.CertificateId} is already being revoked.");
         }
 
-        var reason = $"Remediation {missed.RemediationId} missed its deadline {Iso(missed.Deadline)}; the grade is cancelled [001 art.14]";
+        var reason = $"Remediation {missed.RemediationId} missed its deadline {NoticeFacts.Date(missed.Deadline)}; the grade is cancelled [001 art.14]";
         return Decision.Apply(
             state with { RevocationStarted = true },
             StartRevocation(state, RevocationGround.RemediationFailed, reason, missed.RemediationId, now));
@@ -358,12 +358,12 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     {
         if (state.FollowUpVisitOn is { } earlier)
         {
-            return Decision.Ignore($"The follow-up visit is already recorded on {Iso(earlier)}.");
+            return Decision.Ignore($"The follow-up visit is already recorded on {NoticeFacts.Date(earlier)}.");
         }
 
         if (visit.On < state.IssuedOn)
         {
-            return Decision.Reject($"A follow-up visit comes after issue on {Iso(state.IssuedOn)}; {Iso(visit.On)} is before it.");
+            return Decision.Reject($"A follow-up visit comes after issue on {NoticeFacts.Date(state.IssuedOn)}; {NoticeFacts.Date(visit.On)} is before it.");
         }
 
         var effects = new List<Effect>();
@@ -422,7 +422,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             var at = ShanghaiTime.ReminderOn(on);
             if (at > now)
             {
-                timers = timers.Set(id, at, $"renewal reminder {Iso(on)}", effects);
+                timers = timers.Set(id, at, $"renewal reminder {NoticeFacts.Date(on)}", effects);
             }
         }
 
@@ -466,8 +466,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 ("certificateId", state.CertificateId!),
                 ("certificateNumber", state.Number!),
                 ("enterpriseId", state.EnterpriseId!),
-                ("issuedOn", Iso(state.IssuedOn)),
-                ("visitDue", Iso(state.FollowUpVisitDue!.Value))));
+                ("issuedOn", NoticeFacts.Date(state.IssuedOn)),
+                ("visitDue", NoticeFacts.Date(state.FollowUpVisitDue!.Value))));
 
     private Decision? ProfileOn(string id, LocalDate on, out JurisdictionProfile profile)
     {
@@ -493,5 +493,4 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     private static Decision Reject(CertificateState state, WorkflowEvent @event, string expected) =>
         Decision.Reject($"Certificate {state.CertificateId ?? "(not issued)"} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
 
-    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

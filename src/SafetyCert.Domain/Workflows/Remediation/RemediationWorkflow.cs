@@ -71,7 +71,7 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
         if (ordered.Deadline <= ordered.OrderedOn || ordered.Deadline > latest)
         {
             return Decision.Reject(
-                $"A remediation ordered on {Iso(ordered.OrderedOn)} has a deadline after that day and no later than {Iso(latest)} ({profile.RemediationMaxMonths.Value} months [{profile.RemediationMaxMonths.Source}]); {Iso(ordered.Deadline)} is not allowed.");
+                $"A remediation ordered on {NoticeFacts.Date(ordered.OrderedOn)} has a deadline after that day and no later than {NoticeFacts.Date(latest)} ({profile.RemediationMaxMonths.Value} months [{profile.RemediationMaxMonths.Source}]); {NoticeFacts.Date(ordered.Deadline)} is not allowed.");
         }
 
         var effects = new List<Effect>();
@@ -85,7 +85,7 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
             }
         }
 
-        timers = timers.Set(DeadlineTimer, ShanghaiTime.EndOf(ordered.Deadline), $"remediation missed after {Iso(ordered.Deadline)}", effects);
+        timers = timers.Set(DeadlineTimer, ShanghaiTime.EndOf(ordered.Deadline), $"remediation missed after {NoticeFacts.Date(ordered.Deadline)}", effects);
         return Decision.Apply(
             new RemediationState
             {
@@ -116,7 +116,7 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
         if (completed.On < state.OrderedOn || completed.On > state.Deadline)
         {
             return Decision.Reject(
-                $"Remediation {state.RemediationId} is Open from {Iso(state.OrderedOn)} to its deadline {Iso(state.Deadline)}; completion on {Iso(completed.On)} is outside it.");
+                $"Remediation {state.RemediationId} is Open from {NoticeFacts.Date(state.OrderedOn)} to its deadline {NoticeFacts.Date(state.Deadline)}; completion on {NoticeFacts.Date(completed.On)} is outside it.");
         }
 
         var effects = new List<Effect>();
@@ -157,10 +157,9 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
             ("certificateId", state.CertificateId ?? string.Empty),
             ("applicationId", state.ApplicationId ?? string.Empty),
             ("findings", state.Findings!),
-            ("deadline", Iso(state.Deadline)));
+            ("deadline", NoticeFacts.Date(state.Deadline)));
 
     private static Decision Reject(RemediationState state, WorkflowEvent @event, string expected) =>
         Decision.Reject($"Remediation {state.RemediationId ?? "(not ordered)"} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
 
-    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -90,16 +90,16 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
             ("grounds", grounds),
             ("decision", opened.Automatic ? "automatic" : "regulator"),
             ("reason", opened.Reason ?? string.Empty),
-            ("revokedOn", Iso(opened.On)),
-            ("banEndsOn", Iso(banEndsOn)),
+            ("revokedOn", NoticeFacts.Date(opened.On)),
+            ("banEndsOn", NoticeFacts.Date(banEndsOn)),
             ("recall", "return certificate and plaque to the review organization"));
         effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Enterprise, opened.On, NoticeClass.Mandatory, BanRule, facts));
         effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.ReviewOrganization, opened.On, NoticeClass.Mandatory, RecallRule, facts));
         effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Regulator, opened.On, NoticeClass.Informational, BanRule, facts));
 
         var timers = TimerBook.Empty
-            .Set(RecallReminderTimer, ShanghaiTime.ReminderOn(firstReminder), $"recall reminder {Iso(firstReminder)}", effects);
-        timers = timers.Set(BanEndTimer, ShanghaiTime.StartOf(banEndsOn), $"ban ends {Iso(banEndsOn)}", effects);
+            .Set(RecallReminderTimer, ShanghaiTime.ReminderOn(firstReminder), $"recall reminder {NoticeFacts.Date(firstReminder)}", effects);
+        timers = timers.Set(BanEndTimer, ShanghaiTime.StartOf(banEndsOn), $"ban ends {NoticeFacts.Date(banEndsOn)}", effects);
 
         return Decision.Apply(
             new RevocationState
@@ -126,11 +126,11 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
     {
         if (state.CertificateReturnedOn is { } earlier)
         {
-            return Decision.Ignore($"The certificate was already recorded back on {Iso(earlier)}.");
+            return Decision.Ignore($"The certificate was already recorded back on {NoticeFacts.Date(earlier)}.");
         }
 
         return returned.On < state.RevokedOn
-            ? Decision.Reject($"The certificate cannot be returned on {Iso(returned.On)}, before the revocation on {state.RevokedOn:yyyy-MM-dd}.")
+            ? Decision.Reject($"The certificate cannot be returned on {NoticeFacts.Date(returned.On)}, before the revocation on {state.RevokedOn:yyyy-MM-dd}.")
             : AfterReturn(state with { CertificateReturnedOn = returned.On });
     }
 
@@ -138,11 +138,11 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
     {
         if (state.PlaqueReturnedOn is { } earlier)
         {
-            return Decision.Ignore($"The plaque was already recorded back on {Iso(earlier)}.");
+            return Decision.Ignore($"The plaque was already recorded back on {NoticeFacts.Date(earlier)}.");
         }
 
         return returned.On < state.RevokedOn
-            ? Decision.Reject($"The plaque cannot be returned on {Iso(returned.On)}, before the revocation on {state.RevokedOn:yyyy-MM-dd}.")
+            ? Decision.Reject($"The plaque cannot be returned on {NoticeFacts.Date(returned.On)}, before the revocation on {state.RevokedOn:yyyy-MM-dd}.")
             : AfterReturn(state with { PlaqueReturnedOn = returned.On });
     }
 
@@ -173,11 +173,11 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
                 NoticeFacts.Of(
                     ("certificateId", state.CertificateId!),
                     ("certificateNumber", state.CertificateNumber ?? string.Empty),
-                    ("revokedOn", Iso(state.RevokedOn!.Value)),
+                    ("revokedOn", NoticeFacts.Date(state.RevokedOn!.Value)),
                     ("certificateOutstanding", (state.CertificateReturnedOn is null).ToString()),
                     ("plaqueOutstanding", (state.PlaqueReturnedOn is null).ToString()))),
         };
-        var timers = state.Timers.Fired(fired).Set(RecallReminderTimer, ShanghaiTime.ReminderOn(next), $"recall reminder {Iso(next)}", effects);
+        var timers = state.Timers.Fired(fired).Set(RecallReminderTimer, ShanghaiTime.ReminderOn(next), $"recall reminder {NoticeFacts.Date(next)}", effects);
         return Decision.Apply(state with { Timers = timers }, effects);
     }
 
@@ -187,13 +187,12 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("enterpriseId", state.EnterpriseId!),
-            ("revokedOn", Iso(state.RevokedOn!.Value)),
-            ("mayApplyFrom", Iso(end)));
+            ("revokedOn", NoticeFacts.Date(state.RevokedOn!.Value)),
+            ("mayApplyFrom", NoticeFacts.Date(end)));
         return Decision.Apply(
             state with { BanEnded = true, Timers = state.Timers.Fired(fired) },
             new Notify(NoticeKinds.BanEnded, Party.Enterprise, end, NoticeClass.Informational, BanRule, facts),
             new Notify(NoticeKinds.BanEnded, Party.Regulator, end, NoticeClass.Informational, BanRule, facts));
     }
 
-    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", null);
 }
