@@ -20,17 +20,6 @@ public static class WorkflowServiceCollectionExtensions
         this IServiceCollection services, WorkflowRegistry registry, Action<WorkflowEngineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return services.AddWorkflowEngine(_ => registry, configure);
-    }
-
-    /// <summary>
-    /// As <see cref="AddWorkflowEngine(IServiceCollection, WorkflowRegistry, Action{WorkflowEngineOptions}?)"/>, with the
-    /// workflows built when the engine is first resolved, so they can use what other services load at start.
-    /// </summary>
-    public static IServiceCollection AddWorkflowEngine(
-        this IServiceCollection services, Func<IServiceProvider, WorkflowRegistry> registry, Action<WorkflowEngineOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(registry);
         var options = new WorkflowEngineOptions();
         configure?.Invoke(options);
         services.AddSingleton(registry);
@@ -38,7 +27,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new WorkflowEngine(
             provider.GetRequiredService<StorageAccount>(),
-            provider.GetRequiredService<WorkflowRegistry>(),
+            registry,
             provider.GetRequiredService<INotificationOutbox>(),
             provider.GetRequiredService<IClock>(),
             options));

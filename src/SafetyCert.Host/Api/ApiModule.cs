@@ -30,6 +30,7 @@ internal static class ApiModule
         services.AddSingleton<CertificateIndex>();
         services.AddSingleton<ReviewBodyRegistry>();
         services.AddSingleton<SpotCheckBook>();
+        services.AddSingleton<HolidayArrangementStore>();
         services.AddFunctions(functions => functions.AddTimer<SpotCheckDrawFunction>().AddTimer<HolidayArrangementCheckFunction>());
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // A body the framework cannot bind throws, so the exception handler can name the field in a ProblemDetails.

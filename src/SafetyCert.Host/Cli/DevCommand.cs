@@ -123,7 +123,7 @@ internal static class DevCommand
 
             // The host finds local.settings.json from the current directory.
             Directory.SetCurrentDirectory(root);
-            await using var app = ServeCommand.Build(hostArgs);
+            await using var app = ServeCommand.Build(hostArgs, loadStoredCalendar: true);
             await app.StartAsync(stopping.Token);
             var seeded = await new DemoData(
                 app.Services.GetRequiredService<WorkflowEngine>(),

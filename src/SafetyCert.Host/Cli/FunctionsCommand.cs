@@ -1,6 +1,5 @@
 using SafetyCert.Host.Functions;
 using SafetyCert.Host.Triggers;
-using SafetyCert.Host.Workflows;
 
 namespace SafetyCert.Host.Cli;
 
@@ -47,7 +46,7 @@ internal static class FunctionsCommand
     public static FunctionCatalog Catalog()
     {
         // Only names, schedules and queues are read: no storage is touched.
-        using var app = ServeCommand.Build([$"--{WorkflowModule.StoredYearsSetting}=false"]);
+        using var app = ServeCommand.Build([]);
         return app.Services.GetRequiredService<FunctionCatalog>();
     }
 }

@@ -4,6 +4,7 @@ using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Host.Access;
 using SafetyCert.Host.Api;
+using SafetyCert.Host.Api.Holidays;
 using SafetyCert.Host.Configuration;
 using SafetyCert.Host.Development;
 using SafetyCert.Host.Documents;
@@ -19,13 +20,18 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        await using var app = Build(args);
+        await using var app = Build(args, loadStoredCalendar: true);
         await app.RunAsync();
         return 0;
     }
 
-    /// <summary>The app as <c>serve</c> runs it; <paramref name="configure"/> lets tests swap what they must.</summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<FunctionsBuilder>? functions = null)
+    /// <summary>
+    /// The app as <c>serve</c> runs it; <paramref name="configure"/> lets tests swap what they must. With
+    /// <paramref name="loadStoredCalendar"/> the holiday arrangements an administrator stored are read from storage now and
+    /// laid over the embedded calendar the workflows decide with, so a year stored later applies from the next start.
+    /// Commands that only describe the app (<c>functions</c>) leave it off and touch no storage.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<FunctionsBuilder>? functions = null, bool loadStoredCalendar = false)
     {
         var builder = WebApplication.CreateBuilder(args);
         // local.settings.json sits under every other source, as in Azure Functions tools: the environment wins.
@@ -51,7 +57,8 @@ internal static class ServeCommand
 
         builder.AddFunctionApp(functions);
         builder.Services.AddAccess();
-        builder.Services.AddLifecycleWorkflows(WorkingDayCalendar.China, ProfileCatalog.Embedded);
+        var calendar = loadStoredCalendar ? HolidayArrangementStore.LoadCalendar(builder.Configuration, WorkingDayCalendar.China) : WorkingDayCalendar.China;
+        builder.Services.AddLifecycleWorkflows(calendar, ProfileCatalog.Embedded);
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddDocuments(builder.Configuration);
         builder.Services.AddApi();

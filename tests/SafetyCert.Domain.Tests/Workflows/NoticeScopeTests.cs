@@ -32,8 +32,7 @@ public class NoticeScopeTests
         var sent = NoticePaths.All().Select(n => n.Kind).ToHashSet(StringComparer.Ordinal);
         var kinds = typeof(NoticeKinds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!);
 
-        // Spot checks are drawn by the regulator's sampling and the missing holiday arrangement is found by a
-        // yearly check; no workflow sends either.
+        // Spot checks are drawn by the regulator's sampling and the holiday check is a host function: neither is sent by a workflow.
         Assert.Empty(kinds.Except([NoticeKinds.SpotCheckSelected, NoticeKinds.HolidayArrangementMissing]).Except(sent));
         Assert.Equal(
             [Party.Enterprise, Party.ReviewOrganization, Party.ReviewUnit, Party.Regulator],

@@ -49,7 +49,8 @@ internal sealed class ApiHost : IAsyncDisposable
                 {
                     builder.Services.AddSingleton<SafetyCert.Engine.Notifications.INotificationOutbox>(notices);
                 }
-            });
+            },
+            loadStoredCalendar: true);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new ApiHost(app, clock);
     }

@@ -86,15 +86,18 @@ internal static class ApiSteps
         return upload.Document.Id;
     }
 
-    /// <summary>The enterprise opens and submits a passed 2025 self-assessment through the API (RULES.md §2).</summary>
+    /// <summary>
+    /// The enterprise opens and submits a passed self-assessment of the current year (2026) through the API (RULES.md §2).
+    /// A past year would already be overdue, and the timer sweep could mark it so at any moment.
+    /// </summary>
     public static async Task SelfAssessAsync(ApiHost host)
     {
         var enterprise = ApiHost.Enterprise(EnterpriseId);
-        var opened = await host.PostAsync($"/api/enterprises/{EnterpriseId}/self-assessments/2025/open", enterprise, new { grade = "Level3" });
+        var opened = await host.PostAsync($"/api/enterprises/{EnterpriseId}/self-assessments/2026/open", enterprise, new { grade = "Level3" });
         Assert.True(opened.StatusCode == HttpStatusCode.Created, await opened.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var report = await UploadAsync(host, DocumentKinds.SelfAssessmentReports, "self-assessment 2025");
-        await StepAsync(host, $"/api/enterprises/{EnterpriseId}/self-assessments/2025", enterprise,
-            new { score = 82, selfAssessedGrade = "Level3", postedInternally = true, appliesForReview = true, reportDocumentId = report, on = "2025-12-20" }, "Submitted");
+        var report = await UploadAsync(host, DocumentKinds.SelfAssessmentReports, "self-assessment 2026");
+        await StepAsync(host, $"/api/enterprises/{EnterpriseId}/self-assessments/2026", enterprise,
+            new { score = 82, selfAssessedGrade = "Level3", postedInternally = true, appliesForReview = true, reportDocumentId = report }, "Submitted");
     }
 
     /// <summary>From submission to an active Level 3 certificate issued on <paramref name="issuedOn"/>; returns the certificate id.</summary>

@@ -27,7 +27,7 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
 
         await ApiSteps.SelfAssessAsync(host);
         var (_, reports, instances) = await host.App.Services.GetRequiredService<EnterpriseRegistry>().HistoryAsync(ApiSteps.EnterpriseId, TestContext.Current.CancellationToken);
-        Assert.Equal((2025, (Grade?)Grade.Level3), (reports.Single().Year, reports.Single().SelfAssessedGrade));
+        Assert.Equal((2026, (Grade?)Grade.Level3), (reports.Single().Year, reports.Single().SelfAssessedGrade));
         Assert.Contains(instances, i => i.Kind == "self-assessment");
         var accepted = await host.PostAsync("/api/applications", Enterprise, ApiSteps.Submission());
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
@@ -41,7 +41,7 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
         var report = await ApiSteps.UploadAsync(host, DocumentKinds.SelfAssessmentReports, "report");
         var wrongKind = await ApiSteps.UploadAsync(host, DocumentKinds.ApplicationMaterials, "materials");
         object Body(string documentId) => new { score = 80, selfAssessedGrade = "Level3", postedInternally = true, appliesForReview = false, reportDocumentId = documentId };
-        var path = $"/api/enterprises/{ApiSteps.EnterpriseId}/self-assessments/2025";
+        var path = $"/api/enterprises/{ApiSteps.EnterpriseId}/self-assessments/2026";
 
         await ApiSteps.AssertProblemAsync(await host.PostAsync(path, Enterprise, Body(report)), HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.Created, (await host.PostAsync(path + "/open", Enterprise, new { grade = "Level3" })).StatusCode);
@@ -56,7 +56,7 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
         var (_, reports, _) = await host.App.Services.GetRequiredService<EnterpriseRegistry>().HistoryAsync(ApiSteps.EnterpriseId, TestContext.Current.CancellationToken);
         Assert.Empty(reports);
         var year = await host.App.Services.GetRequiredService<SafetyCert.Engine.Workflows.WorkflowEngine>()
-            .GetStatusAsync("self-assessment", ApiSteps.EnterpriseId + "/2025", TestContext.Current.CancellationToken);
+            .GetStatusAsync("self-assessment", ApiSteps.EnterpriseId + "/2026", TestContext.Current.CancellationToken);
         Assert.Equal("Open", year!.Status);
     }
 

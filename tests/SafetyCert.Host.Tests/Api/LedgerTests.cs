@@ -46,13 +46,8 @@ public sealed class LedgerTests(AzuriteFixture azurite)
         Assert.Empty((await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/overdue", province))).EnumerateArray());
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/ledger/expiring?days=0", province), HttpStatusCode.BadRequest);
 
-        // RULES.md §5 [001 art.16]: three years from 2026-03-10, so the last valid day is 2029-03-09.
+        // Read the missed deadline first: moving the clock lets the next timer sweep mark the report overdue and end its deadline.
         host.Clock.Reset(ApiSteps.ShanghaiNine(new LocalDate(2029, 1, 15)));
-        var expiring = (await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/expiring?days=60", province))).EnumerateArray().Single();
-        Assert.Equal(("2029-03-09", ApiSteps.EnterpriseId), (expiring.GetProperty("lastValidDay").GetString(), expiring.GetProperty("enterpriseId").GetString()));
-        Assert.Empty((await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/expiring?days=30", province))).EnumerateArray());
-        Assert.Empty((await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/expiring?days=60", ApiHost.Regulator(Shizuishan, RegulatorLevel.Municipal)))).EnumerateArray());
-
         // RULES.md §2 [001 art.3]: the 2026 report was due on 2026-12-31 and never came.
         var overdue = (await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/overdue", province))).EnumerateArray().ToList();
         var report = Assert.Single(overdue, d => d.GetProperty("enterpriseId").GetString() == Uncertified);
@@ -60,6 +55,12 @@ public sealed class LedgerTests(AzuriteFixture azurite)
         Assert.DoesNotContain(overdue, d => d.GetProperty("enterpriseId").GetString() == Uncertified && d.GetProperty("kind").GetString() != "self-assessment");
         Assert.DoesNotContain((await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/overdue", ApiHost.Regulator(ApiSteps.Yinchuan, RegulatorLevel.Municipal))))
             .EnumerateArray(), d => d.GetProperty("enterpriseId").GetString() == Uncertified);
+
+        // RULES.md §5 [001 art.16]: three years from 2026-03-10, so the last valid day is 2029-03-09.
+        var expiring = (await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/expiring?days=60", province))).EnumerateArray().Single();
+        Assert.Equal(("2029-03-09", ApiSteps.EnterpriseId), (expiring.GetProperty("lastValidDay").GetString(), expiring.GetProperty("enterpriseId").GetString()));
+        Assert.Empty((await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/expiring?days=30", province))).EnumerateArray());
+        Assert.Empty((await ApiHost.JsonAsync(await host.GetAsync("/api/ledger/expiring?days=60", ApiHost.Regulator(Shizuishan, RegulatorLevel.Municipal)))).EnumerateArray());
     }
 
     /// <summary>A certified Yinchuan enterprise and an uncertified Shizuishan one with its 2026 self-assessment open.</summary>

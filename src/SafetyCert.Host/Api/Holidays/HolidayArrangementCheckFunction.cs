@@ -10,10 +10,12 @@ namespace SafetyCert.Host.Api.Holidays;
 
 /// <summary>
 /// Every day of December at 09:00 Beijing time: warns and tells the administrators when next year's holiday arrangement
-/// is neither in force nor stored, since deadlines reaching into next year would be counted on the plain week.
+/// is neither shipped with the product nor stored, since deadlines reaching into next year would be counted on the plain
+/// week. A stored year counts: it is in force from the next start. (The function does not take the registered calendar,
+/// which reads storage when built; listing the functions must not.)
 /// </summary>
 internal sealed partial class HolidayArrangementCheckFunction(
-    WorkingDayCalendar calendar, HolidayArrangementStore store, INotificationOutbox outbox, IClock clock, ILogger<HolidayArrangementCheckFunction> logger) : ITimerFunction
+    HolidayArrangementStore store, INotificationOutbox outbox, IClock clock, ILogger<HolidayArrangementCheckFunction> logger) : ITimerFunction
 {
     public const string WorkflowKind = "calendar";
 
@@ -25,14 +27,8 @@ internal sealed partial class HolidayArrangementCheckFunction(
     {
         var today = ApplicationApi.Today(clock);
         var next = today.Year + 1;
-        if (calendar.PublishedYears.Contains(next))
+        if (WorkingDayCalendar.China.PublishedYears.Contains(next) || (await store.GetAsync(next, cancellationToken)).Count > 0)
         {
-            return;
-        }
-
-        if ((await store.GetAsync(next, cancellationToken)).Count > 0)
-        {
-            StoredNotLoaded(logger, next);
             return;
         }
 
@@ -44,7 +40,4 @@ internal sealed partial class HolidayArrangementCheckFunction(
 
     [LoggerMessage(1, LogLevel.Warning, "The {Year} holiday arrangement is not loaded: working-day deadlines reaching into {Year} are provisional.")]
     private static partial void Missing(ILogger logger, int year);
-
-    [LoggerMessage(2, LogLevel.Warning, "The {Year} holiday arrangement is stored but not loaded; it applies after the host restarts.")]
-    private static partial void StoredNotLoaded(ILogger logger, int year);
 }

@@ -91,6 +91,17 @@ internal sealed class HolidayArrangementStore(StorageAccount storage)
         return calendar;
     }
 
+    /// <summary>
+    /// The embedded calendar with the stored years laid over it, read once while the host is composed (before any
+    /// workflow is built, so this one synchronous read is the price of workflows that hold their calendar).
+    /// </summary>
+    public static WorkingDayCalendar LoadCalendar(IConfiguration configuration, WorkingDayCalendar embedded)
+    {
+        using var provider = new ServiceCollection().AddLogging().AddSafetyCertStorage(configuration).BuildServiceProvider();
+        var store = new HolidayArrangementStore(provider.GetRequiredService<StorageAccount>());
+        return store.CalendarAsync(embedded, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     private static ArrangedDay FromEntity(TableEntity row) =>
