@@ -58,9 +58,14 @@ public sealed class TimerSweeper
         var table = await engine.Storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken).ConfigureAwait(false);
         var mark = await table.GetAsync(WatermarkPartition, WatermarkRow, cancellationToken).ConfigureAwait(false);
         var (start, hours, reachedNow) = HoursToRead(mark, now, catchingUp);
-        var due = await DueRowsAsync(table, hours, now, cancellationToken).ConfigureAwait(false);
+        var due = (await DueRowsAsync(table, hours, now, cancellationToken).ConfigureAwait(false))
+            .OrderBy(row => row.GetDateTimeOffset("DueAt"))
+            .ToList();
         var fired = 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = FireParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+        // Catching up over a long gap fires strictly in due order, so reminders reach their instances in sequence;
+        // an ordinary sweep holds only a minute's worth of timers and fires them side by side.
+        var parallelism = catchingUp ? 1 : FireParallelism;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
             await TimerIndex.FireAsync(
                 engine, row.GetString("Kind")!, row.GetString("InstanceId")!, row.GetString("TimerId")!, row.GetString("Token")!, now, ct).ConfigureAwait(false);
