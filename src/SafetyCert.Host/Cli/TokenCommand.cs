@@ -20,6 +20,12 @@ internal static class TokenCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Count == 1 && args[0] is "-h" or "--help")
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
