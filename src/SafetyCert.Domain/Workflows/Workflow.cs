@@ -43,6 +43,14 @@ public abstract class Workflow<TState> : IWorkflow
     /// <summary>Decides an event on a state that is not final; a timer event here is always current.</summary>
     protected abstract Decision Decide(TState state, WorkflowEvent @event, Instant now);
 
+    /// <summary>Refuses an event the instance does not take in its state, naming what it expects instead.</summary>
+    protected static Decision RejectUnexpected(string subject, TState state, WorkflowEvent @event, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(@event);
+        return Decision.Reject($"{subject} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
+    }
+
     /// <summary>
     /// Who a state is about, as facts named by <see cref="NoticeFactNames"/> (ordinal keys): enterprise, region,
     /// grade, review unit, certificate number, as far as the state knows them. Every notice of an applied

@@ -142,6 +142,6 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
         NoticeFacts.Of(("unitId", state.UnitId!), ("validThrough", NoticeFacts.Date(state.ValidThrough)));
 
     private static Decision Reject(AccreditationState state, WorkflowEvent @event, string expected) =>
-        Decision.Reject($"Unit {state.UnitId ?? "(not accredited)"} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
+        RejectUnexpected($"Unit {state.UnitId ?? "(not accredited)"}", state, @event, expected);
 
 }

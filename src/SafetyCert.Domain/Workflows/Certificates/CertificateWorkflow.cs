@@ -491,6 +491,6 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     };
 
     private static Decision Reject(CertificateState state, WorkflowEvent @event, string expected) =>
-        Decision.Reject($"Certificate {state.CertificateId ?? "(not issued)"} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
+        RejectUnexpected($"Certificate {state.CertificateId ?? "(not issued)"}", state, @event, expected);
 
 }

@@ -160,6 +160,6 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
             ("deadline", NoticeFacts.Date(state.Deadline)));
 
     private static Decision Reject(RemediationState state, WorkflowEvent @event, string expected) =>
-        Decision.Reject($"Remediation {state.RemediationId ?? "(not ordered)"} is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
+        RejectUnexpected($"Remediation {state.RemediationId ?? "(not ordered)"}", state, @event, expected);
 
 }

@@ -157,5 +157,5 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
             ("dueOn", state.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     private static Decision Reject(SelfAssessmentState state, WorkflowEvent @event, string expected) =>
-        Decision.Reject($"The self-assessment year is {state.Status} and expects {expected}; {@event.GetType().Name} is not allowed.");
+        RejectUnexpected("The self-assessment year", state, @event, expected);
 }
