@@ -43,28 +43,27 @@ param softDeleteDays int = 30
 @maxValue(730)
 param logRetentionDays int = 30
 
-@description('Prefix of every table, queue and app container the app uses (app setting Storage__Prefix: lowercase letters and digits, starting with a letter).')
+@description('Prefix of every table, queue and blob container the app uses, document containers included (app setting Storage__Prefix: lowercase letters and digits, starting with a letter).')
 @minLength(1)
 @maxLength(10)
 param storagePrefix string = 'sc'
 
-@description('Tables created with the deployment, without the prefix: the workflow engine\'s (WorkflowStorageNames), the notification module\'s (NotificationStorage) and the document metadata.')
+@description('Durable Functions task hub (app setting TaskHubName, read by host.json as %TaskHubName%): 3-45 letters and digits, starting with a letter. Its queues, tables and containers are created by Durable at run time in the app\'s storage account. Renaming it starts an empty hub: instances in the old one stop being processed.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = '${storagePrefix}taskhub'
+
+@description('Tables created with the deployment, without the prefix: the workflows\' projection, audit trail and due index (WorkflowStorageNames), the notification module\'s (NotificationStorage) and the document metadata. Durable Functions creates its own task hub tables at run time.')
 param tableNames string[] = [
   'workflows'
-  'workflowindex'
+  'workflowaudit'
   'workflowtimers'
   'contacts'
   'deliveries'
   'documents'
 ]
 
-@description('Queues created with the deployment, without the prefix. Their -poison queues are created by the Functions host when a message first fails for good.')
-param queueNames string[] = [
-  'workflow-events'
-  'notifications'
-]
-
-@description('Blob containers of the app created with the deployment, without the prefix (not the document containers).')
+@description('Blob containers of the app created with the deployment, without the prefix (not the document containers): the workflows\' values too long for a table entity.')
 param appContainerNames string[] = [
   'workflow-data'
 ]
@@ -141,8 +140,8 @@ var names = {
   plan: 'plan-${baseName}-${environmentName}'
   functionApp: 'func-${baseName}-${environmentName}-${take(suffix, 6)}'
 }
-// One container per document kind; the app picks the container from the kind.
-var documentContainerNames = [
+// One container per document kind, named <prefix><kind> like every container the app opens (StorageAccount.ContainerAsync).
+var documentKinds = [
   'self-assessment-reports'
   'application-materials'
   'review-reports'
@@ -150,6 +149,8 @@ var documentContainerNames = [
   'remediation-evidence'
 ]
 var deploymentContainerName = toLower('app-package-${names.functionApp}')
+// The notification queue (NotificationStorage): the sender enqueues to it and its [QueueTrigger("%NotificationQueueName%")] reads it.
+var notificationQueueName = '${storagePrefix}notifications'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: names.identity
@@ -163,13 +164,15 @@ module storage 'modules/storage.bicep' = {
     location: location
     name: names.storage
     skuName: storageSku
-    documentContainerNames: documentContainerNames
+    documentContainerNames: [for kind in documentKinds: '${storagePrefix}${kind}']
     deploymentContainerName: deploymentContainerName
     documentImmutabilityDays: documentImmutabilityDays
     softDeleteDays: softDeleteDays
     appContainerNames: [for container in appContainerNames: '${storagePrefix}${container}']
     tableNames: [for table in tableNames: '${storagePrefix}${table}']
-    queueNames: [for queue in queueNames: '${storagePrefix}${queue}']
+    queueNames: [
+      notificationQueueName
+    ]
     tags: allTags
   }
 }
@@ -230,6 +233,8 @@ module functionApp 'modules/functionapp.bicep' = {
     queueEndpoint: storage.outputs.queueEndpoint
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     storagePrefix: storagePrefix
+    taskHubName: taskHubName
+    notificationQueueName: notificationQueueName
     appInsightsConnectionString: monitoring.outputs.connectionString
     secretUris: keyVault.outputs.secretUris
     smtpHost: smtpHost

@@ -8,6 +8,8 @@ param documentImmutabilityDays = 1
 param softDeleteDays = 7
 param logRetentionDays = 30
 param storagePrefix = 'dev'
+// Renaming the task hub orphans every running workflow in the old one; keep it for the life of the environment.
+param taskHubName = 'safetycertdev'
 param maximumInstanceCount = 40
 param instanceMemoryMB = 2048
 param httpPerInstanceConcurrency = 16

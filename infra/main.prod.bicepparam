@@ -8,6 +8,8 @@ param documentImmutabilityDays = 3650
 param softDeleteDays = 90
 param logRetentionDays = 365
 param storagePrefix = 'prod'
+// Renaming the task hub orphans every running workflow in the old one; keep it for the life of the environment.
+param taskHubName = 'safetycertprod'
 param maximumInstanceCount = 100
 param instanceMemoryMB = 2048
 param httpPerInstanceConcurrency = 16

@@ -1,5 +1,5 @@
-// The function app on the Flex Consumption plan. The Functions host runs the SafetyCert host
-// as a custom handler and forwards every trigger to it over HTTP.
+// The function app on the Flex Consumption plan: a dotnet-isolated worker with Durable Functions
+// (Azure Storage provider), whose task hub lives in the app's own storage account.
 
 @description('Azure region of the plan and the app.')
 param location string
@@ -20,7 +20,7 @@ param identityId string
 @description('Client id of that identity: what the app and the Functions host ask tokens for.')
 param identityClientId string
 
-@description('Storage account name, for the Functions host\'s own state (AzureWebJobsStorage).')
+@description('Storage account name, for the Functions host\'s own state and the Durable task hub (AzureWebJobsStorage).')
 param storageAccountName string
 
 @description('Blob endpoint of the storage account, ending with a slash.')
@@ -35,8 +35,14 @@ param queueEndpoint string
 @description('URL of the blob container the plan deploys the app package from.')
 param deploymentContainerUrl string
 
-@description('Prefix of every table and queue the app uses, so that environments can share an account.')
+@description('Prefix of every table, queue and container the app uses, so that environments can share an account.')
 param storagePrefix string
+
+@description('Durable Functions task hub name; host.json reads it as %TaskHubName%.')
+param taskHubName string
+
+@description('Full name of the queue the notification sender is triggered by (prefix included).')
+param notificationQueueName string
 
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
@@ -117,7 +123,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: [
-        // The Functions host reaches its storage with the identity; there is no key to leak or rotate.
+        // The Functions host, its queue and timer triggers and the Durable task hub reach storage with the identity;
+        // there is no key to leak or rotate.
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
@@ -130,6 +137,9 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Storage__QueueEndpoint', value: queueEndpoint }
         { name: 'Storage__ClientId', value: identityClientId }
         { name: 'Storage__Prefix', value: storagePrefix }
+        // One hub per app and environment: two apps sharing a hub would take each other's work items.
+        { name: 'TaskHubName', value: taskHubName }
+        { name: 'NotificationQueueName', value: notificationQueueName }
         // The app binds these to Notifications:Smtp (NotificationOptions, SmtpOptions).
         { name: 'Notifications__Smtp__Host', value: smtpHost }
         { name: 'Notifications__Smtp__Port', value: string(smtpPort) }
@@ -154,9 +164,9 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         }
       }
       runtime: {
-        // The app is one self-contained linux-x64 executable behind host.json's customHandler.
-        name: 'custom'
-        version: '1.0'
+        // The isolated worker on .NET 10 (az functionapp list-flexconsumption-runtimes lists what a region offers).
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
@@ -172,7 +182,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
-// Deployments go through Entra ID (az functionapp deploy); publishing user names and passwords stay off.
+// Deployments go through Entra ID (az functionapp deployment source config-zip); publishing user names and passwords stay off.
 resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: app
   name: 'ftp'

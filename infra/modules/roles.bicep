@@ -30,8 +30,12 @@ resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
 }
 
-// Blob Data Owner rather than Contributor: the Functions host manages blob leases and reads the
-// deployment package, and the app writes documents under immutability policies.
+// The three data roles below are what Durable Functions on Azure Storage needs with an identity-based
+// AzureWebJobsStorage (blob: task hub leases and large messages; queue: control and work-item queues;
+// table: history and instances). No control-plane role such as Storage Account Contributor is needed.
+// Blob Data Owner rather than Contributor: besides the task hub, the Functions host keeps its leases and timer
+// status in blobs, the platform reads the deployment package, and the app writes documents under
+// immutability policies and signs download links with a user delegation key.
 resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storageAccount.id, identity.id, 'Storage Blob Data Owner')
   scope: storageAccount
@@ -42,6 +46,7 @@ resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
+// Durable's history and instances tables, and the app's tables (workflows, audit, due index, notifications, documents).
 resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storageAccount.id, identity.id, 'Storage Table Data Contributor')
   scope: storageAccount
@@ -52,6 +57,7 @@ resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@20
   }
 }
 
+// Durable's control and work-item queues, and the notification queue with its trigger and -poison queue.
 resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storageAccount.id, identity.id, 'Storage Queue Data Contributor')
   scope: storageAccount

@@ -1,5 +1,6 @@
-// The one storage account: the Functions host's own state (AzureWebJobsStorage), the
-// workflow tables and event queues, the documents, and the Flex Consumption deployment package.
+// The one storage account: the Functions host's own state and the Durable task hub (AzureWebJobsStorage),
+// the app's tables and notification queue, the documents, and the Flex Consumption deployment package.
+// The task hub's queues, tables and containers are not deployed: Durable creates them when the app starts.
 
 @description('Azure region of the account.')
 param location string
@@ -18,7 +19,7 @@ param name string
 ])
 param skuName string
 
-@description('Blob containers for documents, one per document kind; each gets the time-based immutability policy.')
+@description('Blob containers for documents (already prefixed), one per document kind; each gets the time-based immutability policy.')
 @minLength(1)
 param documentContainerNames string[]
 
@@ -37,13 +38,13 @@ param documentImmutabilityDays int
 @maxValue(365)
 param softDeleteDays int
 
-@description('Blob containers of the app itself (already prefixed), e.g. the workflow engine\'s large values; no immutability.')
+@description('Blob containers of the app itself (already prefixed), e.g. the workflows\' large values; no immutability.')
 param appContainerNames string[]
 
-@description('Tables created up front (the app creates any missing one on start as well).')
+@description('Tables created up front, already prefixed (the app creates any missing one on start as well).')
 param tableNames string[]
 
-@description('Queues created up front (the app creates any missing one on start as well).')
+@description('Queues created up front, already prefixed (the app creates any missing one on start as well).')
 param queueNames string[]
 
 param tags object

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
-using SafetyCert.Engine.Storage;
-using SafetyCert.Engine.Workflows;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Benchmarks;
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using SafetyCert.Engine.Queues;
-using SafetyCert.Engine.Storage;
-using SafetyCert.Engine.Workflows;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Benchmarks;
 

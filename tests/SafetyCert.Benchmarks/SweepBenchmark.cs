@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using NodaTime;
-using SafetyCert.Engine.Storage;
-using SafetyCert.Engine.Timers;
-using SafetyCert.Engine.Workflows;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Benchmarks;
 

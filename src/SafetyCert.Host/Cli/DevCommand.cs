@@ -6,14 +6,14 @@ using NodaTime;
 using NodaTime.Text;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Engine.Workflows;
-using SafetyCert.Host.Access;
-using SafetyCert.Host.Api.Certificates;
-using SafetyCert.Host.Api.Enterprises;
-using SafetyCert.Host.Api.ReviewBodies;
+using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Certificates;
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Api.ReviewBodies;
 using SafetyCert.Host.Configuration;
 using SafetyCert.Host.Development;
-using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Contacts;
 
 namespace SafetyCert.Host.Cli;
 
@@ -126,7 +126,7 @@ internal static class DevCommand
             await using var app = ServeCommand.Build(hostArgs, loadStoredCalendar: true);
             await app.StartAsync(stopping.Token);
             var seeded = await new DemoData(
-                app.Services.GetRequiredService<WorkflowEngine>(),
+                app.Services.GetRequiredService<WorkflowClients>().For(app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()),
                 app.Services.GetRequiredService<ContactBook>(),
                 app.Services.GetRequiredService<IClock>())
             {

@@ -2,16 +2,16 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration.Memory;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
-using SafetyCert.Host.Access;
-using SafetyCert.Host.Api;
-using SafetyCert.Host.Api.Holidays;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api;
+using SafetyCert.Functions.Api.Holidays;
 using SafetyCert.Host.Configuration;
 using SafetyCert.Host.Development;
-using SafetyCert.Host.Documents;
+using SafetyCert.Functions.Documents;
 using SafetyCert.Host.Functions;
-using SafetyCert.Host.Notifications;
+using SafetyCert.Functions.Notifications;
 using SafetyCert.Host.Triggers;
-using SafetyCert.Host.Workflows;
+using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Host.Cli;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Access;
+using SafetyCert.Functions.Access;
 using SafetyCert.Host.Configuration;
 
 namespace SafetyCert.Host.Cli;

@@ -7,11 +7,11 @@ using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;
 using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Domain.Workflows.SelfAssessments;
-using SafetyCert.Engine.Workflows;
-using SafetyCert.Host.Api.Certificates;
-using SafetyCert.Host.Api.Enterprises;
-using SafetyCert.Host.Api.ReviewBodies;
-using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Certificates;
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Api.ReviewBodies;
+using SafetyCert.Functions.Notifications.Contacts;
 
 namespace SafetyCert.Host.Development;
 
@@ -22,7 +22,7 @@ namespace SafetyCert.Host.Development;
 /// accident meets the revocation threshold; a self-assessment year with its December reminders ahead.
 /// Fixed instance and event ids make seeding idempotent: a second run starts and records nothing.
 /// </summary>
-internal sealed class DemoData(WorkflowEngine engine, ContactBook contacts, IClock clock)
+internal sealed class DemoData(WorkflowClient engine, ContactBook contacts, IClock clock)
 {
     private const string Actor = "demo";
 

@@ -1,6 +1,6 @@
-using SafetyCert.Host.Api.Certificates;
-using SafetyCert.Host.Api.Enterprises;
-using SafetyCert.Host.Api.ReviewBodies;
+using SafetyCert.Functions.Api.Certificates;
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Api.ReviewBodies;
 
 namespace SafetyCert.Host.Development;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
 using SafetyCert.Domain.Time;
-using SafetyCert.Engine.Timers;
+using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Host.Development;
 
@@ -27,11 +27,11 @@ internal static class DevelopmentClockApi
     public static Ok<ClockReading> Read(DevelopmentClock clock) => TypedResults.Ok(ReadingOf(clock, clock.GetCurrentInstant()));
 
     public static async Task<Results<Ok<ClockReading>, ProblemHttpResult>> ChangeAsync(
-        ClockChange change, DevelopmentClock clock, TimerSweeper sweeper, CancellationToken cancellationToken)
+        ClockChange change, DevelopmentClock clock, DueIndexSweeper sweeper, Microsoft.DurableTask.Client.DurableTaskClient durable, CancellationToken cancellationToken)
     {
         // Sweep up to the present first: a store never swept has no watermark, and a first sweep after the jump
         // would look back only MaxCatchUpHours from the new time, skipping every timer in between.
-        await sweeper.CatchUpAsync(clock.GetCurrentInstant(), cancellationToken);
+        await sweeper.CatchUpAsync(durable, clock.GetCurrentInstant(), cancellationToken);
         Instant now;
         try
         {
@@ -47,7 +47,7 @@ internal static class DevelopmentClockApi
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The development clock was not moved.");
         }
 
-        var swept = await sweeper.CatchUpAsync(now, cancellationToken);
+        var swept = await sweeper.CatchUpAsync(durable, now, cancellationToken);
         return TypedResults.Ok(ReadingOf(clock, now) with { TimersFired = swept.TimersFired });
     }
 

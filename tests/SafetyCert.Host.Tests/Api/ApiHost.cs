@@ -8,9 +8,9 @@ using NodaTime;
 using NodaTime.Testing;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Access;
+using SafetyCert.Functions.Access;
 using SafetyCert.Host.Cli;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
 
@@ -47,7 +47,7 @@ internal sealed class ApiHost : IAsyncDisposable
                 builder.Services.AddSingleton<IClock>(clock);
                 if (notices is not null)
                 {
-                    builder.Services.AddSingleton<SafetyCert.Engine.Notifications.INotificationOutbox>(notices);
+                    builder.Services.AddSingleton<SafetyCert.Functions.Notifications.INotificationOutbox>(notices);
                 }
             },
             loadStoredCalendar: true);

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Grading;
-using SafetyCert.Host.Documents;
+using SafetyCert.Functions.Documents;
 
 namespace SafetyCert.Host.Tests.Api;
 

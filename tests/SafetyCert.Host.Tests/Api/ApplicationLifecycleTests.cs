@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Grading;
-using SafetyCert.Host.Api.Enterprises;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
 

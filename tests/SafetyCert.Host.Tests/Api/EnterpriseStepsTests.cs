@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
-using SafetyCert.Host.Api.Enterprises;
-using SafetyCert.Host.Documents;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Documents;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
 
@@ -55,7 +55,7 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
         await ApiSteps.AssertProblemAsync(await host.PostAsync(path, Enterprise, new { score = 101, postedInternally = true, appliesForReview = false, reportDocumentId = report }), HttpStatusCode.BadRequest);
         var (_, reports, _) = await host.App.Services.GetRequiredService<EnterpriseRegistry>().HistoryAsync(ApiSteps.EnterpriseId, TestContext.Current.CancellationToken);
         Assert.Empty(reports);
-        var year = await host.App.Services.GetRequiredService<SafetyCert.Engine.Workflows.WorkflowEngine>()
+        var year = await host.App.Services.GetRequiredService<SafetyCert.Functions.Workflows.WorkflowEngine>()
             .GetStatusAsync("self-assessment", ApiSteps.EnterpriseId + "/2026", TestContext.Current.CancellationToken);
         Assert.Equal("Open", year!.Status);
     }

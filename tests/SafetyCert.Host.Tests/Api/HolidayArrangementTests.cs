@@ -4,9 +4,9 @@ using NodaTime;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Api.Holidays;
+using SafetyCert.Functions.Api.Holidays;
 using SafetyCert.Host.Functions;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
 

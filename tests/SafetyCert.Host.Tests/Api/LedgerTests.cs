@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using NodaTime;
 using SafetyCert.Domain.Grading;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
 

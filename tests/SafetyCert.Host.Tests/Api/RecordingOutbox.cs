@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SafetyCert.Engine.Notifications;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.Api;
 

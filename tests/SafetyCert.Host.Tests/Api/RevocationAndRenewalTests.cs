@@ -2,8 +2,8 @@ using System.Net;
 using NodaTime;
 using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
-using SafetyCert.Host.Documents;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Functions.Documents;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
 

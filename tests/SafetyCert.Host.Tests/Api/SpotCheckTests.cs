@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Api.Certificates;
-using SafetyCert.Host.Api.SpotChecks;
+using SafetyCert.Functions.Api.Certificates;
+using SafetyCert.Functions.Api.SpotChecks;
 using SafetyCert.Host.Functions;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
 

@@ -9,10 +9,10 @@ using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Certificates;
-using SafetyCert.Engine.Workflows;
+using SafetyCert.Functions.Workflows;
 using SafetyCert.Host.Cli;
 using SafetyCert.Host.Development;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Development;
 

@@ -1,4 +1,4 @@
-using SafetyCert.Host.Documents;
+using SafetyCert.Functions.Documents;
 
 namespace SafetyCert.Host.Tests.Documents;
 

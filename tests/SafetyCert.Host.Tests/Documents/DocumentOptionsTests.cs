@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SafetyCert.Host.Documents;
+using SafetyCert.Functions.Documents;
 
 namespace SafetyCert.Host.Tests.Documents;
 

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SafetyCert.Host.Documents;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Functions.Documents;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Documents;
 

@@ -6,8 +6,8 @@ using System.Text.Json;
 using System.Web;
 using Microsoft.AspNetCore.Mvc;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Documents;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Functions.Documents;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Documents;
 

@@ -9,10 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SafetyCert.Engine.Storage;
-using SafetyCert.Host.Access;
-using SafetyCert.Host.Documents;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Documents;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Documents;
 

@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Access;
-using SafetyCert.Host.Documents;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Documents;
 
 namespace SafetyCert.Host.Tests.Documents;
 

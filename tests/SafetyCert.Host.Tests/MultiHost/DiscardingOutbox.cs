@@ -1,4 +1,4 @@
-using SafetyCert.Engine.Notifications;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.MultiHost;
 

@@ -11,9 +11,9 @@ using SafetyCert.Domain.Workflows.Applications;
 using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Domain.Workflows.SelfAssessments;
 using SafetyCert.Engine.Queues;
-using SafetyCert.Engine.Storage;
-using SafetyCert.Engine.Timers;
-using SafetyCert.Engine.Workflows;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Host.Tests.MultiHost;
 

@@ -1,8 +1,8 @@
 using NodaTime;
 using SafetyCert.Domain.Time;
-using SafetyCert.Engine.Storage;
+using SafetyCert.Functions.Storage;
 using SafetyCert.Host.Tests.Notifications;
-using SafetyCert.Host.Tests.Triggers;
+using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.MultiHost;
 

@@ -1,5 +1,5 @@
-using SafetyCert.Host.Notifications.Channels;
-using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Channels;
+using SafetyCert.Functions.Notifications.Contacts;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

@@ -2,10 +2,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Notifications.Channels;
-using SafetyCert.Host.Notifications.Contacts;
-using SafetyCert.Host.Notifications.Digest;
-using SafetyCert.Host.Notifications.Ledger;
+using SafetyCert.Functions.Notifications.Channels;
+using SafetyCert.Functions.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Digest;
+using SafetyCert.Functions.Notifications.Ledger;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Notifications;
-using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Functions.Notifications;
+using SafetyCert.Functions.Notifications.Contacts;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

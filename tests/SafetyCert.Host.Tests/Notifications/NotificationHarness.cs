@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Engine.Notifications;
-using SafetyCert.Engine.Storage;
-using SafetyCert.Host.Notifications.Contacts;
-using SafetyCert.Host.Notifications.Ledger;
-using SafetyCert.Host.Notifications;
+using SafetyCert.Functions.Notifications;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Ledger;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

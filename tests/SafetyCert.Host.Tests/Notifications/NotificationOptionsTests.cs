@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SafetyCert.Host.Notifications;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

@@ -1,6 +1,6 @@
 using NodaTime;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Contacts;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using SafetyCert.Host.Notifications;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

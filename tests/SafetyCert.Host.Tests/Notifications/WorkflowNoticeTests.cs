@@ -1,7 +1,7 @@
 using SafetyCert.Domain.Tests.Workflows;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Host.Notifications;
-using SafetyCert.Host.Notifications.Contacts;
+using SafetyCert.Functions.Notifications;
+using SafetyCert.Functions.Notifications.Contacts;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

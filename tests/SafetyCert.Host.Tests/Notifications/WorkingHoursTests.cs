@@ -1,5 +1,5 @@
 using System.Globalization;
-using SafetyCert.Host.Notifications;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.Notifications;
 

@@ -23,6 +23,25 @@ public sealed class AccessTemplateTests(MainTemplateFixture fixture)
         Assert.Equal("ServicePrincipal", (string?)assignment["properties"]?["principalType"]);
     }
 
+    [Fact]
+    public void Identity_holds_only_data_roles_on_the_storage_account()
+    {
+        // Durable Functions on Azure Storage needs blob, queue and table data access and no control-plane role
+        // (Storage Account Contributor, 17d1049b-…, could read the keys that shared-key access being off makes useless anyway).
+        var onStorage = template.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(resource => ((string?)resource["scope"])?.StartsWith("[resourceId('Microsoft.Storage/storageAccounts', ", StringComparison.Ordinal) == true)
+            .Select(resource => (string?)resource["properties"]?["roleDefinitionId"])
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            [
+                "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')]",
+                "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')]",
+                "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')]",
+            ],
+            onStorage);
+    }
+
     [Theory]
     [InlineData("identityName", "identity", null)]
     [InlineData("storageAccountName", "storage", "name")]

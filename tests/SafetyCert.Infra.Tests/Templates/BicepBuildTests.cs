@@ -40,9 +40,9 @@ public sealed class BicepBuildTests
     }
 
     [Theory]
-    [InlineData("main.dev.bicepparam", "dev")]
-    [InlineData("main.prod.bicepparam", "prod")]
-    public async Task Parameter_file_builds_without_warnings_or_errors(string file, string environment)
+    [InlineData("main.dev.bicepparam", "dev", "safetycertdev")]
+    [InlineData("main.prod.bicepparam", "prod", "safetycertprod")]
+    public async Task Parameter_file_builds_without_warnings_or_errors(string file, string environment, string taskHub)
     {
         var run = await BicepCli.RunAsync(["build-params", file, "--stdout"], BicepCli.PlaceholderSecrets());
 
@@ -50,6 +50,8 @@ public sealed class BicepBuildTests
         Assert.Equal("", run.StandardError.Trim());
         var parameters = ParametersOf(run);
         Assert.Equal(environment, (string?)parameters["environmentName"]?["value"]);
+        // Named in the file, not left to the default: renaming a hub orphans its running instances.
+        Assert.Equal(taskHub, (string?)parameters["taskHubName"]?["value"]);
     }
 
     [Theory]

@@ -15,13 +15,25 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void Function_app_runs_the_host_as_a_custom_handler()
+    public void Function_app_runs_the_dotnet_isolated_worker_on_NET_10()
     {
         var app = template.Single("Microsoft.Web/sites");
+        var runtime = app["properties"]?["functionAppConfig"]?["runtime"];
 
         Assert.Equal("functionapp,linux", (string?)app["kind"]);
-        Assert.Equal("custom", (string?)app["properties"]?["functionAppConfig"]?["runtime"]?["name"]);
+        Assert.Equal("dotnet-isolated", (string?)runtime?["name"]);
+        Assert.Equal("10.0", (string?)runtime?["version"]);
         Assert.True((bool?)app["properties"]?["httpsOnly"]);
+    }
+
+    [Theory]
+    [InlineData("customHandler")] // also FUNCTIONS_CUSTOMHANDLER_PORT and the like: the match ignores case
+    [InlineData("function.json")]
+    [InlineData("workflow-events")]
+    [InlineData("workflowindex")]
+    public void Nothing_of_the_custom_handler_or_the_old_workflow_engine_is_left(string fragment)
+    {
+        Assert.DoesNotContain(fragment, template.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -58,6 +70,8 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
     [InlineData("Storage__QueueEndpoint")]
     [InlineData("Storage__ClientId")]
     [InlineData("Storage__Prefix")]
+    [InlineData("TaskHubName")]
+    [InlineData("NotificationQueueName")]
     [InlineData("Notifications__Smtp__Host")]
     [InlineData("Notifications__Smtp__Port")]
     [InlineData("Notifications__Smtp__UseTls")]
@@ -80,22 +94,80 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
         // The app's sections: Storage (StorageOptions), Notifications (NotificationOptions), Jwt (JwtOptions).
         string[] appSections = ["Storage__", "Notifications__", "Jwt__"];
         string[] platform = ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_", "AZURE_CLIENT_ID"];
+        // Binding expressions: host.json's durableTask hubName and the notification sender's queue trigger.
+        string[] bindingExpressions = ["TaskHubName", "NotificationQueueName"];
 
         Assert.All(template.AppSettings().Keys, name => Assert.True(
-            appSections.Concat(platform).Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)),
+            appSections.Concat(platform).Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))
+                || bindingExpressions.Contains(name),
             $"{name} is read by nothing that runs in the app."));
     }
 
     [Fact]
-    public void Functions_host_reaches_its_storage_with_the_managed_identity()
+    public void Functions_host_and_task_hub_reach_storage_with_the_managed_identity()
     {
         var settings = template.AppSettings();
 
+        Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        // Durable Functions takes a user-assigned identity by client id (it does not support managedIdentityResourceId).
         Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
         Assert.Equal("[parameters('identityClientId')]", settings["Storage__ClientId"]);
         Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"]);
         Assert.Contains("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Task_hub_account_is_the_one_the_identity_holds_the_Durable_data_roles_on()
+    {
+        // Durable Functions on Azure Storage with an identity: blob (leases, large messages), queue (control and
+        // work-item queues) and table (history, instances) data roles on the account AzureWebJobsStorage names.
+        string[] durableRoles =
+        [
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner (a superset of Blob Data Contributor)
+            "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+            "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+        ];
+        var resources = template.Root["resources"];
+        var assignments = template.Resources("Microsoft.Authorization/roleAssignments");
+
+        Assert.Equal("[reference('storage').outputs.name.value]", (string?)resources?["functionApp"]?["properties"]?["parameters"]?["storageAccountName"]?["value"]);
+        Assert.Equal("[variables('names').storage]", (string?)resources?["roles"]?["properties"]?["parameters"]?["storageAccountName"]?["value"]);
+        Assert.Equal("[variables('names').storage]", (string?)resources?["storage"]?["properties"]?["parameters"]?["name"]?["value"]);
+        Assert.All(durableRoles, role =>
+        {
+            var assignment = Assert.Single(assignments, a => ((string?)a["properties"]?["roleDefinitionId"])?.Contains(role, StringComparison.Ordinal) == true);
+            Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", (string?)assignment["scope"]);
+        });
+    }
+
+    [Fact]
+    public void Task_hub_and_notification_queue_names_reach_the_app()
+    {
+        var settings = template.AppSettings();
+        var resources = template.Root["resources"];
+        var functionApp = resources?["functionApp"]?["properties"]?["parameters"];
+        var storage = resources?["storage"]?["properties"]?["parameters"];
+
+        Assert.Equal("[parameters('taskHubName')]", settings["TaskHubName"]);
+        Assert.Equal("[parameters('taskHubName')]", (string?)functionApp?["taskHubName"]?["value"]);
+        // The queue the trigger reads is the queue the deployment creates: both come from one variable.
+        Assert.Equal("[parameters('notificationQueueName')]", settings["NotificationQueueName"]);
+        Assert.Equal("[variables('notificationQueueName')]", (string?)functionApp?["notificationQueueName"]?["value"]);
+        Assert.Equal(["[variables('notificationQueueName')]"], storage?["queueNames"]?["value"]?.AsArray().Select(name => (string?)name) ?? []);
+        Assert.Equal("[format('{0}notifications', parameters('storagePrefix'))]", (string?)template.Root["variables"]?["notificationQueueName"]);
+    }
+
+    [Fact]
+    public void Task_hub_name_is_a_parameter_kept_within_the_Azure_Storage_provider_limits()
+    {
+        var parameter = template.Root["parameters"]?["taskHubName"];
+
+        Assert.Equal("string", (string?)parameter?["type"]);
+        Assert.Equal(3, (int?)parameter?["minLength"]);
+        Assert.Equal(45, (int?)parameter?["maxLength"]);
+        // Environments sharing an account through the prefix must not share a hub.
+        Assert.Equal("[format('{0}taskhub', parameters('storagePrefix'))]", (string?)parameter?["defaultValue"]);
     }
 
     [Theory]
@@ -150,6 +222,7 @@ public sealed class FunctionAppTemplateTests(MainTemplateFixture fixture)
     [Theory]
     [InlineData("AzureWebJobsStorage")]
     [InlineData("FUNCTIONS_WORKER_RUNTIME")]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME_VERSION")]
     [InlineData("FUNCTIONS_EXTENSION_VERSION")]
     [InlineData("WEBSITE_RUN_FROM_PACKAGE")]
     [InlineData("WEBSITE_CONTENTAZUREFILECONNECTIONSTRING")]

@@ -36,6 +36,8 @@ public sealed class ParameterValidationTests : IDisposable
     [InlineData("documentImmutabilityDays", "0")]
     [InlineData("storageSku", "'Premium_LRS'")]
     [InlineData("storagePrefix", "''")]
+    [InlineData("taskHubName", "'hb'")]
+    [InlineData("taskHubName", "'h234567890123456789012345678901234567890123456'")]
     [InlineData("maximumInstanceCount", "10")]
     [InlineData("instanceMemoryMB", "1024")]
     [InlineData("smtpPort", "70000")]

@@ -28,14 +28,18 @@ public sealed class StorageTemplateTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void There_is_one_document_container_per_document_kind()
+    public void There_is_one_document_container_per_document_kind_named_with_the_app_prefix()
     {
-        var names = template.Root["variables"]?["documentContainerNames"]?.AsArray().Select(name => (string?)name);
+        // The app opens <prefix><kind> (StorageAccount.ContainerAsync); an unprefixed container would leave the
+        // documents in one the app creates itself, without the immutability policy.
+        var kinds = template.Root["variables"]?["documentKinds"]?.AsArray().Select(name => (string?)name);
 
         Assert.Equal(
             ["self-assessment-reports", "application-materials", "review-reports", "revocation-evidence", "remediation-evidence"],
-            names);
-        Assert.Equal("[variables('documentContainerNames')]", (string?)StorageModuleParameter("documentContainerNames"));
+            kinds);
+        Assert.Equal(
+            "[format('{0}{1}', parameters('storagePrefix'), variables('documentKinds')[copyIndex('value')])]",
+            StorageModuleParameterCopy("documentContainerNames"));
     }
 
     [Fact]
@@ -65,9 +69,8 @@ public sealed class StorageTemplateTests(MainTemplateFixture fixture)
 
     [Theory]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "tableNames")]
-    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", "queueNames")]
     [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "appContainerNames")]
-    public void Tables_queues_and_app_containers_carry_the_app_prefix(string type, string parameter)
+    public void Tables_and_app_containers_carry_the_app_prefix(string type, string parameter)
     {
         var input = StorageModuleParameterCopy(parameter);
 
@@ -75,11 +78,10 @@ public sealed class StorageTemplateTests(MainTemplateFixture fixture)
         Assert.Equal($"[format('{{0}}{{1}}', parameters('storagePrefix'), parameters('{parameter}')[copyIndex('value')])]", input);
     }
 
-    // The names the app uses, before its prefix: src/SafetyCert.Engine/Workflows/WorkflowStorageNames.cs,
-    // src/SafetyCert.Host/Notifications/NotificationStorage.cs and NotificationQueueFunction.cs, and the document metadata table.
+    // The names the app uses, before its prefix: src/SafetyCert.Functions/Workflows/WorkflowStorageNames.cs,
+    // Notifications/NotificationStorage.cs and Documents/DocumentStore.cs.
     [Theory]
-    [InlineData("tableNames", new[] { "workflows", "workflowindex", "workflowtimers", "contacts", "deliveries", "documents" })]
-    [InlineData("queueNames", new[] { "workflow-events", "notifications" })]
+    [InlineData("tableNames", new[] { "workflows", "workflowaudit", "workflowtimers", "contacts", "deliveries", "documents" })]
     [InlineData("appContainerNames", new[] { "workflow-data" })]
     public void Storage_created_up_front_has_the_names_the_app_uses(string parameter, string[] names)
     {
@@ -89,14 +91,27 @@ public sealed class StorageTemplateTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void Poison_queues_are_left_to_the_Functions_host()
+    public void The_only_queue_deployed_is_the_notification_queue()
     {
-        // The host creates <queue>-poison when a message first exhausts its attempts; deploying them would only
-        // duplicate that and fall out of step when a queue is added.
-        var queues = template.Root["parameters"]?["queueNames"]?["defaultValue"]?.AsArray().Select(name => (string?)name);
+        // Durable creates its task hub queues (<hub>-control-nn, <hub>-workitems) itself, and the Functions host
+        // creates <queue>-poison when a message first exhausts its attempts; deploying either would only fall out of step.
+        var queues = template.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
 
-        Assert.NotNull(queues);
-        Assert.DoesNotContain(queues, name => name?.EndsWith("-poison", StringComparison.Ordinal) == true);
+        Assert.Equal("[length(parameters('queueNames'))]", (string?)queues["copy"]?["count"]);
+        Assert.Equal(["[variables('notificationQueueName')]"], StorageModuleParameter("queueNames")?.AsArray().Select(name => (string?)name) ?? []);
+    }
+
+    [Fact]
+    public void Task_hub_resources_are_left_to_Durable()
+    {
+        // Nothing in the template is named after the task hub: Durable creates its tables, queues and containers at run time.
+        var names = template.Resources("Microsoft.Storage/storageAccounts/tableServices/tables")
+            .Concat(template.Resources("Microsoft.Storage/storageAccounts/queueServices/queues"))
+            .Concat(template.Resources("Microsoft.Storage/storageAccounts/blobServices/containers"))
+            .Select(resource => (string?)resource["name"]);
+
+        Assert.All(names, name => Assert.DoesNotContain("taskHub", name, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("taskHubName", (string?)template.Root["resources"]?["storage"]?["properties"]?["parameters"]?.ToJsonString(), StringComparison.Ordinal);
     }
 
     private JsonNode? StorageModuleParameter(string name) =>

@@ -31,7 +31,7 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
 
     /// <summary>The conventional instance id of an enterprise's year.</summary>
     public static string InstanceId(string enterpriseId, int year) =>
-        string.Create(CultureInfo.InvariantCulture, $"{enterpriseId}/{year}");
+        string.Create(CultureInfo.InvariantCulture, $"{enterpriseId}-{year}");
 
     protected override ImmutableSortedDictionary<string, string> ScopeFacts(SelfAssessmentState state) =>
         NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade);

@@ -1,4 +1,0 @@
-namespace SafetyCert.Engine.Workflows;
-
-/// <summary>Part of an instance's history; <paramref name="NextSequence"/> asks for the next page, null at the end.</summary>
-public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Entries, long? NextSequence);

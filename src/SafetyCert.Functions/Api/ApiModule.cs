@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using SafetyCert.Functions.Api.Certificates;
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Api.Holidays;
+using SafetyCert.Functions.Api.ReviewBodies;
+using SafetyCert.Functions.Api.SpotChecks;
+using SafetyCert.Functions.Documents;
+
+namespace SafetyCert.Functions.Api;
+
+/// <summary>
+/// The HTTP API under <c>/api</c> (the Functions host's route prefix): the function classes of each resource find their
+/// services here. Needs the access module (<c>AddAccess</c>) and <c>AddProblemDetails</c>, which every error goes through.
+/// </summary>
+internal static class ApiModule
+{
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiRequests>();
+        services.AddSingleton<EnterpriseRegistry>();
+        services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseRegistry>());
+        services.AddSingleton<CertificateIndex>();
+        services.AddSingleton<ReviewBodyRegistry>();
+        services.AddSingleton<SpotCheckBook>();
+        services.AddSingleton<HolidayArrangementStore>();
+        // Request bodies (ApiRequests) and every IResult written as JSON use the same options.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Insert(0, new StrictLocalDateConverter());
+            o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        return services;
+    }
+}

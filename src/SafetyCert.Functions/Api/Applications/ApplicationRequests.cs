@@ -1,0 +1,124 @@
+using NodaTime;
+using SafetyCert.Domain.Eligibility;
+using SafetyCert.Domain.Grading;
+
+namespace SafetyCert.Functions.Api.Applications;
+
+/// <summary>An enterprise applies for a grade (RULES.md §3); the declarations feed the eligibility check.</summary>
+internal sealed record SubmitApplicationRequest(
+    string EnterpriseId,
+    ApplicationKind Kind,
+    Grade Grade,
+    LocalDate? SystemRunningSince,
+    bool PostAndProfessionalStandardizationDone,
+    bool DualPreventionInPlace,
+    string? PreviousCertificateId = null,
+    string? PartialReReviewOf = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(EnterpriseId))
+        {
+            yield return ("enterpriseId", "The applicant's id is required.");
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            yield return ("kind", "Initial, Renewal or Upgrade.");
+        }
+
+        if (!Enum.IsDefined(Grade))
+        {
+            yield return ("grade", "Level1, Level2, Level3 or SmallMicro.");
+        }
+
+        if (Kind is ApplicationKind.Renewal or ApplicationKind.Upgrade && string.IsNullOrWhiteSpace(PreviousCertificateId))
+        {
+            yield return ("previousCertificateId", "A renewal or upgrade names the certificate it replaces.");
+        }
+    }
+}
+
+/// <summary>A step that only needs its date; today (Beijing time) when omitted.</summary>
+internal sealed record StepRequest(LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems() => [];
+}
+
+/// <summary>The review organization's material review (RULES.md §4.1): rejection needs written reasons.</summary>
+internal sealed record MaterialReviewRequest(bool Accepted, string? Reasons = null, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (!Accepted && string.IsNullOrWhiteSpace(Reasons))
+        {
+            yield return ("reasons", "A rejection is in writing with reasons [001 art.11].");
+        }
+    }
+}
+
+/// <summary>The review unit's report (RULES.md §4.3–§4.4).</summary>
+internal sealed record ReviewReportRequest(
+    bool Passed, string Findings, string? NonBlockingFindings = null, LocalDate? RemediationDeadline = null, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Findings))
+        {
+            yield return ("findings", "The report's findings are required.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(NonBlockingFindings) && RemediationDeadline is null)
+        {
+            yield return ("remediationDeadline", "Non-blocking findings need a remediation deadline.");
+        }
+    }
+}
+
+/// <summary>A failing conclusion by the review unit or organization (RULES.md §4.9).</summary>
+internal sealed record ReviewFailureRequest(string Findings, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Findings))
+        {
+            yield return ("findings", "What the enterprise must fix is required.");
+        }
+    }
+}
+
+/// <summary>The organization's audit of the report (RULES.md §4.5).</summary>
+internal sealed record AuditRequest(bool Forwarded, string? Reasons = null, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (!Forwarded && string.IsNullOrWhiteSpace(Reasons))
+        {
+            yield return ("reasons", "A returned report carries written reasons [000 §3(2)2].");
+        }
+    }
+}
+
+/// <summary>An objection to the published result (RULES.md §4.7).</summary>
+internal sealed record ObjectionRequest(string Summary, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Summary))
+        {
+            yield return ("summary", "What the objection says is required.");
+        }
+    }
+}
+
+/// <summary>The regulator's resolution of an objection (RULES.md §4.7).</summary>
+internal sealed record ObjectionResolutionRequest(bool Upheld, string Resolution, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Resolution))
+        {
+            yield return ("resolution", "The resolution is required.");
+        }
+    }
+}

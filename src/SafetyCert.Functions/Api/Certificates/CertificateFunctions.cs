@@ -1,0 +1,64 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using NodaTime;
+using SafetyCert.Domain.Workflows.Certificates;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Applications;
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Workflows;
+
+namespace SafetyCert.Functions.Api.Certificates;
+
+/// <summary><c>/api/certificates</c>: certificates by id and number, revocation, accidents, the recall and licence steps (RULES.md §5, §7).</summary>
+internal sealed class CertificateFunctions(
+    ApiRequests api, WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, IClock clock)
+{
+    [Function("Certificates_Get")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => CertificateApi.GetAsync(id, caller, index, workflowClients.For(durable), cancellationToken));
+
+    [Function("Certificates_GetByNumber")]
+    public Task<IResult> GetByNumberAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/by-number/{number}")] HttpRequest request,
+        string number, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => CertificateApi.GetByNumberAsync(number, caller, index, workflowClients.For(durable), cancellationToken));
+
+    [Function("Certificates_Revoke")]
+    public Task<IResult> RevokeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/revocation")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, RevocationRequest body) =>
+            CertificateApi.RevokeAsync(id, body, caller, request.HttpContext, index, registry, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
+
+    [Function("Certificates_ReportAccident")]
+    public Task<IResult> ReportAccidentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/accidents")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, AccidentRequest body) =>
+            CertificateApi.ReportAccidentAsync(id, body, caller, request.HttpContext, index, registry, workflowClients.For(durable), cancellationToken), cancellationToken);
+
+    [Function("Certificates_RecordReturn")]
+    public Task<IResult> RecordReturnAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/returns")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, ReturnRequest body) =>
+            CertificateApi.RecordReturnAsync(id, body, caller, request.HttpContext, index, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
+
+    [Function("Certificates_LicenceLapse")]
+    public Task<IResult> LicenceLapseAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/licence-lapse")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, LicenceLapseRequest body) =>
+            CertificateApi.LicenceStepAsync(id, caller, request.HttpContext, index, registry, workflowClients.For(durable),
+                _ => (new LicenceLapsed(body.On ?? ApplicationApi.Today(clock)), null), cancellationToken), cancellationToken);
+
+    [Function("Certificates_LicenceRenewal")]
+    public Task<IResult> LicenceRenewalAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/licence-renewal")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, LicenceRenewalRequest body) =>
+            CertificateApi.LicenceStepAsync(id, caller, request.HttpContext, index, registry, workflowClients.For(durable),
+                _ => (new LicenceRenewed(body.On ?? ApplicationApi.Today(clock), body.ValidUntil), body.ValidUntil), cancellationToken), cancellationToken);
+}

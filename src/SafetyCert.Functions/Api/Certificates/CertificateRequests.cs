@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SafetyCert.Domain.Revocation;
+
+namespace SafetyCert.Functions.Api.Certificates;
+
+/// <summary>A regulator's revocation (RULES.md §7): grounds, a written reason and the evidence documents.</summary>
+internal sealed record RevocationRequest(ImmutableArray<RevocationGround> Grounds, string? Reason, ImmutableArray<string> EvidenceDocumentIds, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (Grounds.IsDefaultOrEmpty || Grounds.Any(g => !Enum.IsDefined(g)))
+        {
+            yield return ("grounds", "At least one ground of RULES.md §7 (FraudInReview … RemediationFailed).");
+        }
+        else if (RevocationRules.ProblemWith(false, Grounds, Reason, EvidenceDocumentIds.IsDefault ? [] : EvidenceDocumentIds) is { } problem)
+        {
+            yield return ("reason", problem);
+        }
+    }
+}
+
+/// <summary>An accident at a certified enterprise (RULES.md §7.2–§7.3).</summary>
+internal sealed record AccidentRequest(LocalDate On, int Deaths, bool ConcealedOrLate = false) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (Deaths < 0)
+        {
+            yield return ("deaths", "Deaths cannot be negative.");
+        }
+    }
+}
+
+/// <summary>The organization confirms an item of the recall is back (RULES.md §7 convention).</summary>
+internal sealed record ReturnRequest(string Item, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (Item is not ("certificate" or "plaque"))
+        {
+            yield return ("item", "'certificate' or 'plaque'.");
+        }
+    }
+}
+
+/// <summary>The enterprise's work-safety licence lapsed (RULES.md §5 [001 art.16]).</summary>
+internal sealed record LicenceLapseRequest(LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems() => [];
+}
+
+/// <summary>The licence was renewed through <see cref="ValidUntil"/> (RULES.md §5 [001 art.16]).</summary>
+internal sealed record LicenceRenewalRequest(LocalDate ValidUntil, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (On is { } on && ValidUntil < on)
+        {
+            yield return ("validUntil", $"A renewed licence is valid on the day it is renewed; {ValidUntil:yyyy-MM-dd} is before {on:yyyy-MM-dd}.");
+        }
+    }
+}

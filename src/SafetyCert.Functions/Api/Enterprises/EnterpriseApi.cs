@@ -1,0 +1,217 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using SafetyCert.Domain.Time;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Notifications.Channels;
+using SafetyCert.Functions.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Ledger;
+
+namespace SafetyCert.Functions.Api.Enterprises;
+
+/// <summary>Enterprises: registration, licence, consulting provider, contacts, deadlines feed, delivery status.</summary>
+internal static class EnterpriseApi
+{
+    /// <summary>Regulators register the enterprises of their region; an administrator any. Enterprises do not register themselves.</summary>
+    public static async Task<Results<Created<Enterprise>, ProblemHttpResult>> RegisterAsync(
+        RegisterEnterpriseRequest request, Caller caller, EnterpriseRegistry registry, IClock clock, CancellationToken ct)
+    {
+        if (caller.Role is not (Party.Regulator or Party.Administrator) || !caller.CoversRegion(request.RegionCode))
+        {
+            return ApiProblems.Forbidden($"Only a regulator covering region {request.RegionCode}, or an administrator, registers its enterprises.");
+        }
+
+        var enterprise = new Enterprise(request.Code, request.Name.Trim(), request.RegionCode, request.Industry, request.LicenceRequired,
+            request.LicenceValidUntil, request.ConsultingProvider, RegisteredOn: ShanghaiTime.DateOf(clock.GetCurrentInstant()));
+        try
+        {
+            await registry.AddAsync(enterprise, ct);
+        }
+        catch (StorageConflictException)
+        {
+            return ApiProblems.Conflict($"Enterprise {request.Code} is already registered.");
+        }
+
+        return TypedResults.Created($"/api/enterprises/{enterprise.Id}", enterprise);
+    }
+
+    public static async Task<Results<Ok<Enterprise>, ProblemHttpResult>> GetAsync(string id, Caller caller, EnterpriseRegistry registry, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        return enterprise is null ? problem! : TypedResults.Ok(enterprise);
+    }
+
+    public static async Task<Results<Ok<Enterprise>, ProblemHttpResult>> SetLicenceAsync(
+        string id, LicenceRequest request, Caller caller, EnterpriseRegistry registry, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return problem!;
+        }
+
+        if (caller.Role is not (Party.Enterprise or Party.Regulator or Party.Administrator))
+        {
+            return ApiProblems.Forbidden("The enterprise, its regulator or an administrator records the licence.");
+        }
+
+        var changed = await registry.ChangeAsync(id, e => e with { LicenceRequired = request.LicenceRequired, LicenceValidUntil = request.ValidUntil }, ct);
+        return TypedResults.Ok(changed!);
+    }
+
+    public static async Task<Results<Ok<Enterprise>, ProblemHttpResult>> SetConsultingProviderAsync(
+        string id, ConsultingProviderRequest request, Caller caller, EnterpriseRegistry registry, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return problem!;
+        }
+
+        if (caller.Role is not (Party.Enterprise or Party.Regulator or Party.Administrator))
+        {
+            return ApiProblems.Forbidden("The enterprise, its regulator or an administrator records the consulting provider.");
+        }
+
+        var changed = await registry.ChangeAsync(id, e => e with { ConsultingProvider = string.IsNullOrWhiteSpace(request.Provider) ? null : request.Provider.Trim() }, ct);
+        return TypedResults.Ok(changed!);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<Contact>>, ProblemHttpResult>> GetContactsAsync(
+        string id, Caller caller, EnterpriseRegistry registry, ContactBook contacts, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return problem!;
+        }
+
+        var party = await contacts.GetAsync(Scope(id), ct);
+        return TypedResults.Ok(party.Channels);
+    }
+
+    public static async Task<Results<Ok<Contact>, ProblemHttpResult>> SaveContactAsync(
+        string id, ContactRequest request, Caller caller, EnterpriseRegistry registry, ContactBook contacts, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return problem!;
+        }
+
+        if (caller.Role is not (Party.Enterprise or Party.Administrator))
+        {
+            return ApiProblems.Forbidden("An enterprise keeps its own contacts.");
+        }
+
+        var contact = new Contact(request.Order, Enum.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
+        try
+        {
+            contact.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return ApiProblems.Invalid("channel", e.Message);
+        }
+
+        await contacts.SaveAsync(Scope(id), contact, ct);
+        return TypedResults.Ok(contact);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveContactAsync(
+        string id, string contactId, Caller caller, EnterpriseRegistry registry, ContactBook contacts, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return problem!;
+        }
+
+        if (caller.Role is not (Party.Enterprise or Party.Administrator))
+        {
+            return ApiProblems.Forbidden("An enterprise keeps its own contacts.");
+        }
+
+        await contacts.RemoveAsync(Scope(id), contactId, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Every running deadline of the enterprise's workflows as an all-day event in Asia/Shanghai.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeadlinesAsync(
+        string id, Caller caller, EnterpriseRegistry registry, WorkflowClient workflows, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return problem!;
+        }
+
+        var calendar = new Calendar();
+        calendar.AddTimeZone(new VTimeZone(ShanghaiTime.Zone.Id));
+        calendar.AddProperty("X-WR-CALNAME", $"{enterprise.Name} deadlines");
+        foreach (var (kind, instanceId, deadline) in await RunningDeadlinesAsync(id, registry, workflows, ct))
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{kind}-{instanceId}-{deadline.Name}@safetycert",
+                Summary = $"{deadline.Name} ({kind} {instanceId}){(deadline.Provisional ? " [provisional]" : "")}",
+                Description = deadline.Rule,
+                DtStart = new CalDateTime(deadline.Due.Year, deadline.Due.Month, deadline.Due.Day),
+                DtEnd = new CalDateTime(deadline.Due.PlusDays(1).Year, deadline.Due.PlusDays(1).Month, deadline.Due.PlusDays(1).Day),
+            });
+        }
+
+        return TypedResults.Text(new CalendarSerializer().SerializeToString(calendar) ?? "", "text/calendar; charset=utf-8");
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DeliveryView>>, ProblemHttpResult>> DeliveriesAsync(
+        string id, Caller caller, EnterpriseRegistry registry, DeliveryStatusQuery deliveries, CancellationToken ct)
+    {
+        var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
+        return enterprise is null ? problem! : TypedResults.Ok(await deliveries.ForEnterpriseAsync(id, ct));
+    }
+
+    /// <summary>The running deadlines of every workflow instance linked to the enterprise, remediations included.</summary>
+    internal static async Task<IReadOnlyList<(string Kind, string InstanceId, Deadline Deadline)>> RunningDeadlinesAsync(
+        string enterpriseId, EnterpriseRegistry registry, WorkflowClient workflows, CancellationToken ct)
+    {
+        var (_, _, instances) = await registry.HistoryAsync(enterpriseId, ct);
+        var result = new List<(string, string, Deadline)>();
+        foreach (var (kind, instanceId) in instances)
+        {
+            if (await workflows.GetStatusAsync(kind, instanceId, ct) is { IsFinal: false } status)
+            {
+                result.AddRange(status.Deadlines.Select(d => (kind, instanceId, d)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The enterprise if it exists and the caller may see it; otherwise the 404 or 403 to answer.</summary>
+    internal static async Task<(Enterprise? Enterprise, ProblemHttpResult? Problem)> FindVisibleAsync(string id, Caller caller, EnterpriseRegistry registry, CancellationToken ct)
+    {
+        if (id.Length is 0 or > TableKey.MaxPartLength)
+        {
+            return (null, ApiProblems.NotFound($"Enterprise '{id}'"));
+        }
+
+        var enterprise = await registry.GetAsync(id, ct);
+        if (enterprise is null)
+        {
+            return (null, ApiProblems.NotFound($"Enterprise '{id}'"));
+        }
+
+        return caller.MaySee(enterprise.Id, enterprise.RegionCode)
+            ? (enterprise, null)
+            : (null, ApiProblems.Forbidden($"This caller may not see enterprise {id}."));
+    }
+
+    private static string Scope(string enterpriseId) => $"enterprise:{enterpriseId}";
+}

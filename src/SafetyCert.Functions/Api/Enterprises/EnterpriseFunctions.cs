@@ -1,0 +1,72 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using NodaTime;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Ledger;
+using SafetyCert.Functions.Workflows;
+
+namespace SafetyCert.Functions.Api.Enterprises;
+
+/// <summary><c>/api/enterprises</c>: registration, licence, consulting provider, contacts, deadlines feed, delivery status.</summary>
+internal sealed class EnterpriseFunctions(
+    ApiRequests api, WorkflowClients workflowClients, EnterpriseRegistry registry, ContactBook contacts, DeliveryStatusQuery deliveries, IClock clock)
+{
+    [Function("Enterprises_Register")]
+    public Task<IResult> RegisterAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enterprises")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, RegisterEnterpriseRequest body) =>
+            EnterpriseApi.RegisterAsync(body, caller, registry, clock, cancellationToken), cancellationToken);
+
+    [Function("Enterprises_Get")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseApi.GetAsync(id, caller, registry, cancellationToken));
+
+    [Function("Enterprises_SetLicence")]
+    public Task<IResult> SetLicenceAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "enterprises/{id}/licence")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, LicenceRequest body) =>
+            EnterpriseApi.SetLicenceAsync(id, body, caller, registry, cancellationToken), cancellationToken);
+
+    [Function("Enterprises_SetConsultingProvider")]
+    public Task<IResult> SetConsultingProviderAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "enterprises/{id}/consulting-provider")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, ConsultingProviderRequest body) =>
+            EnterpriseApi.SetConsultingProviderAsync(id, body, caller, registry, cancellationToken), cancellationToken);
+
+    [Function("Enterprises_GetContacts")]
+    public Task<IResult> GetContactsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/contacts")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseApi.GetContactsAsync(id, caller, registry, contacts, cancellationToken));
+
+    [Function("Enterprises_SaveContact")]
+    public Task<IResult> SaveContactAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "enterprises/{id}/contacts")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, ContactRequest body) =>
+            EnterpriseApi.SaveContactAsync(id, body, caller, registry, contacts, cancellationToken), cancellationToken);
+
+    [Function("Enterprises_RemoveContact")]
+    public Task<IResult> RemoveContactAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "enterprises/{id}/contacts/{contactId}")] HttpRequest request,
+        string id, string contactId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseApi.RemoveContactAsync(id, contactId, caller, registry, contacts, cancellationToken));
+
+    [Function("Enterprises_Deadlines")]
+    public Task<IResult> DeadlinesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/deadlines.ics")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), cancellationToken));
+
+    [Function("Enterprises_Deliveries")]
+    public Task<IResult> DeliveriesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/deliveries")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseApi.DeliveriesAsync(id, caller, registry, deliveries, cancellationToken));
+}

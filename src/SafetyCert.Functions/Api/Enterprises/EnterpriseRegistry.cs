@@ -1,0 +1,187 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using NodaTime;
+using NodaTime.Text;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Documents;
+
+namespace SafetyCert.Functions.Api.Enterprises;
+
+/// <summary>
+/// The table <c>{prefix}enterprises</c>. One partition per enterprise (PartitionKey = enterprise id, escaped):
+/// RowKey <c>enterprise</c> holds the registration, <c>accident|{id}</c> each reported accident,
+/// <c>self-assessment|{year}</c> each submitted yearly report. Everything an eligibility check needs is one
+/// partition read. Changes to the registration are guarded by its ETag.
+/// </summary>
+internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDirectory
+{
+    public const string TableName = "enterprises";
+    private const string RegistrationRow = "enterprise";
+
+    /// <summary>Adds a new enterprise; throws <see cref="StorageConflictException"/> when the id is taken.</summary>
+    public async Task AddAsync(Enterprise enterprise, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        await table.AddAsync(ToEntity(enterprise), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the registration if it still has the ETag it was read with.</summary>
+    public async Task UpdateAsync(Enterprise enterprise, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        await table.UpdateAsync(ToEntity(enterprise), enterprise.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads, changes and writes back the registration, retrying when another writer got there first.</summary>
+    public async Task<Enterprise?> ChangeAsync(string id, Func<Enterprise, Enterprise> change, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await GetAsync(id, ct).ConfigureAwait(false);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var changed = change(current);
+            try
+            {
+                await UpdateAsync(changed, ct).ConfigureAwait(false);
+                return changed;
+            }
+            catch (StorageConflictException) when (attempt < 5)
+            {
+                // Lost the race with another change; read again and reapply.
+            }
+        }
+    }
+
+    public async Task<Enterprise?> GetAsync(string id, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        var row = await table.GetAsync(TableKey.Escape(id), RegistrationRow, ct).ConfigureAwait(false);
+        return row is null ? null : FromEntity(row);
+    }
+
+    /// <summary>The enterprise and its region, as the document store needs them.</summary>
+    public async Task<EnterpriseRef?> FindAsync(string enterpriseId, CancellationToken cancellationToken) =>
+        await GetAsync(enterpriseId, cancellationToken).ConfigureAwait(false) is { } enterprise ? new EnterpriseRef(enterprise.Id, enterprise.RegionCode) : null;
+
+    /// <summary>Every registered enterprise (the ledger reads them all).</summary>
+    public async IAsyncEnumerable<Enterprise> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        await foreach (var row in table.QueryAsync($"RowKey eq '{RegistrationRow}'", cancellationToken: ct).ConfigureAwait(false))
+        {
+            yield return FromEntity(row);
+        }
+    }
+
+    public async Task AddAccidentAsync(string enterpriseId, AccidentRecord accident, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        await table.UpsertAsync(new TableEntity(TableKey.Escape(enterpriseId), TableKey.Join("accident", accident.AccidentId))
+        {
+            ["AccidentId"] = accident.AccidentId,
+            ["On"] = Date(accident.On),
+            ["Deaths"] = accident.Deaths,
+            ["ConcealedOrLate"] = accident.ConcealedOrLate,
+            ["CertificateId"] = accident.CertificateId,
+        }, ct).ConfigureAwait(false);
+    }
+
+    public async Task SaveSelfAssessmentAsync(string enterpriseId, SelfAssessmentReport report, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        await table.UpsertAsync(new TableEntity(TableKey.Escape(enterpriseId), TableKey.Join("self-assessment", report.Year.ToString(CultureInfo.InvariantCulture)))
+        {
+            ["Year"] = report.Year,
+            ["SubmittedOn"] = Date(report.SubmittedOn),
+            ["Score"] = report.Score.ToString(CultureInfo.InvariantCulture),
+            ["SelfAssessedGrade"] = report.SelfAssessedGrade?.ToString(),
+            ["Posted"] = report.Posted,
+            ["ReportDocumentId"] = report.ReportDocumentId,
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Remembers a workflow instance that belongs to the enterprise, so its deadlines can be listed without a scan.</summary>
+    public async Task LinkAsync(string enterpriseId, string kind, string instanceId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        await table.UpsertAsync(new TableEntity(TableKey.Escape(enterpriseId), TableKey.Join("instance", kind, instanceId))
+        {
+            ["Kind"] = kind,
+            ["InstanceId"] = instanceId,
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The accidents, self-assessment reports and workflow instances on file for an enterprise.</summary>
+    public async Task<(IReadOnlyList<AccidentRecord> Accidents, IReadOnlyList<SelfAssessmentReport> SelfAssessments, IReadOnlyList<(string Kind, string InstanceId)> Instances)> HistoryAsync(string enterpriseId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        var accidents = new List<AccidentRecord>();
+        var reports = new List<SelfAssessmentReport>();
+        var instances = new List<(string, string)>();
+        await foreach (var row in table.QueryAsync($"PartitionKey eq '{Quote(TableKey.Escape(enterpriseId))}'", cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (row.RowKey.StartsWith("accident|", StringComparison.Ordinal))
+            {
+                accidents.Add(new AccidentRecord(row.GetString("AccidentId")!, ParseDate(row.GetString("On"))!.Value, row.GetInt32("Deaths") ?? 0, row.GetBoolean("ConcealedOrLate") ?? false, row.GetString("CertificateId")));
+            }
+            else if (row.RowKey.StartsWith("self-assessment|", StringComparison.Ordinal))
+            {
+                reports.Add(new SelfAssessmentReport(
+                    row.GetInt32("Year") ?? 0,
+                    ParseDate(row.GetString("SubmittedOn"))!.Value,
+                    decimal.Parse(row.GetString("Score") ?? "0", CultureInfo.InvariantCulture),
+                    Enum.TryParse<Grade>(row.GetString("SelfAssessedGrade"), out var grade) ? grade : null,
+                    row.GetBoolean("Posted") ?? false,
+                    row.GetString("ReportDocumentId") ?? ""));
+            }
+            else if (row.RowKey.StartsWith("instance|", StringComparison.Ordinal))
+            {
+                instances.Add((row.GetString("Kind") ?? "", row.GetString("InstanceId") ?? ""));
+            }
+        }
+
+        return (accidents, reports, instances);
+    }
+
+    internal static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+
+    internal static string? Date(LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : null;
+
+    internal static LocalDate? ParseDate(string? text) => text is null ? null : LocalDatePattern.Iso.Parse(text).Value;
+
+    private static TableEntity ToEntity(Enterprise e) => new(TableKey.Escape(e.Id), RegistrationRow)
+    {
+        ["Id"] = e.Id,
+        ["Name"] = e.Name,
+        ["RegionCode"] = e.RegionCode,
+        ["Industry"] = e.Industry,
+        ["LicenceRequired"] = e.LicenceRequired,
+        ["LicenceValidUntil"] = Date(e.LicenceValidUntil),
+        ["ConsultingProvider"] = e.ConsultingProvider,
+        ["Grade"] = e.Grade?.ToString(),
+        ["CurrentCertificateId"] = e.CurrentCertificateId,
+        ["LastRevokedOn"] = Date(e.LastRevokedOn),
+        ["RegisteredOn"] = Date(e.RegisteredOn),
+    };
+
+    private static Enterprise FromEntity(TableEntity row) => new(
+        row.GetString("Id")!,
+        row.GetString("Name") ?? "",
+        row.GetString("RegionCode") ?? "",
+        row.GetString("Industry") ?? "",
+        row.GetBoolean("LicenceRequired") ?? false,
+        ParseDate(row.GetString("LicenceValidUntil")),
+        row.GetString("ConsultingProvider"),
+        Enum.TryParse<Grade>(row.GetString("Grade"), out var grade) ? grade : null,
+        row.GetString("CurrentCertificateId"),
+        ParseDate(row.GetString("LastRevokedOn")),
+        ParseDate(row.GetString("RegisteredOn")))
+    {
+        ETag = row.ETag,
+    };
+}

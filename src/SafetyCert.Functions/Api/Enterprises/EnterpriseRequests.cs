@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using NodaTime;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Regions;
+
+namespace SafetyCert.Functions.Api.Enterprises;
+
+/// <summary>Registers an enterprise; <see cref="Code"/> (the unified social credit code) becomes its id.</summary>
+internal sealed partial record RegisterEnterpriseRequest(
+    string Code, string Name, string RegionCode, string Industry, bool LicenceRequired = false, LocalDate? LicenceValidUntil = null, string? ConsultingProvider = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (Code is null || !CodePattern().IsMatch(Code))
+        {
+            yield return ("code", "A unified social credit code has 18 characters: digits and capital letters except I, O, S, V, Z.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
+        {
+            yield return ("name", "A name of 1-200 characters is required.");
+        }
+
+        if (!RegionCodes.IsWellFormed(RegionCode) || !RegionCatalog.Embedded.All.Any(r => r.Code == RegionCode))
+        {
+            yield return ("regionCode", $"'{RegionCode}' is not a known six-digit region code.");
+        }
+
+        if (Industry is null || !Industries.Known.Contains(Industry))
+        {
+            yield return ("industry", $"'{Industry}' is not a known industry ({string.Join(", ", Industries.Known.Order(StringComparer.Ordinal))}).");
+        }
+
+        if (LicenceRequired && LicenceValidUntil is null)
+        {
+            yield return ("licenceValidUntil", "An industry that needs a work-safety licence needs the licence's last valid day.");
+        }
+    }
+
+    [GeneratedRegex("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")]
+    private static partial Regex CodePattern();
+}
+
+/// <summary>The enterprise's work-safety licence (RULES.md §3.2, §5 licence lapse).</summary>
+internal sealed record LicenceRequest(bool LicenceRequired, LocalDate? ValidUntil) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (LicenceRequired && ValidUntil is null)
+        {
+            yield return ("validUntil", "A required licence needs its last valid day.");
+        }
+    }
+}
+
+/// <summary>The consulting provider that helps the enterprise (RULES.md §1); it may not review the same enterprise.</summary>
+internal sealed record ConsultingProviderRequest(string? Provider) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (Provider is { Length: > 200 })
+        {
+            yield return ("provider", "At most 200 characters.");
+        }
+    }
+}
+
+/// <summary>One notification channel of the enterprise, in its order of preference.</summary>
+internal sealed record ContactRequest(int Order, string Channel, IReadOnlyList<string>? Addresses, string? Url, string? Key, string? Secret) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (Order is < 0 or > 99)
+        {
+            yield return ("order", "The order lies between 0 and 99.");
+        }
+
+        if (!Enum.TryParse<Notifications.Channels.ChannelKind>(Channel, ignoreCase: true, out _))
+        {
+            yield return ("channel", $"'{Channel}' is not a channel (Email, Webhook, WeCom, DingTalk).");
+        }
+    }
+}

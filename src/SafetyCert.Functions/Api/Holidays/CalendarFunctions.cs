@@ -1,0 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
+using SafetyCert.Domain.Calendar;
+using SafetyCert.Functions.Access;
+
+namespace SafetyCert.Functions.Api.Holidays;
+
+/// <summary><c>/api/calendar/{year}</c>: the State Council holiday arrangement of a year.</summary>
+internal sealed class CalendarFunctions(ApiRequests api, HolidayArrangementStore store, WorkingDayCalendar calendar)
+{
+    [Function("Calendar_Put")]
+    public Task<IResult> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "calendar/{year:int}")] HttpRequest request,
+        string year, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, HolidayArrangementRequest body) =>
+            CalendarApi.PutAsync(RouteValues.Int32(year), body, caller, store, calendar, cancellationToken), cancellationToken);
+
+    [Function("Calendar_Get")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendar/{year:int}")] HttpRequest request,
+        string year, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, _ => CalendarApi.GetAsync(RouteValues.Int32(year), store, calendar, cancellationToken));
+}

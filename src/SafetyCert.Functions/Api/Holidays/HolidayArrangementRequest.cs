@@ -1,0 +1,86 @@
+using System.Globalization;
+using NodaTime;
+using SafetyCert.Domain.Calendar;
+
+namespace SafetyCert.Functions.Api.Holidays;
+
+/// <summary>One row of a published arrangement: a date, <c>off</c> (holiday) or <c>work</c> (adjusted working day), and the holiday's name.</summary>
+internal sealed record ArrangementRow(LocalDate Date, string Kind, string Name);
+
+/// <summary>
+/// A year's State Council holiday arrangement (RULES.md: every deadline in working days). Rows lie in the year, except
+/// adjusted working days of the New Year holiday in late December of the year before; rows from 20 December on belong to the next year.
+/// </summary>
+internal sealed record HolidayArrangementRequest(IReadOnlyList<ArrangementRow>? Days)
+{
+    /// <summary>The most rows of one year: they are written in one table transaction.</summary>
+    public const int MaxRows = 99;
+
+    /// <summary>The year the route names; the handler sets it and then checks the rows (the shared filter cannot know the year).</summary>
+    public int Year { get; init; }
+
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (Days is null || Days.Count == 0)
+        {
+            yield return ("days", "At least one arranged day is required.");
+            yield break;
+        }
+
+        if (Days.Count > MaxRows)
+        {
+            yield return ("days", $"At most {MaxRows} rows; {Days.Count} were sent.");
+        }
+
+        var seen = new HashSet<LocalDate>();
+        for (var i = 0; i < Days.Count; i++)
+        {
+            var row = Days[i];
+            var field = string.Create(CultureInfo.InvariantCulture, $"days[{i}]");
+            if (row is null)
+            {
+                yield return (field, "A row is null.");
+                continue;
+            }
+
+            var date = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (row.Kind is not ("off" or "work"))
+            {
+                yield return (field + ".kind", $"{date}: '{row.Kind}' is not 'off' or 'work'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(row.Name) || row.Name.Length > 50)
+            {
+                yield return (field + ".name", $"{date}: a holiday name of 1-50 characters is required.");
+            }
+
+            if (row.Date.Year == Year - 1 && row.Date is { Month: 12, Day: >= 20 })
+            {
+                if (row.Kind != "work")
+                {
+                    yield return (field + ".date", $"{date}: a day of late December {Year - 1} belongs to the {Year} arrangement only as an adjusted working day.");
+                }
+            }
+            else if (row.Date.Year != Year)
+            {
+                yield return (field + ".date", $"{date} is not in {Year} (nor an adjusted working day from 20 December {Year - 1}).");
+            }
+            else if (row.Date is { Month: 12, Day: >= 20 })
+            {
+                yield return (field + ".date", $"{date} belongs to the {Year + 1} arrangement (rows from 20 December on go with the next year's New Year holiday).");
+            }
+
+            if (row.Kind == "work" && row.Date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+            {
+                yield return (field + ".kind", $"{date} is a {row.Date.DayOfWeek}: an adjusted working day falls on a weekend.");
+            }
+
+            if (!seen.Add(row.Date))
+            {
+                yield return (field + ".date", $"{date} appears more than once.");
+            }
+        }
+    }
+
+    public IEnumerable<ArrangedDay> ArrangedDays() => Days!.Select(d => new ArrangedDay(d.Date, d.Kind == "work" ? DayKind.Work : DayKind.Off, d.Name.Trim()));
+}

@@ -1,0 +1,6 @@
+using NodaTime;
+
+namespace SafetyCert.Functions.Api.Ledger;
+
+/// <summary>A running deadline of an enterprise's workflow instance that has already passed.</summary>
+internal sealed record OverdueDeadline(string EnterpriseId, string RegionCode, string Kind, string InstanceId, string Deadline, LocalDate Due, string Rule);

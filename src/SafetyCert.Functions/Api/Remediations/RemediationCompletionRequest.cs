@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace SafetyCert.Functions.Api.Remediations;
+
+/// <summary>The enterprise reports the findings fixed, with its evidence (RULES.md §4.4 [001 art.14]).</summary>
+internal sealed record RemediationCompletionRequest(ImmutableArray<string> EvidenceDocumentIds, LocalDate? On = null) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (EvidenceDocumentIds.IsDefaultOrEmpty || EvidenceDocumentIds.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return ("evidenceDocumentIds", "At least one uploaded remediation-evidence document id, none blank.");
+        }
+    }
+}

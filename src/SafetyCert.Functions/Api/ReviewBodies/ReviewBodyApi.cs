@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Domain.Workflows.Accreditations;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Applications;
+
+namespace SafetyCert.Functions.Api.ReviewBodies;
+
+/// <summary><c>/api/review-organizations</c>: review organizations and their units, approved by the regulator of their level (RULES.md §8).</summary>
+internal static class ReviewBodyApi
+{
+    public static async Task<Results<Created<ReviewOrganization>, ProblemHttpResult>> AddOrganizationAsync(
+        OrganizationRequest request, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
+    {
+        if (!(caller.Role == Party.Administrator || (caller.Role == Party.Regulator && caller.Level == request.Level && caller.CoversRegion(request.RegionCode))))
+        {
+            return ApiProblems.Forbidden($"A {request.Level} review organization is approved by the {request.Level} regulator of its region.");
+        }
+
+        var organization = new ReviewOrganization(request.Id, request.Name, request.RegionCode, request.Level);
+        try
+        {
+            await bodies.AddOrganizationAsync(organization, ct);
+        }
+        catch (StorageConflictException)
+        {
+            return ApiProblems.Conflict($"Review organization {request.Id} exists.");
+        }
+
+        return TypedResults.Created($"/api/review-organizations/{organization.Id}", organization);
+    }
+
+    public static async Task<Results<Ok<ReviewOrganization>, ProblemHttpResult>> GetOrganizationAsync(string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct) =>
+        await bodies.GetOrganizationAsync(id, ct) is { } organization ? TypedResults.Ok(organization) : ApiProblems.NotFound($"Review organization '{id}'");
+
+    public static async Task<Results<Ok<IReadOnlyList<ReviewUnit>>, ProblemHttpResult>> UnitsAsync(string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
+    {
+        var organization = await bodies.GetOrganizationAsync(id, ct);
+        if (organization is null)
+        {
+            return ApiProblems.NotFound($"Review organization '{id}'");
+        }
+
+        return caller.Role == Party.Administrator || caller.BodyId == id || (caller.Role == Party.Regulator && caller.CoversRegion(organization.RegionCode))
+            ? TypedResults.Ok(await bodies.UnitsAsync(id, ct))
+            : ApiProblems.Forbidden($"This caller may not see the units of {id}.");
+    }
+
+    /// <summary>The regulator of the organization's level approves a unit; a new accreditation starts its workflow (reminders, lapse).</summary>
+    public static async Task<Results<Ok<ReviewUnit>, ProblemHttpResult>> SaveUnitAsync(
+        string id, string unitId, UnitRequest request, Caller caller, HttpContext http, ReviewBodyRegistry bodies, WorkflowClient workflows, ProfileCatalog profiles, IClock clock, CancellationToken ct)
+    {
+        var organization = await bodies.GetOrganizationAsync(id, ct);
+        if (organization is null)
+        {
+            return ApiProblems.NotFound($"Review organization '{id}'");
+        }
+
+        if (!(caller.Role == Party.Administrator || (caller.Role == Party.Regulator && caller.Level == organization.Level && caller.CoversRegion(organization.RegionCode))))
+        {
+            return ApiProblems.Forbidden($"Units of {id} are approved by the {organization.Level} regulator of region {organization.RegionCode}.");
+        }
+
+        if (request.Id != unitId)
+        {
+            return ApiProblems.Invalid("id", $"The body's id '{request.Id}' differs from the path's '{unitId}'.");
+        }
+
+        var today = ApplicationApi.Today(clock);
+        var industry = request.Industries.FirstOrDefault(i => i != Industries.All, Industries.Other);
+        JurisdictionProfile profile;
+        try
+        {
+            profile = profiles.Resolve(organization.RegionCode, industry, today);
+        }
+        catch (ProfileNotFoundException e)
+        {
+            return ApiProblems.Invalid("industries", e.Message);
+        }
+
+        var unit = new ReviewUnit(unitId, id, request.Name, request.ApprovedGrades, request.Industries, request.AccreditedThrough, request.Consulting.IsDefault ? [] : request.Consulting);
+        var started = await workflows.StartAsync(WorkflowKinds.Accreditation, unitId, new AccreditationGranted(unitId, organization.RegionCode, request.ApprovedGrades.Min(), profile.Id, today), IdempotencyKey.EventId(http, "accredit"), caller.Subject, ct);
+        if (started.Outcome == Outcome.Rejected)
+        {
+            return ApiProblems.Rejected(started);
+        }
+
+        await bodies.SaveUnitAsync(unit, ct);
+        return TypedResults.Ok(unit);
+    }
+}

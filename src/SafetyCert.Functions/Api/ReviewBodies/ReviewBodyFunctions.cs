@@ -1,0 +1,38 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using NodaTime;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Workflows;
+
+namespace SafetyCert.Functions.Api.ReviewBodies;
+
+/// <summary><c>/api/review-organizations</c>: review organizations and their units, approved by the regulator of their level (RULES.md §8).</summary>
+internal sealed class ReviewBodyFunctions(ApiRequests api, WorkflowClients workflowClients, ReviewBodyRegistry bodies, ProfileCatalog profiles, IClock clock)
+{
+    [Function("ReviewOrganizations_Add")]
+    public Task<IResult> AddOrganizationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review-organizations")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, OrganizationRequest body) =>
+            ReviewBodyApi.AddOrganizationAsync(body, caller, bodies, cancellationToken), cancellationToken);
+
+    [Function("ReviewOrganizations_Get")]
+    public Task<IResult> GetOrganizationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewBodyApi.GetOrganizationAsync(id, caller, bodies, cancellationToken));
+
+    [Function("ReviewOrganizations_Units")]
+    public Task<IResult> UnitsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations/{id}/units")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewBodyApi.UnitsAsync(id, caller, bodies, cancellationToken));
+
+    [Function("ReviewOrganizations_SaveUnit")]
+    public Task<IResult> SaveUnitAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "review-organizations/{id}/units/{unitId}")] HttpRequest request,
+        string id, string unitId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, UnitRequest body) =>
+            ReviewBodyApi.SaveUnitAsync(id, unitId, body, caller, request.HttpContext, bodies, workflowClients.For(durable), profiles, clock, cancellationToken), cancellationToken);
+}

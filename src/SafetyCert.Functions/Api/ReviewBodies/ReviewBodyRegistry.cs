@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Azure.Data.Tables;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Sampling;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Enterprises;
+
+namespace SafetyCert.Functions.Api.ReviewBodies;
+
+/// <summary>
+/// The table <c>{prefix}reviewbodies</c>. PartitionKey = organization id: RowKey <c>organization</c> holds the
+/// organization, <c>unit|{unitId}</c> each of its units, so the candidates of a draw are one partition read.
+/// Consulting engagements are JSON on the unit row (a handful per unit). The table
+/// <c>{prefix}reviewdraws</c> keeps each draw (PartitionKey = application id, RowKey <c>draw</c>): written once.
+/// </summary>
+internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet workflows)
+{
+    private JsonSerializerOptions Json => workflows.Json.Options;
+
+    public async Task AddOrganizationAsync(ReviewOrganization organization, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewbodies", ct).ConfigureAwait(false);
+        await table.AddAsync(new TableEntity(TableKey.Escape(organization.Id), "organization")
+        {
+            ["Id"] = organization.Id,
+            ["Name"] = organization.Name,
+            ["RegionCode"] = organization.RegionCode,
+            ["Level"] = organization.Level.ToString(),
+        }, ct).ConfigureAwait(false);
+    }
+
+    public async Task<ReviewOrganization?> GetOrganizationAsync(string id, CancellationToken ct)
+    {
+        if (id.Length is 0 or > TableKey.MaxPartLength)
+        {
+            return null;
+        }
+
+        var table = await storage.TableAsync("reviewbodies", ct).ConfigureAwait(false);
+        var row = await table.GetAsync(TableKey.Escape(id), "organization", ct).ConfigureAwait(false);
+        return row is null ? null : new ReviewOrganization(row.GetString("Id")!, row.GetString("Name")!, row.GetString("RegionCode")!, Enum.Parse<RegulatorLevel>(row.GetString("Level")!));
+    }
+
+    /// <summary>Adds or replaces a unit of its organization.</summary>
+    public async Task SaveUnitAsync(ReviewUnit unit, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewbodies", ct).ConfigureAwait(false);
+        await table.UpsertAsync(new TableEntity(TableKey.Escape(unit.OrganizationId), TableKey.Join("unit", unit.Id))
+        {
+            ["Id"] = unit.Id,
+            ["OrganizationId"] = unit.OrganizationId,
+            ["Name"] = unit.Name,
+            ["ApprovedGrades"] = string.Join(',', unit.ApprovedGrades),
+            ["Industries"] = string.Join(',', unit.Industries),
+            ["AccreditedThrough"] = EnterpriseRegistry.Date(unit.AccreditedThrough),
+            ["Consulting"] = JsonSerializer.Serialize(unit.Consulting, Json),
+        }, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ReviewUnit>> UnitsAsync(string organizationId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewbodies", ct).ConfigureAwait(false);
+        var units = new List<ReviewUnit>();
+        var partition = EnterpriseRegistry.Quote(TableKey.Escape(organizationId));
+        await foreach (var row in table.QueryAsync($"PartitionKey eq '{partition}' and RowKey gt 'unit|' and RowKey lt 'unit}}'", cancellationToken: ct).ConfigureAwait(false))
+        {
+            units.Add(new ReviewUnit(
+                row.GetString("Id")!,
+                row.GetString("OrganizationId")!,
+                row.GetString("Name")!,
+                [.. (row.GetString("ApprovedGrades") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Grade>)],
+                [.. (row.GetString("Industries") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)],
+                EnterpriseRegistry.ParseDate(row.GetString("AccreditedThrough"))!.Value,
+                JsonSerializer.Deserialize<ImmutableArray<ConsultingEngagement>>(row.GetString("Consulting") ?? "[]", Json)));
+        }
+
+        return units;
+    }
+
+    public async Task<ReviewUnit?> FindUnitAsync(string organizationId, string unitId, CancellationToken ct) =>
+        (await UnitsAsync(organizationId, ct).ConfigureAwait(false)).FirstOrDefault(u => u.Id == unitId);
+
+    /// <summary>Keeps a draw for the record; throws <see cref="StorageConflictException"/> when the application already has one.</summary>
+    public async Task AddDrawAsync(ReviewUnitDrawResult draw, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewdraws", ct).ConfigureAwait(false);
+        await table.AddAsync(new TableEntity(TableKey.Escape(draw.Application.ApplicationId), "draw")
+        {
+            ["Json"] = JsonSerializer.Serialize(draw, Json),
+            ["Seed"] = draw.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ChosenUnitId"] = draw.ChosenUnitId,
+        }, ct).ConfigureAwait(false);
+    }
+
+    public async Task<ReviewUnitDrawResult?> GetDrawAsync(string applicationId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewdraws", ct).ConfigureAwait(false);
+        var row = await table.GetAsync(TableKey.Escape(applicationId), "draw", ct).ConfigureAwait(false);
+        return row is null ? null : JsonSerializer.Deserialize<ReviewUnitDrawResult>(row.GetString("Json")!, Json);
+    }
+
+    public async Task RemoveDrawAsync(string applicationId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewdraws", ct).ConfigureAwait(false);
+        await table.DeleteAsync(TableKey.Escape(applicationId), "draw", cancellationToken: ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Regions;
+using SafetyCert.Domain.Sampling;
+
+namespace SafetyCert.Functions.Api.ReviewBodies;
+
+/// <summary>Registers a review organization approved by the regulator of its level (RULES.md §8).</summary>
+internal sealed record OrganizationRequest(string Id, string Name, string RegionCode, RegulatorLevel Level) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Id) || Id.Length > 100)
+        {
+            yield return ("id", "An id of 1-100 characters is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            yield return ("name", "A name is required.");
+        }
+
+        if (!RegionCodes.IsWellFormed(RegionCode))
+        {
+            yield return ("regionCode", "A six-digit region code is required.");
+        }
+    }
+}
+
+/// <summary>Registers or updates a review unit of an organization, accredited through a date (RULES.md §8).</summary>
+internal sealed record UnitRequest(
+    string Id, string Name, ImmutableArray<Grade> ApprovedGrades, ImmutableArray<string> Industries, LocalDate AccreditedThrough,
+    ImmutableArray<ConsultingEngagement> Consulting = default) : IApiRequest
+{
+    public IEnumerable<(string Field, string Error)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Id) || Id.Length > 100)
+        {
+            yield return ("id", "An id of 1-100 characters is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            yield return ("name", "A name is required.");
+        }
+
+        if (ApprovedGrades.IsDefaultOrEmpty)
+        {
+            yield return ("approvedGrades", "At least one grade.");
+        }
+
+        if (Industries.IsDefaultOrEmpty || Industries.Any(i => !Domain.Profiles.Industries.Known.Contains(i)))
+        {
+            yield return ("industries", "Known industries, each named (a draw matches the enterprise's industry).");
+        }
+
+        if (!Consulting.IsDefault && Consulting.Any(c => c.Until is { } until && until < c.From))
+        {
+            yield return ("consulting", "An engagement ends on or after it starts.");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using SafetyCert.Functions.Api;
+
+namespace SafetyCert.Functions.Documents;
+
+/// <summary><c>/api/enterprises/{enterpriseId}/documents</c>: upload, list, metadata and download (<see cref="DocumentsApi"/>).</summary>
+internal sealed class DocumentFunctions(ApiRequests api, IEnterpriseDirectory directory, DocumentStore store, IOptions<DocumentOptions> options)
+{
+    private const string Route = "enterprises/{enterpriseId}/documents";
+
+    /// <summary>The body is multipart/form-data, read by the handler itself (not JSON).</summary>
+    [Function("Documents_Upload")]
+    public Task<IResult> UploadAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request,
+        string enterpriseId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => DocumentsApi.UploadAsync(enterpriseId, request, caller, directory, store, options, cancellationToken));
+
+    /// <summary>Query: <c>kind</c>, optional.</summary>
+    [Function("Documents_List")]
+    public Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
+        string enterpriseId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller =>
+            DocumentsApi.ListAsync(enterpriseId, ApiQuery.Text(request.Query, "kind"), caller, directory, store, cancellationToken));
+
+    [Function("Documents_Get")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/{documentId}")] HttpRequest request,
+        string enterpriseId, string documentId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => DocumentsApi.GetAsync(enterpriseId, documentId, caller, directory, store, cancellationToken));
+
+    [Function("Documents_Download")]
+    public Task<IResult> DownloadAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/{documentId}/download")] HttpRequest request,
+        string enterpriseId, string documentId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => DocumentsApi.DownloadAsync(enterpriseId, documentId, caller, directory, store, cancellationToken));
+}

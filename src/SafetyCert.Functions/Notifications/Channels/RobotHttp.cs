@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace SafetyCert.Functions.Notifications.Channels;
+
+/// <summary>The HTTP part shared by webhooks and robots: POST JSON, classify the status code.</summary>
+internal static class RobotHttp
+{
+    public static async Task<(SendOutcome? Failure, JsonDocument? Answer)> PostAsync(
+        HttpClient http, Uri url, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            if (response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout)
+            {
+                return (SendOutcome.Transient($"HTTP {(int)response.StatusCode} from {url.Host}", response.Headers.RetryAfter?.Delta), null);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return (SendOutcome.Permanent($"HTTP {(int)response.StatusCode} from {url.Host}: {Truncate(text)}"), null);
+            }
+
+            try
+            {
+                return (null, string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text));
+            }
+            catch (JsonException)
+            {
+                return (null, null);
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            return (SendOutcome.Transient($"{url.Host} unreachable: {e.Message}"), null);
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return (SendOutcome.Transient($"{url.Host} timed out"), null);
+        }
+    }
+
+    public static int? ErrorCode(JsonDocument? answer) =>
+        answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object
+            && answer.RootElement.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var value)
+            ? value
+            : null;
+
+    public static string ErrorMessage(JsonDocument? answer) =>
+        answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("errmsg", out var message)
+            ? message.GetString() ?? ""
+            : "";
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using SafetyCert.Domain.Time;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Ledger;
+using Microsoft.Azure.Functions.Worker;
+
+namespace SafetyCert.Functions.Notifications.Digest;
+
+/// <summary>
+/// Timer function, daily at 08:00 Beijing (00:00 UTC): a digest to every regulator and review organization in the contact book
+/// with anything to report. Each digest is a ledger row (workflow kind <c>digest</c>, instance = scope, notice kind
+/// <c>daily-digest</c>, due date = today) on the party's first channel, so a re-run the same day sends nothing new.
+/// Routine: a party may mute <c>daily-digest</c>.
+/// </summary>
+internal sealed class DailyDigestFunction(
+    ContactBook contacts,
+    DeliveryLedger ledger,
+    NotificationQueue queue,
+    TimeProvider time,
+    IOptions<NotificationOptions> options,
+    ILogger<DailyDigestFunction> logger,
+    IDeadlineFeed? deadlines = null)
+{
+    public const string NoticeKind = "daily-digest";
+    public const string WorkflowKind = "digest";
+
+    public const string FunctionName = "DailyDigest";
+
+    [Function(FunctionName)]
+    public Task RunAsync([TimerTrigger("0 0 0 * * *")] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = ShanghaiTime.DateOf(Instant.FromDateTimeOffset(now));
+        var from = ShanghaiTime.StartOf(today.PlusDays(-1)).ToDateTimeOffset();
+        var to = ShanghaiTime.StartOf(today).ToDateTimeOffset();
+        var yesterday = new List<Delivery>();
+        await foreach (var row in ledger.CreatedBetweenAsync(from, to, ct).ConfigureAwait(false))
+        {
+            if (row.WorkflowKind != WorkflowKind)
+            {
+                yesterday.Add(row);
+            }
+        }
+
+        var sent = 0;
+        var scopes = (await contacts.ScopesAsync("regulator:", ct).ConfigureAwait(false))
+            .Concat(await contacts.ScopesAsync("review-organization:", ct).ConfigureAwait(false));
+        foreach (var scope in scopes)
+        {
+            var open = new List<DigestDeadline>();
+            if (deadlines is not null)
+            {
+                await foreach (var d in deadlines.OpenAsync(scope, today.PlusDays(options.Value.DigestLookaheadDays), ct).ConfigureAwait(false))
+                {
+                    open.Add(d);
+                }
+            }
+
+            var digest = DigestBuilder.Build(scope, today, options.Value.DigestLookaheadDays, open, yesterday.Where(d => DigestBuilder.Concerns(scope, d)));
+            Log.Digest(logger, scope, digest.DueSoon.Count, digest.Overdue.Count, digest.Yesterday.Count);
+            if (digest.IsEmpty)
+            {
+                continue;
+            }
+
+            var party = await contacts.GetAsync(scope, ct).ConfigureAwait(false);
+            var contact = party.Channels.Count > 0 ? party.Channels[0] : null;
+            if (contact is null || party.Preferences.MutedKinds.Contains(NoticeKind))
+            {
+                continue;
+            }
+
+            var dueDate = LocalDatePattern.Iso.Format(today);
+            var delivery = new Delivery
+            {
+                Id = DeliveryKey.Id(WorkflowKind, scope, NoticeKind, dueDate, scope, contact.Id),
+                WorkflowKind = WorkflowKind,
+                InstanceId = scope,
+                Sequence = 0,
+                NoticeKind = NoticeKind,
+                DueDate = dueDate,
+                Class = NoticeClass.Routine,
+                Rule = "RULES.md §9 (ledger)",
+                Recipient = scope.StartsWith("regulator:", StringComparison.Ordinal) ? Party.Regulator : Party.ReviewOrganization,
+                Scope = scope,
+                Channel = contact.Channel,
+                ContactId = contact.Id,
+                Facts = new Dictionary<string, string>(),
+                Subject = digest.Subject,
+                Body = digest.Body,
+                Status = DeliveryStatus.Pending,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            };
+            if (await ledger.TryAddAsync(delivery, ct).ConfigureAwait(false))
+            {
+                await queue.SendAsync(delivery.Id, TimeSpan.Zero, ct).ConfigureAwait(false);
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using NodaTime;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Notifications.Ledger;
+
+namespace SafetyCert.Functions.Notifications.Digest;
+
+/// <summary>
+/// Composes a daily digest from the data handed in; pure, so a test can feed it rows directly. Chinese first,
+/// English below.
+/// </summary>
+internal static class DigestBuilder
+{
+    // A ledger row holds at most 64 KiB of text per property; past this many lines a section says how many it left out.
+    internal const int MaxLinesPerSection = 100;
+
+    public static DailyDigest Build(string scope, LocalDate today, int lookaheadDays, IEnumerable<DigestDeadline> deadlines, IEnumerable<Delivery> yesterday)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lookaheadDays, 1);
+        var open = deadlines.ToList();
+        var until = today.PlusDays(lookaheadDays);
+        var dueSoon = open.Where(d => d.Due >= today && d.Due <= until).OrderBy(d => d.Due).ThenBy(d => d.EnterpriseId, StringComparer.Ordinal).ToList();
+        var overdue = open.Where(d => d.Due < today).OrderBy(d => d.Due).ThenBy(d => d.EnterpriseId, StringComparer.Ordinal).ToList();
+        var happened = yesterday.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+        var zh = new StringBuilder();
+        zh.AppendLine($"{NoticeRenderer.ChineseDate(today)}每日摘要（{scope}）");
+        zh.AppendLine();
+        zh.AppendLine($"已超期（{overdue.Count}）：");
+        foreach (var d in overdue.Take(MaxLinesPerSection))
+        {
+            zh.AppendLine($"- {Who(d)} {d.Name}，应于{NoticeRenderer.ChineseDate(d.Due)}完成{Certificate(d, "，证书编号")}；依据：{d.Rule}");
+        }
+
+        More(zh, overdue.Count, chinese: true);
+
+        zh.AppendLine($"未来{lookaheadDays}天到期（{dueSoon.Count}）：");
+        foreach (var d in dueSoon.Take(MaxLinesPerSection))
+        {
+            zh.AppendLine($"- {Who(d)} {d.Name}，{NoticeRenderer.ChineseDate(d.Due)}到期{Certificate(d, "，证书编号")}；依据：{d.Rule}");
+        }
+
+        More(zh, dueSoon.Count, chinese: true);
+
+        zh.AppendLine($"昨日通知（{happened.Count}）：");
+        foreach (var d in happened.Take(MaxLinesPerSection))
+        {
+            zh.AppendLine($"- {d.NoticeKind} → {d.Scope}（{d.Channel}，{d.Status}）");
+        }
+
+        More(zh, happened.Count, chinese: true);
+
+        var en = new StringBuilder();
+        en.AppendLine($"Daily digest for {scope}, {NoticeRenderer.EnglishDate(today)}");
+        en.AppendLine();
+        en.AppendLine($"Overdue ({overdue.Count}):");
+        foreach (var d in overdue.Take(MaxLinesPerSection))
+        {
+            en.AppendLine($"- {Who(d)} {d.Name}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {d.Rule}");
+        }
+
+        More(en, overdue.Count, chinese: false);
+
+        en.AppendLine($"Due in the next {lookaheadDays} days ({dueSoon.Count}):");
+        foreach (var d in dueSoon.Take(MaxLinesPerSection))
+        {
+            en.AppendLine($"- {Who(d)} {d.Name}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {d.Rule}");
+        }
+
+        More(en, dueSoon.Count, chinese: false);
+
+        en.AppendLine($"Notices yesterday ({happened.Count}):");
+        foreach (var d in happened.Take(MaxLinesPerSection))
+        {
+            en.AppendLine($"- {d.NoticeKind} → {d.Scope} ({d.Channel}, {d.Status})");
+        }
+
+        More(en, happened.Count, chinese: false);
+
+        var subject = $"【安全生产标准化】每日摘要 {NoticeRenderer.ChineseDate(today)}：超期{overdue.Count}项，{lookaheadDays}天内到期{dueSoon.Count}项 | [SafetyCert] Daily digest";
+        return new DailyDigest(scope, today, dueSoon, overdue, happened, subject, $"{zh}\n————————\n\n{en}");
+    }
+
+    /// <summary>Whether a notice concerns what the digest's party oversees: its own review work, or its region tier (regulators and regional review organizations).</summary>
+    public static bool Concerns(string scope, Delivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var parts = scope.Split(':');
+        if (parts is ["review-organization", var id])
+        {
+            return delivery.Facts.GetValueOrDefault(NoticeFactNames.ReviewOrganizationId) == id || delivery.Scope == scope;
+        }
+
+        if (parts is ["regulator" or "review-organization", var code, var level] && delivery.Facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region)
+        {
+            var prefix = level switch { "national" => "", "provincial" => code[..2], _ => code[..4] };
+            return region.StartsWith(prefix, StringComparison.Ordinal);
+        }
+
+        return delivery.Scope == scope;
+    }
+
+    private static void More(StringBuilder builder, int count, bool chinese)
+    {
+        if (count > MaxLinesPerSection)
+        {
+            builder.AppendLine(chinese ? $"- ……另有{count - MaxLinesPerSection}项" : $"- … and {count - MaxLinesPerSection} more");
+        }
+    }
+
+    private static string Who(DigestDeadline d) => d.EnterpriseName ?? d.EnterpriseId;
+
+    private static string Certificate(DigestDeadline d, string label) => d.CertificateNumber is null ? "" : $"{label} {d.CertificateNumber}";
+}

@@ -1,0 +1,12 @@
+using NodaTime;
+
+namespace SafetyCert.Functions.Notifications.Digest;
+
+/// <summary>An open deadline a digest lists: what is due, for which enterprise, by when, under which rule.</summary>
+internal sealed record DigestDeadline(
+    string EnterpriseId,
+    string? EnterpriseName,
+    string Name,
+    LocalDate Due,
+    string Rule,
+    string? CertificateNumber = null);

@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Options;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Notifications.Channels;
+using SafetyCert.Functions.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Ledger;
+
+namespace SafetyCert.Functions.Notifications;
+
+/// <summary>
+/// Sends one delivery and records what happened. Exactly-once as far as the sender can make it:
+/// <list type="number">
+/// <item>a finished row, or one whose next attempt is still ahead, is left alone (a duplicate message);</item>
+/// <item>the row is claimed as <see cref="DeliveryStatus.Sending"/> with its ETag before anything goes out, so of
+/// two concurrent senders only one sends;</item>
+/// <item>a claim older than <see cref="NotificationOptions.SendingLease"/> means a sender died between sending and
+/// recording; the delivery is sent again with the same id (same e-mail Message-ID, same webhook delivery header,
+/// same robot reference line), so receivers can drop the second copy.</item>
+/// </list>
+/// Transient failures wait with exponential backoff; permanent ones fail, and a Mandatory notice then falls back
+/// to the party's next channel as a new ledger row.
+/// </summary>
+internal sealed class NotificationSender(
+    ContactBook contacts,
+    DeliveryLedger ledger,
+    NotificationQueue queue,
+    IEnumerable<INotificationChannel> channels,
+    SlidingWindowLimiter limiter,
+    TimeProvider time,
+    IOptions<NotificationOptions> options,
+    ILogger<NotificationSender> logger)
+{
+    private readonly Dictionary<ChannelKind, INotificationChannel> byKind = channels.ToDictionary(c => c.Kind);
+
+    /// <summary>Handles one queue message; returns the row as it was left.</summary>
+    public async Task<Delivery?> ProcessAsync(string deliveryId, CancellationToken ct)
+    {
+        var delivery = await ledger.GetAsync(deliveryId, ct).ConfigureAwait(false);
+        if (delivery is null)
+        {
+            Log.UnknownDelivery(logger, deliveryId);
+            return null;
+        }
+
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        if (delivery.IsFinished)
+        {
+            return delivery;
+        }
+
+        if (delivery.Status == DeliveryStatus.Sending)
+        {
+            if (delivery.SendingSince + settings.SendingLease > now)
+            {
+                return delivery;
+            }
+
+            Log.Resending(logger, delivery.Id, delivery.SendingSince ?? now);
+        }
+        else if (delivery.NextAttemptAt > now)
+        {
+            return delivery;
+        }
+
+        if (delivery.Class == NoticeClass.Informational && WorkingHours.NextOpen(now) is var open && open > now)
+        {
+            return await DeferAsync(delivery, DeliveryStatus.Held, open, ct).ConfigureAwait(false);
+        }
+
+        var party = await contacts.GetAsync(delivery.Scope, ct).ConfigureAwait(false);
+        if (delivery.Class == NoticeClass.Routine && party.Preferences.MutedKinds.Contains(delivery.NoticeKind))
+        {
+            return await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Muted, SendingSince = null }, ct).ConfigureAwait(false);
+        }
+
+        var contact = party.Find(delivery.ContactId);
+        if (contact is null || contact.Channel != delivery.Channel)
+        {
+            var gone = new DeliveryAttempt(now, SendResult.Permanent, $"Contact {delivery.ContactId} of {delivery.Scope} no longer exists.");
+            return await FinishFailedAsync(delivery with { Attempts = [.. delivery.Attempts, gone] }, party, gone.Error, ct).ConfigureAwait(false);
+        }
+
+        var channel = byKind[contact.Channel];
+        var wait = limiter.TryAcquire(channel.LimitKey(contact), PerMinute(contact.Channel));
+        if (wait is { } delay)
+        {
+            Log.RateLimited(logger, delivery.Id, contact.Channel, delay);
+            return await DeferAsync(delivery, DeliveryStatus.Pending, now + delay, ct).ConfigureAwait(false);
+        }
+
+        var claimed = await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Sending, SendingSince = now }, ct).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return null;
+        }
+
+        var outcome = await channel.SendAsync(claimed.ToMessage(), contact, ct).ConfigureAwait(false);
+        var at = time.GetUtcNow();
+        Log.Attempted(logger, delivery.Id, contact.Channel, outcome.Result, outcome.Error);
+        var attempted = claimed with { Attempts = [.. claimed.Attempts, new DeliveryAttempt(at, outcome.Result, outcome.Error)], SendingSince = null };
+        if (outcome.Result == SendResult.Sent)
+        {
+            return await RecordAsync(attempted with { Status = DeliveryStatus.Sent }, ct).ConfigureAwait(false);
+        }
+
+        if (outcome.Result == SendResult.Transient && attempted.Attempts.Count < settings.MaxAttempts)
+        {
+            var next = at + (outcome.RetryAfter ?? Backoff(attempted.Attempts.Count));
+            var waiting = await RecordAsync(attempted with { Status = DeliveryStatus.Pending, NextAttemptAt = next }, ct).ConfigureAwait(false);
+            if (waiting is not null)
+            {
+                await queue.SendAsync(delivery.Id, next - at, ct).ConfigureAwait(false);
+            }
+
+            return waiting;
+        }
+
+        return await FinishFailedAsync(attempted, party, outcome.Error, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends every delivery whose time has passed, e.g. after the host was down: waiting, held, retry-due and
+    /// abandoned mid-send rows. Each goes through <see cref="ProcessAsync"/>, so a row that another sender or a
+    /// queue message handles at the same moment still goes out once.
+    /// </summary>
+    public async Task<int> CatchUpAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var due = new List<string>();
+        await foreach (var delivery in ledger.DueAsync(now, ct).ConfigureAwait(false))
+        {
+            due.Add(delivery.Id);
+        }
+
+        Log.CaughtUp(logger, due.Count);
+        foreach (var id in due)
+        {
+            await ProcessAsync(id, ct).ConfigureAwait(false);
+        }
+
+        return due.Count;
+    }
+
+    internal TimeSpan Backoff(int failures)
+    {
+        var settings = options.Value;
+        var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Min(failures - 1, 30));
+        return delay > settings.MaxRetryDelay ? settings.MaxRetryDelay : delay;
+    }
+
+    private int PerMinute(ChannelKind channel) => channel switch
+    {
+        ChannelKind.WeCom or ChannelKind.DingTalk => options.Value.RobotMessagesPerMinute,
+        ChannelKind.Webhook => options.Value.WebhookMessagesPerMinute,
+        _ => options.Value.SmtpMessagesPerMinute,
+    };
+
+    private async Task<Delivery?> DeferAsync(Delivery delivery, DeliveryStatus status, DateTimeOffset until, CancellationToken ct)
+    {
+        var deferred = await ledger.TryUpdateAsync(delivery with { Status = status, NextAttemptAt = until, SendingSince = null }, ct).ConfigureAwait(false);
+        if (deferred is not null)
+        {
+            await queue.SendAsync(delivery.Id, until - time.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+
+        return deferred;
+    }
+
+    private async Task<Delivery?> FinishFailedAsync(Delivery delivery, PartyContacts party, string? error, CancellationToken ct)
+    {
+        var next = delivery.Class == NoticeClass.Mandatory ? party.After(delivery.ContactId) : null;
+        if (next is null)
+        {
+            Log.Failed(logger, delivery.Id, error);
+            return await RecordAsync(delivery with { Status = DeliveryStatus.Failed }, ct).ConfigureAwait(false);
+        }
+
+        // The fallback row goes in first: a crash before the old row is marked re-runs this step, and the insert is idempotent.
+        var now = time.GetUtcNow();
+        var fallback = delivery with
+        {
+            Id = DeliveryKey.Id(delivery.WorkflowKind, delivery.InstanceId, delivery.NoticeKind, delivery.DueDate, delivery.Scope, next.Id),
+            Channel = next.Channel,
+            ContactId = next.Id,
+            Status = DeliveryStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            SendingSince = null,
+            Attempts = [],
+            FallbackOf = delivery.Id,
+        };
+        await ledger.TryAddAsync(fallback, ct).ConfigureAwait(false);
+        Log.FellBack(logger, delivery.Id, delivery.ContactId, next.Id);
+        var recorded = await RecordAsync(delivery with { Status = DeliveryStatus.FellBack }, ct).ConfigureAwait(false);
+        await queue.SendAsync(fallback.Id, TimeSpan.Zero, ct).ConfigureAwait(false);
+        return recorded;
+    }
+
+    private async Task<Delivery?> RecordAsync(Delivery delivery, CancellationToken ct)
+    {
+        var recorded = await ledger.TryUpdateAsync(delivery, ct).ConfigureAwait(false);
+        if (recorded is null)
+        {
+            Log.LostClaim(logger, delivery.Id);
+        }
+
+        return recorded;
+    }
+}

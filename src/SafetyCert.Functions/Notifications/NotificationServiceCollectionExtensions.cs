@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SafetyCert.Functions.Notifications.Channels;
+using SafetyCert.Functions.Notifications.Contacts;
+using SafetyCert.Functions.Notifications.Ledger;
+
+namespace SafetyCert.Functions.Notifications;
+
+internal static class NotificationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the notification module from the section <c>Notifications</c> (validated on start), over the
+    /// storage clients of <c>AddSafetyCertStorage</c> and its prefix. Tables and the queue are created when the host starts (<see cref="NotificationStorage"/>).
+    /// A <see cref="TimeProvider"/> registered before this call (a fake one in tests) is kept.
+    /// </summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<NotificationStorage>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationStorage>());
+        services.AddSingleton(sp => new ContactBook(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable)));
+        services.AddSingleton(sp => new DeliveryLedger(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.DeliveriesTable)));
+        services.AddSingleton(sp => new NotificationQueue(sp.GetRequiredService<NotificationStorage>().Queue));
+        services.AddSingleton(sp => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.HttpTimeout,
+        });
+
+        services.AddSingleton<INotificationChannel, EmailChannel>();
+        services.AddSingleton<INotificationChannel, WebhookChannel>();
+        services.AddSingleton<INotificationChannel, WeComChannel>();
+        services.AddSingleton<INotificationChannel, DingTalkChannel>();
+        services.AddSingleton<SlidingWindowLimiter>();
+        services.AddSingleton<NoticeRenderer>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<NotificationOutbox>());
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<DeliveryStatusQuery>();
+        return services;
+    }
+}

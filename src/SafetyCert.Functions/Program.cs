@@ -1,0 +1,9 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using SafetyCert.Functions;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+// The storage SDK logs every request, and every expected 404 or 409 as a warning; the app logs what matters.
+builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
+builder.Services.AddSafetyCert(builder.Configuration);
+builder.Build().Run();

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using NodaTime;
+using Microsoft.DurableTask.Client;
+using SafetyCert.Functions.Storage;
+
+namespace SafetyCert.Functions.Workflows;
+
+/// <summary>
+/// Fires due timers. Reads only the due-hour partitions from the watermark (the first hour not yet fully
+/// swept, kept in one row of <see cref="WorkflowStorageNames.Timers"/>) up to the current hour, raises a
+/// <c>TimerFired</c> per due row into its orchestration (event id = timer id + token) and then deletes the row.
+/// Several hosts may sweep at once: a timer raised twice is applied once because of its event id, and the watermark
+/// is moved with its ETag. An hour is passed by the watermark only once it ended more than <see cref="TimerGrace"/>
+/// ago; after downtime at most <see cref="MaxCatchUpHours"/> past hours (plus the current ones) are read per sweep.
+/// </summary>
+public sealed class DueIndexSweeper(DueIndex index)
+{
+    /// <summary>How long after an hour ends its partition may still receive rows (a slow activity, clock skew).</summary>
+    public static readonly TimeSpan TimerGrace = TimeSpan.FromMinutes(5);
+
+    /// <summary>The most past hours one sweep reads when catching up after downtime; later sweeps go on.</summary>
+    public const int MaxCatchUpHours = 168;
+
+    internal const string WatermarkPartition = "sweep";
+    internal const string WatermarkRow = "watermark";
+    private const int FireParallelism = 16;
+
+    /// <summary>Sweeps every timer due at <paramref name="now"/>.</summary>
+    public async Task<DueIndexSweepResult> SweepAsync(DurableTaskClient durable, Instant now, CancellationToken cancellationToken = default) =>
+        (await SweepAsync(durable, now, catchingUp: false, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// Sweeps until the watermark reaches <paramref name="now"/>, however far behind it is (a long downtime, a
+    /// development clock moved months ahead), firing the timers hour by hour in due order; the result adds up
+    /// every pass.
+    /// </summary>
+    public async Task<DueIndexSweepResult> CatchUpAsync(DurableTaskClient durable, Instant now, CancellationToken cancellationToken = default)
+    {
+        var partitions = 0;
+        var fired = 0;
+        while (true)
+        {
+            var (result, reachedNow) = await SweepAsync(durable, now, catchingUp: true, cancellationToken).ConfigureAwait(false);
+            partitions += result.PartitionsRead;
+            fired += result.TimersFired;
+            if (reachedNow)
+            {
+                return new DueIndexSweepResult(partitions, fired, result.Watermark);
+            }
+        }
+    }
+
+    private async Task<(DueIndexSweepResult Result, bool ReachedNow)> SweepAsync(DurableTaskClient durable, Instant now, bool catchingUp, CancellationToken cancellationToken)
+    {
+        var table = await index.TableAsync(cancellationToken).ConfigureAwait(false);
+        var mark = await table.GetAsync(WatermarkPartition, WatermarkRow, cancellationToken).ConfigureAwait(false);
+        var (start, hours, reachedNow) = HoursToRead(mark, now, catchingUp);
+        var due = (await DueRowsAsync(table, hours, now, cancellationToken).ConfigureAwait(false))
+            .OrderBy(row => row.GetDateTimeOffset("DueAt"))
+            .ToList();
+        var fired = 0;
+        // Catching up over a long gap fires strictly in due order, so reminders reach their instances in sequence;
+        // an ordinary sweep holds only a minute's worth of timers and fires them side by side.
+        var parallelism = catchingUp ? 1 : FireParallelism;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+        {
+            await index.FireAsync(
+                durable, row.GetString("Kind")!, row.GetString("InstanceId")!, row.GetString("TimerId")!, row.GetString("Token")!, now, ct).ConfigureAwait(false);
+            await table.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: ct).ConfigureAwait(false);
+            Interlocked.Increment(ref fired);
+        }).ConfigureAwait(false);
+
+        var next = start;
+        while (hours.Contains(next) && next + Duration.FromHours(1) + Duration.FromTimeSpan(TimerGrace) <= now)
+        {
+            next += Duration.FromHours(1);
+        }
+
+        if (next > start || mark is null)
+        {
+            var update = new TableEntity(WatermarkPartition, WatermarkRow) { ["NextHour"] = DueIndex.Format(next) };
+            try
+            {
+                if (mark is null)
+                {
+                    await table.AddAsync(update, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.UpdateAsync(update, mark.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (StorageConflictException)
+            {
+                // Another sweeper moved the watermark first; its sweep covered the same hours.
+            }
+        }
+
+        return (new DueIndexSweepResult(hours.Count, fired, DueIndex.Format(next)), reachedNow);
+    }
+
+    /// <summary>The due rows a sweep at <paramref name="now"/> would fire, without firing them; for measuring.</summary>
+    internal async Task<int> CountDueAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var table = await index.TableAsync(cancellationToken).ConfigureAwait(false);
+        var mark = await table.GetAsync(WatermarkPartition, WatermarkRow, cancellationToken).ConfigureAwait(false);
+        return (await DueRowsAsync(table, HoursToRead(mark, now, catchingUp: false).Hours, now, cancellationToken).ConfigureAwait(false)).Count;
+    }
+
+    /// <summary>
+    /// The hours from the watermark to now, at most the catch-up cap of them plus the last two. Catching up
+    /// reads strictly in due order, so the current hours wait for the pass that reaches them.
+    /// </summary>
+    private static (Instant Start, List<Instant> Hours, bool ReachedNow) HoursToRead(TableEntity? mark, Instant now, bool catchingUp)
+    {
+        var currentHour = DueIndex.HourOf(now);
+        var start = mark?.GetString("NextHour") is { } stored
+            ? DueIndex.ParseHour(stored)
+            : currentHour - Duration.FromHours(MaxCatchUpHours);
+
+        var hours = new List<Instant>();
+        for (var hour = start; hour <= currentHour && hours.Count < MaxCatchUpHours; hour += Duration.FromHours(1))
+        {
+            hours.Add(hour);
+        }
+
+        var reachedNow = hours.Count == 0 || hours[^1] >= currentHour - Duration.FromHours(1);
+        foreach (var recent in new[] { currentHour - Duration.FromHours(1), currentHour })
+        {
+            if ((!catchingUp || reachedNow) && recent >= start && !hours.Contains(recent))
+            {
+                hours.Add(recent);
+            }
+        }
+
+        return (start, hours, reachedNow);
+    }
+
+    /// <summary>
+    /// Reads the due rows of the hours as one PartitionKey range query per run of consecutive hours (one,
+    /// or two when the catch-up cap cut the range): Table storage serves a key range from its index.
+    /// </summary>
+    private static async Task<List<TableEntity>> DueRowsAsync(Table table, List<Instant> hours, Instant now, CancellationToken cancellationToken)
+    {
+        var cutoff = now.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+        var ranges = new List<(Instant From, Instant To)>();
+        foreach (var hour in hours.Order())
+        {
+            if (ranges.Count > 0 && ranges[^1].To + Duration.FromHours(1) == hour)
+            {
+                ranges[^1] = (ranges[^1].From, hour);
+            }
+            else
+            {
+                ranges.Add((hour, hour));
+            }
+        }
+
+        var rows = new List<TableEntity>();
+        foreach (var (from, to) in ranges)
+        {
+            var filter = $"PartitionKey ge '{DueIndex.Format(from)}' and PartitionKey le '{DueIndex.Format(to)}' and DueAt le datetime'{cutoff}'";
+            await foreach (var row in table.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using NodaTime;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Storage;
+
+namespace SafetyCert.Functions.Workflows;
+
+/// <summary>
+/// The workflows' tables beside Durable's task hub: the projection of each instance's current state (what lists,
+/// searches and status reads answer from) and the audit trail of every decided event across generations. Both are
+/// written by <see cref="TransitionActivities"/> idempotently: a re-run writes the same rows, and the projection only
+/// moves forward.
+/// </summary>
+public sealed class WorkflowStore
+{
+    private const string StateRow = "state";
+    private readonly StorageAccount storage;
+    private readonly WorkflowSet workflows;
+    private readonly LargeValueStore values;
+
+    public WorkflowStore(StorageAccount storage, WorkflowSet workflows)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        this.storage = storage;
+        this.workflows = workflows;
+        values = new LargeValueStore(storage, WorkflowStorageNames.DataContainer);
+    }
+
+    internal static string Partition(string kind, string instanceId) => TableKey.Join(kind, instanceId);
+
+    internal static string HistoryRow(long sequence) => "h|" + sequence.ToString("D19", CultureInfo.InvariantCulture);
+
+    internal static string EventRow(string eventId) => "e|" + TableKey.Escape(eventId);
+
+    /// <summary>Writes the audit rows of a transition and moves the projection to its state.</summary>
+    public async Task RecordAsync(Transition transition, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        var partition = Partition(transition.Kind, transition.InstanceId);
+        var audit = await storage.TableAsync(WorkflowStorageNames.Audit, cancellationToken).ConfigureAwait(false);
+        var history = new TableEntity(partition, HistoryRow(transition.Sequence))
+        {
+            ["Sequence"] = transition.Sequence,
+            ["EventId"] = transition.Event.EventId,
+            ["EventType"] = transition.EventType,
+            ["At"] = transition.Event.At,
+            ["Actor"] = transition.Event.Actor,
+            ["Outcome"] = transition.Outcome,
+            ["Reason"] = transition.Reason,
+            ["StatusAfter"] = transition.StatusAfter,
+        };
+        await values.WriteAsync(history, "EventJson", transition.Event.EventJson, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await values.WriteAsync(history, "EffectsJson", transition.EffectsJson, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await audit.UpsertAsync(history, cancellationToken).ConfigureAwait(false);
+
+        if (transition.Outcome == nameof(Outcome.Applied))
+        {
+            await ProjectAsync(transition, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Last: a sender waiting for this row then finds the projection already moved.
+        await audit.UpsertAsync(new TableEntity(partition, EventRow(transition.Event.EventId))
+        {
+            ["Sequence"] = transition.Sequence,
+            ["Outcome"] = transition.Outcome,
+            ["Reason"] = transition.Reason,
+            ["StatusAfter"] = transition.StatusAfter,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records, for an instance that completed, that an event came too late: the decider's refusal, so the sender and
+    /// the audit trail both show it instead of Durable dropping it without a word.
+    /// </summary>
+    public async Task<TransitionResult> RecordRefusalAsync(string kind, string instanceId, EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (await GetOutcomeAsync(kind, instanceId, envelope.EventId, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            return known;
+        }
+
+        var status = await GetStatusAsync(kind, instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowNotFoundException($"No {kind} instance '{instanceId}' was started.");
+        var state = workflows.ReadState(kind, status.StateJson);
+        var decision = workflows.Get(kind).Decide(state, workflows.Json.DeserializeEvent(envelope.EventJson), Instant.FromDateTimeOffset(envelope.At));
+        var sequence = (status.LastEvent?.Sequence ?? 0) + 1;
+        var transition = new Transition(
+            kind, instanceId, sequence, envelope, workflows.Json.DeserializeEvent(envelope.EventJson).GetType().Name,
+            decision.Outcome == Outcome.Applied ? nameof(Outcome.Rejected) : decision.Outcome.ToString(),
+            decision.Outcome == Outcome.Applied ? $"The {kind} instance has completed and takes no further event." : decision.Reason,
+            status.Status, status.Status, status.IsFinal, status.StateJson, "[]", new Dictionary<string, DateTimeOffset>());
+        await RecordAsync(transition, Instant.FromDateTimeOffset(envelope.At), cancellationToken).ConfigureAwait(false);
+        return new TransitionResult(Enum.Parse<Outcome>(transition.Outcome), transition.Reason, sequence, false, status.Status);
+    }
+
+    /// <summary>What became of an event id, or null while the instance has not recorded it.</summary>
+    public async Task<TransitionResult?> GetOutcomeAsync(string kind, string instanceId, string eventId, CancellationToken cancellationToken)
+    {
+        var audit = await storage.TableAsync(WorkflowStorageNames.Audit, cancellationToken).ConfigureAwait(false);
+        var row = await audit.GetAsync(Partition(kind, instanceId), EventRow(eventId), cancellationToken).ConfigureAwait(false);
+        return row is null
+            ? null
+            : new TransitionResult(
+                Enum.Parse<Outcome>(row.GetString("Outcome") ?? nameof(Outcome.Applied)),
+                row.GetString("Reason"),
+                row.GetInt64("Sequence") ?? 0,
+                false,
+                row.GetString("StatusAfter"));
+    }
+
+    /// <summary>The instance's projected status, or null when it was never started.</summary>
+    public async Task<WorkflowInstanceStatus?> GetStatusAsync(string kind, string instanceId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(WorkflowStorageNames.Instances, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetAsync(Partition(kind, instanceId), StateRow, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var json = await values.ReadAsync(row, "StateJson", cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"The projection of {kind} '{instanceId}' has no state.");
+        var state = workflows.ReadState(kind, json);
+        var lastEvent = row.GetString("LastEventId") is { } lastId
+            ? new EventRecord(
+                row.GetInt64("Sequence") ?? 0,
+                lastId,
+                row.GetString("LastEventType") ?? "",
+                Instant.FromDateTimeOffset(row.GetDateTimeOffset("LastEventAt") ?? default),
+                row.GetString("LastActor") ?? "",
+                Outcome.Applied,
+                null)
+            : null;
+        return new WorkflowInstanceStatus(
+            kind,
+            instanceId,
+            state.Status,
+            state.IsFinal,
+            json,
+            1,
+            state.Deadlines.IsDefault ? [] : state.Deadlines,
+            [.. state.Timers.Active.Values],
+            lastEvent,
+            null,
+            null,
+            null,
+            Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? default),
+            Instant.FromDateTimeOffset(row.GetDateTimeOffset("UpdatedAt") ?? default));
+    }
+
+    /// <summary>Up to <paramref name="pageSize"/> audit entries from <paramref name="fromSequence"/> on, oldest first.</summary>
+    public async Task<HistoryPage> GetHistoryAsync(string kind, string instanceId, long fromSequence, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromSequence, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var audit = await storage.TableAsync(WorkflowStorageNames.Audit, cancellationToken).ConfigureAwait(false);
+        var partition = Partition(kind, instanceId);
+        var filter = $"PartitionKey eq '{Quote(partition)}' and RowKey ge '{HistoryRow(fromSequence)}' and RowKey lt 'h}}'";
+        var entries = new List<HistoryEntry>(pageSize);
+        await foreach (var row in audit.QueryAsync(filter, Math.Min(pageSize + 1, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entries.Count == pageSize)
+            {
+                return new HistoryPage(entries, entries[^1].Sequence + 1);
+            }
+
+            entries.Add(new HistoryEntry(
+                row.GetInt64("Sequence") ?? 0,
+                row.GetString("EventId") ?? "",
+                row.GetString("EventType") ?? "",
+                await values.ReadAsync(row, "EventJson", cancellationToken).ConfigureAwait(false) ?? "null",
+                Instant.FromDateTimeOffset(row.GetDateTimeOffset("At") ?? default),
+                row.GetString("Actor") ?? "",
+                Enum.Parse<Outcome>(row.GetString("Outcome") ?? nameof(Outcome.Applied)),
+                row.GetString("Reason"),
+                row.GetString("StatusAfter") ?? "",
+                await values.ReadAsync(row, "EffectsJson", cancellationToken).ConfigureAwait(false) ?? "[]"));
+        }
+
+        return new HistoryPage(entries, null);
+    }
+
+    private async Task ProjectAsync(Transition transition, Instant now, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(WorkflowStorageNames.Instances, cancellationToken).ConfigureAwait(false);
+        var partition = Partition(transition.Kind, transition.InstanceId);
+        while (true)
+        {
+            var row = await table.GetAsync(partition, StateRow, cancellationToken).ConfigureAwait(false);
+            if (row is not null && (row.GetInt64("Sequence") ?? 0) >= transition.Sequence)
+            {
+                return; // A re-run of an older transition must not bring back an older state.
+            }
+
+            var state = new TableEntity(partition, StateRow)
+            {
+                ["Kind"] = transition.Kind,
+                ["InstanceId"] = transition.InstanceId,
+                ["Status"] = transition.StatusAfter,
+                ["IsFinal"] = transition.IsFinal,
+                ["Sequence"] = transition.Sequence,
+                ["LastEventId"] = transition.Event.EventId,
+                ["LastEventType"] = transition.EventType,
+                ["LastEventAt"] = transition.Event.At,
+                ["LastActor"] = transition.Event.Actor,
+                ["CreatedAt"] = row?.GetDateTimeOffset("CreatedAt") ?? transition.Event.At,
+                ["UpdatedAt"] = now.ToDateTimeOffset(),
+            };
+            await values.WriteAsync(state, "StateJson", transition.StateJson, cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (row is null)
+                {
+                    await table.AddAsync(state, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.UpdateAsync(state, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (StorageConflictException)
+            {
+                // Another run of this activity wrote first: read again and decide whether ours is newer.
+            }
+        }
+    }
+
+    private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+}

@@ -1,6 +1,0 @@
-using NodaTime;
-
-namespace SafetyCert.Host.Api.Ledger;
-
-/// <summary>A certificate in force whose last valid day falls within the asked number of days.</summary>
-internal sealed record ExpiringCertificate(string CertificateId, string Number, string EnterpriseId, string RegionCode, string Grade, LocalDate LastValidDay, string Status);

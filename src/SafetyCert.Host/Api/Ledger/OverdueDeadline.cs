@@ -1,6 +1,0 @@
-using NodaTime;
-
-namespace SafetyCert.Host.Api.Ledger;
-
-/// <summary>A running deadline of an enterprise's workflow instance that has already passed.</summary>
-internal sealed record OverdueDeadline(string EnterpriseId, string RegionCode, string Kind, string InstanceId, string Deadline, LocalDate Due, string Rule);
