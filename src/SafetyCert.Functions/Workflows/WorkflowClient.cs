@@ -10,7 +10,7 @@ namespace SafetyCert.Functions.Workflows;
 /// </summary>
 public sealed class WorkflowClient
 {
-    private static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
     private readonly DurableTaskClient durable;
     private readonly WorkflowStore store;

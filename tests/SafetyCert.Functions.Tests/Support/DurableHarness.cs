@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +19,12 @@ internal sealed class DurableHarness : IAsyncDisposable
 {
     private readonly DurableTaskTestHost host;
     private readonly ServiceProvider services;
+
+    static DurableHarness()
+    {
+        // The in-process engine logs every gRPC call at Information through its own host's configuration.
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+    }
 
     private DurableHarness(DurableTaskTestHost host, ServiceProvider services, FakeClock clock, RecordingOutbox notices)
     {
