@@ -13,7 +13,7 @@ namespace SafetyCert.Functions.Workflows;
 /// query what falls due. Deadlines are rows rather than durable timers: Durable would chain a three-year wait as
 /// hundreds of three-day timers, and the development clock could not move them.
 /// </summary>
-public sealed class DueIndex(StorageAccount storage, WorkflowClients clients, IClock clock)
+public sealed class DueIndex(StorageAccount storage, WorkflowClients clients, WorkflowSet workflows, IClock clock)
 {
     private static readonly InstantPattern HourPattern = InstantPattern.CreateWithInvariantCulture("uuuuMMddHH");
 
@@ -28,20 +28,21 @@ public sealed class DueIndex(StorageAccount storage, WorkflowClients clients, IC
 
     public static string Format(Instant hour) => HourPattern.Format(hour);
 
+    internal WorkflowClients Clients => clients;
+
     public Task<Table> TableAsync(CancellationToken cancellationToken) => storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken);
 
     /// <summary>
-    /// Writes the index row; a deadline already due is raised at once instead, because its hour may already be behind
-    /// the sweep's watermark (a clock moved far ahead sets deadlines in the past).
+    /// Writes the index row. A deadline already due gets no row, because its hour may already be behind the sweep's
+    /// watermark (a clock moved far ahead sets deadlines in the past): its firing is returned, for the instance to take next.
     /// </summary>
-    public async Task SetAsync(DurableTaskClient durable, string kind, string instanceId, SetTimer timer, CancellationToken cancellationToken)
+    public async Task<EventEnvelope?> SetAsync(string kind, string instanceId, SetTimer timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         var now = clock.GetCurrentInstant();
         if (timer.DueAt <= now)
         {
-            await FireAsync(durable, kind, instanceId, timer.TimerId, timer.Token, now, cancellationToken).ConfigureAwait(false);
-            return;
+            return new EventEnvelope(EventIds.Timer(timer.TimerId, timer.Token), "timer", now.ToDateTimeOffset(), workflows.Json.Serialize(new TimerFired(timer.TimerId, timer.Token)));
         }
 
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
@@ -54,6 +55,7 @@ public sealed class DueIndex(StorageAccount storage, WorkflowClients clients, IC
             ["DueAt"] = timer.DueAt.ToDateTimeOffset(),
             ["Purpose"] = timer.Purpose,
         }, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     public async Task CancelAsync(string kind, string instanceId, CancelTimer timer, Instant dueAt, CancellationToken cancellationToken)
@@ -64,6 +66,6 @@ public sealed class DueIndex(StorageAccount storage, WorkflowClients clients, IC
     }
 
     /// <summary>Raises the timer's firing into its instance (event id = timer id + token, so a repeat is harmless).</summary>
-    public Task FireAsync(DurableTaskClient durable, string kind, string instanceId, string timerId, string token, Instant now, CancellationToken cancellationToken) =>
+    public Task<Delivery> FireAsync(DurableTaskClient durable, string kind, string instanceId, string timerId, string token, Instant now, CancellationToken cancellationToken) =>
         clients.For(durable).RaiseAsync(kind, instanceId, new TimerFired(timerId, token), EventIds.Timer(timerId, token), "timer", now.ToDateTimeOffset(), cancellationToken);
 }

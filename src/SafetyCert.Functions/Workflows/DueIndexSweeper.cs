@@ -26,6 +26,9 @@ public sealed class DueIndexSweeper(DueIndex index)
     internal const string WatermarkRow = "watermark";
     private const int FireParallelism = 16;
 
+    /// <summary>How long one sweep waits for its instances to record the firings before leaving the rest to the next.</summary>
+    private static readonly TimeSpan ConfirmBudget = TimeSpan.FromSeconds(30);
+
     /// <summary>Sweeps every timer due at <paramref name="now"/>.</summary>
     public async Task<DueIndexSweepResult> SweepAsync(DurableTaskClient durable, Instant now, CancellationToken cancellationToken = default) =>
         (await SweepAsync(durable, now, catchingUp: false, cancellationToken).ConfigureAwait(false)).Result;
@@ -59,20 +62,25 @@ public sealed class DueIndexSweeper(DueIndex index)
         var due = (await DueRowsAsync(table, hours, now, cancellationToken).ConfigureAwait(false))
             .OrderBy(row => row.GetDateTimeOffset("DueAt"))
             .ToList();
-        var fired = 0;
         // Catching up over a long gap fires strictly in due order, so reminders reach their instances in sequence;
         // an ordinary sweep holds only a minute's worth of timers and fires them side by side.
         var parallelism = catchingUp ? 1 : FireParallelism;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+        var raised = new (TableEntity Row, Delivery Delivery)[due.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            await index.FireAsync(
-                durable, row.GetString("Kind")!, row.GetString("InstanceId")!, row.GetString("TimerId")!, row.GetString("Token")!, now, ct).ConfigureAwait(false);
-            await table.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: ct).ConfigureAwait(false);
-            Interlocked.Increment(ref fired);
+            var row = due[i];
+            raised[i] = (row, await index.FireAsync(
+                durable, row.GetString("Kind")!, row.GetString("InstanceId")!, row.GetString("TimerId")!, row.GetString("Token")!, now, ct).ConfigureAwait(false));
         }).ConfigureAwait(false);
 
+        // A row is deleted only once its instance recorded the firing; what is still unconfirmed after the budget stays
+        // for the next sweep, and the watermark waits before its hour.
+        var unconfirmed = await ConfirmAsync(durable, raised, table, cancellationToken).ConfigureAwait(false);
+        var fired = due.Count - unconfirmed.Count;
+        var blocked = unconfirmed.Count == 0 ? (Instant?)null : unconfirmed.Min(r => DueIndex.ParseHour(r.PartitionKey));
+
         var next = start;
-        while (hours.Contains(next) && next + Duration.FromHours(1) + Duration.FromTimeSpan(TimerGrace) <= now)
+        while (hours.Contains(next) && next + Duration.FromHours(1) + Duration.FromTimeSpan(TimerGrace) <= now && (blocked is null || next < blocked))
         {
             next += Duration.FromHours(1);
         }
@@ -98,6 +106,34 @@ public sealed class DueIndexSweeper(DueIndex index)
         }
 
         return (new DueIndexSweepResult(hours.Count, fired, DueIndex.Format(next)), reachedNow);
+    }
+
+    private async Task<List<TableEntity>> ConfirmAsync(DurableTaskClient durable, (TableEntity Row, Delivery Delivery)[] raised, Table table, CancellationToken cancellationToken)
+    {
+        var client = index.Clients.For(durable);
+        var pending = raised.ToList();
+        var pause = TimeSpan.FromMilliseconds(100);
+        var deadline = DateTimeOffset.UtcNow + ConfirmBudget;
+        while (pending.Count > 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 1_000));
+            var still = new System.Collections.Concurrent.ConcurrentBag<(TableEntity Row, Delivery Delivery)>();
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FireParallelism, CancellationToken = cancellationToken }, async (item, ct) =>
+            {
+                if (await client.ConfirmAsync(item.Delivery, ct).ConfigureAwait(false) is null)
+                {
+                    still.Add(item);
+                }
+                else
+                {
+                    await table.DeleteAsync(item.Row.PartitionKey, item.Row.RowKey, cancellationToken: ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+            pending = [.. still];
+        }
+
+        return [.. pending.Select(p => p.Row)];
     }
 
     /// <summary>The due rows a sweep at <paramref name="now"/> would fire, without firing them; for measuring.</summary>

@@ -30,19 +30,22 @@ public sealed class LifecycleOrchestration(WorkflowSet workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
         var input = context.GetInput<LifecycleInput>() ?? throw new InvalidOperationException("A lifecycle orchestration needs its input.");
-        var envelope = input.First ?? await context.WaitForExternalEvent<EventEnvelope>(EventName);
+        var envelope = input.Pending.Count > 0 ? input.Pending[0] : await context.WaitForExternalEvent<EventEnvelope>(EventName);
+        var pending = input.Pending.Skip(1).ToList();
         if (input.Seen.Contains(envelope.EventId, StringComparer.Ordinal))
         {
             // A repeated delivery: its outcome is already in the audit trail, where the sender finds it.
-            context.ContinueAsNew(input with { First = null });
+            context.ContinueAsNew(input with { Pending = pending });
             return null;
         }
 
         var transition = Decide(input, envelope);
-        await RunActivityAsync(context, TransitionActivities.RecordName, transition);
-        if (transition.Outcome == nameof(Outcome.Applied) && transition.EffectsJson != "[]")
+        await RunActivityAsync<object?>(context, TransitionActivities.RecordName, transition);
+        if (WorkflowStore.HasEffects(transition))
         {
-            await RunActivityAsync(context, TransitionActivities.CarryOutName, transition);
+            var result = await RunActivityAsync<CarryOutResult>(context, TransitionActivities.CarryOutName, transition);
+            await ConfirmAsync(context, result?.Deliveries ?? []);
+            pending.AddRange(result?.DueNow ?? []);
         }
 
         if (transition.IsFinal)
@@ -56,7 +59,7 @@ public sealed class LifecycleOrchestration(WorkflowSet workflows)
             transition.Outcome == nameof(Outcome.Applied) ? transition.StateJson : input.StateJson,
             transition.Sequence,
             [.. input.Seen.Append(envelope.EventId).TakeLast(SeenLimit)],
-            First: null));
+            pending));
         return null;
     }
 
@@ -104,26 +107,42 @@ public sealed class LifecycleOrchestration(WorkflowSet workflows)
     }
 
     /// <summary>
+    /// Holds this instance until every event it raised into another instance is recorded there (or refused there, when
+    /// that one has completed). Durable drops an event raised before its receiver's start was processed, and an event that
+    /// arrives while the receiver continues as new may be lost too, so the sender raises again until the receiver's
+    /// audit trail shows the event id; the receiver ignores a repeat. The waits are durable timers: no activity blocks.
+    /// </summary>
+    private static async Task ConfirmAsync(TaskOrchestrationContext context, Delivery[] deliveries)
+    {
+        var pending = deliveries;
+        for (var round = 0; pending.Length > 0; round++)
+        {
+            await context.CreateTimer(TimeSpan.FromMilliseconds(Math.Min(250 * (1 << Math.Min(round, 4)), 4_000)), CancellationToken.None);
+            pending = await RunActivityAsync<Delivery[]>(context, TransitionActivities.ConfirmName, pending) ?? [];
+        }
+    }
+
+    /// <summary>
     /// Runs an activity until it succeeds: retries with back-off, then waits and tries again, so an effect is never
     /// dropped while storage or a channel is down. Each activity is idempotent, so a repeat changes nothing.
     /// </summary>
-    private static async Task RunActivityAsync(TaskOrchestrationContext context, string activity, Transition transition)
+    private static async Task<T?> RunActivityAsync<T>(TaskOrchestrationContext context, string activity, object input)
     {
         for (var round = 1; ; round++)
         {
             try
             {
-                await context.CallActivityAsync(activity, transition, ActivityRetry);
+                var result = await context.CallActivityAsync<T>(activity, input, ActivityRetry);
                 if (round > 1)
                 {
                     context.SetCustomStatus(null);
                 }
 
-                return;
+                return result;
             }
             catch (TaskFailedException e)
             {
-                context.SetCustomStatus(new { failedActivity = activity, eventId = transition.Event.EventId, round, error = e.FailureDetails.ErrorMessage });
+                context.SetCustomStatus(new { failedActivity = activity, round, error = e.FailureDetails.ErrorMessage });
                 await context.CreateTimer(TimeSpan.FromMinutes(5), CancellationToken.None);
             }
         }

@@ -16,26 +16,37 @@ public sealed partial class TransitionActivities(
 {
     public const string RecordName = "RecordTransition";
     public const string CarryOutName = "CarryOutEffects";
+    public const string ConfirmName = "ConfirmDeliveries";
 
     /// <summary>Writes the audit trail and the projection of one decided event.</summary>
     [Function(RecordName)]
     public Task RecordAsync([ActivityTrigger] Transition transition, CancellationToken cancellationToken) =>
         store.RecordAsync(transition, clock.GetCurrentInstant(), cancellationToken);
 
-    /// <summary>Carries out the effects of an applied event in the order the decider gave them.</summary>
+    /// <summary>
+    /// Carries out the effects of an applied event in the order the decider gave them, then marks the event done for its
+    /// sender. Returns the events raised into other instances, which the orchestration confirms, and this instance's
+    /// deadlines that were due already, which it takes next.
+    /// </summary>
     [Function(CarryOutName)]
-    public async Task CarryOutAsync([ActivityTrigger] Transition transition, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<CarryOutResult> CarryOutAsync([ActivityTrigger] Transition transition, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
         var effects = System.Text.Json.JsonSerializer.Deserialize<Effect[]>(transition.EffectsJson, workflows.Json.Options) ?? [];
         var source = $"workflow:{transition.Kind}/{transition.InstanceId}";
         var client = clients.For(durable);
+        var deliveries = new List<Delivery>();
+        var dueNow = new List<EventEnvelope>();
         for (var index = 0; index < effects.Length; index++)
         {
             switch (effects[index])
             {
                 case SetTimer set:
-                    await dueIndex.SetAsync(durable, transition.Kind, transition.InstanceId, set, cancellationToken).ConfigureAwait(false);
+                    if (await dueIndex.SetAsync(transition.Kind, transition.InstanceId, set, cancellationToken).ConfigureAwait(false) is { } due)
+                    {
+                        dueNow.Add(due);
+                    }
+
                     break;
                 case CancelTimer cancel when transition.CancelDueAt.TryGetValue(cancel.Token, out var dueAt):
                     await dueIndex.CancelAsync(transition.Kind, transition.InstanceId, cancel, Instant.FromDateTimeOffset(dueAt), cancellationToken).ConfigureAwait(false);
@@ -46,15 +57,41 @@ public sealed partial class TransitionActivities(
                     await notices.EnqueueAsync(new NotificationRequest(transition.Kind, transition.InstanceId, transition.Sequence, notify), cancellationToken).ConfigureAwait(false);
                     break;
                 case StartWorkflow start:
-                    Report(await client.StartAsync(start.Kind, start.InstanceId, start.Start, EventIds.Derived(transition.Kind, transition.InstanceId, transition.Sequence, index), source, transition.Event.At, cancellationToken).ConfigureAwait(false), start.Kind, start.InstanceId, source);
+                    // The start event travels in the new instance's input, so Durable cannot drop it.
+                    Report(await client.StartAsync(start.Kind, start.InstanceId, start.Start, EventIds.Derived(transition.Kind, transition.InstanceId, transition.Sequence, index), source, transition.Event.At, wait: false, cancellationToken).ConfigureAwait(false), start.Kind, start.InstanceId, source);
                     break;
                 case SignalWorkflow signal:
-                    Report(await client.ApplyAsync(signal.Kind, signal.InstanceId, signal.Event, EventIds.Derived(transition.Kind, transition.InstanceId, transition.Sequence, index), source, transition.Event.At, cancellationToken).ConfigureAwait(false), signal.Kind, signal.InstanceId, source);
+                    deliveries.Add(await client.RaiseAsync(signal.Kind, signal.InstanceId, signal.Event, EventIds.Derived(transition.Kind, transition.InstanceId, transition.Sequence, index), source, transition.Event.At, cancellationToken).ConfigureAwait(false));
                     break;
                 default:
                     throw new NotSupportedException($"No activity carries out a {effects[index].GetType().Name} effect.");
             }
         }
+
+        await store.MarkDoneAsync(transition, cancellationToken).ConfigureAwait(false);
+        return new CarryOutResult([.. deliveries], [.. dueNow]);
+    }
+
+    /// <summary>Of the events raised into other instances, those not yet recorded there, each raised again.</summary>
+    [Function(ConfirmName)]
+    public async Task<Delivery[]> ConfirmAsync([ActivityTrigger] Delivery[] deliveries, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var client = clients.For(durable);
+        var pending = new List<Delivery>();
+        foreach (var delivery in deliveries)
+        {
+            if (await client.ConfirmAsync(delivery, cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                Report(result, delivery.Kind, delivery.InstanceId, delivery.Event.Actor);
+            }
+            else
+            {
+                pending.Add(delivery);
+            }
+        }
+
+        return [.. pending];
     }
 
     private void Report(TransitionResult result, string kind, string instanceId, string source)

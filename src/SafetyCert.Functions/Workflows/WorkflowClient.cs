@@ -36,9 +36,17 @@ public sealed class WorkflowClient
     public Task<TransitionResult> ApplyAsync(string kind, string instanceId, WorkflowEvent @event, string eventId, string actor, CancellationToken cancellationToken = default) =>
         ApplyAsync(kind, instanceId, @event, eventId, actor, clock.GetCurrentInstant().ToDateTimeOffset(), cancellationToken);
 
-    /// <summary>Starts an instance with an event accepted at <paramref name="at"/>.</summary>
+    /// <summary>Starts an instance with an event accepted at <paramref name="at"/> and waits until it is recorded.</summary>
+    public Task<TransitionResult> StartAsync(
+        string kind, string instanceId, WorkflowEvent startEvent, string eventId, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        StartAsync(kind, instanceId, startEvent, eventId, actor, at, wait: true, cancellationToken);
+
+    /// <summary>
+    /// Starts an instance with an event accepted at <paramref name="at"/>; without <paramref name="wait"/> it returns once
+    /// the start is scheduled (the event travels in the instance's input, so it cannot be lost).
+    /// </summary>
     public async Task<TransitionResult> StartAsync(
-        string kind, string instanceId, WorkflowEvent startEvent, string eventId, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+        string kind, string instanceId, WorkflowEvent startEvent, string eventId, string actor, DateTimeOffset at, bool wait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(startEvent);
         var durableId = WorkflowSet.DurableId(kind, instanceId);
@@ -65,7 +73,7 @@ public sealed class WorkflowClient
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 LifecycleOrchestration.Name,
-                new LifecycleInput(kind, instanceId, null, 0, [], envelope),
+                new LifecycleInput(kind, instanceId, null, 0, [], [envelope]),
                 new Microsoft.DurableTask.StartOrchestrationOptions(durableId),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -79,6 +87,11 @@ public sealed class WorkflowClient
 
             return await AwaitOutcomeAsync(kind, instanceId, durableId, envelope, resend: false, cancellationToken).ConfigureAwait(false)
                 ?? await AlreadyStartedAsync(kind, instanceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!wait)
+        {
+            return new TransitionResult(Outcome.Applied, null, 0, false, null);
         }
 
         return await AwaitOutcomeAsync(kind, instanceId, durableId, envelope, resend: false, cancellationToken).ConfigureAwait(false)
@@ -110,9 +123,44 @@ public sealed class WorkflowClient
             ?? throw new TimeoutException($"The {kind} instance '{instanceId}' has not taken event {eventId} within {GiveUpAfter.TotalMinutes} minutes; it stays queued.");
     }
 
-    /// <summary>Raises a timer's firing without waiting: the sweep runs again, and a repeat is harmless.</summary>
-    internal Task RaiseAsync(string kind, string instanceId, WorkflowEvent @event, string eventId, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        durable.RaiseEventAsync(WorkflowSet.DurableId(kind, instanceId), LifecycleOrchestration.EventName, Envelope(eventId, actor, at, @event), cancellationToken);
+    /// <summary>
+    /// Raises an event without waiting for it, for a sender that confirms it later with <see cref="ConfirmAsync"/> (an
+    /// orchestration between durable timers, the sweep in bulk).
+    /// </summary>
+    public async Task<Delivery> RaiseAsync(string kind, string instanceId, WorkflowEvent @event, string eventId, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var delivery = new Delivery(kind, instanceId, Envelope(eventId, actor, at, @event));
+        await durable.RaiseEventAsync(WorkflowSet.DurableId(kind, instanceId), LifecycleOrchestration.EventName, delivery.Event, cancellationToken).ConfigureAwait(false);
+        return delivery;
+    }
+
+    /// <summary>
+    /// What became of a raised event: its recorded outcome; the refusal, recorded now, when its instance completed or never
+    /// existed; or null while it is not recorded yet, in which case it is raised again (a repeat is ignored by id).
+    /// </summary>
+    public async Task<TransitionResult?> ConfirmAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (await store.GetOutcomeAsync(delivery.Kind, delivery.InstanceId, delivery.Event.EventId, cancellationToken).ConfigureAwait(false) is { } outcome)
+        {
+            return outcome;
+        }
+
+        var durableId = WorkflowSet.DurableId(delivery.Kind, delivery.InstanceId);
+        var metadata = await durable.GetInstanceAsync(durableId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (metadata is null)
+        {
+            return new TransitionResult(Outcome.Rejected, $"No {delivery.Kind} instance '{delivery.InstanceId}' was started.", 0, false, null);
+        }
+
+        if (metadata.IsCompleted && await store.GetStatusAsync(delivery.Kind, delivery.InstanceId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return await store.RecordRefusalAsync(delivery.Kind, delivery.InstanceId, delivery.Event, cancellationToken).ConfigureAwait(false);
+        }
+
+        await durable.RaiseEventAsync(durableId, LifecycleOrchestration.EventName, delivery.Event, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
 
     private EventEnvelope Envelope(string eventId, string actor, DateTimeOffset at, WorkflowEvent @event)
     {

@@ -33,7 +33,11 @@ public sealed class WorkflowStore
 
     internal static string EventRow(string eventId) => "e|" + TableKey.Escape(eventId);
 
-    /// <summary>Writes the audit rows of a transition and moves the projection to its state.</summary>
+    /// <summary>
+    /// Writes the audit row of a transition and moves the projection to its state. The event-id row that senders wait for
+    /// is written here only when there is nothing left to carry out; otherwise <see cref="MarkDoneAsync"/> writes it once
+    /// the effects are done, so a caller that sees its event recorded also finds its deadlines indexed and notices queued.
+    /// </summary>
     public async Task RecordAsync(Transition transition, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
@@ -59,8 +63,22 @@ public sealed class WorkflowStore
             await ProjectAsync(transition, now, cancellationToken).ConfigureAwait(false);
         }
 
-        // Last: a sender waiting for this row then finds the projection already moved.
-        await audit.UpsertAsync(new TableEntity(partition, EventRow(transition.Event.EventId))
+        if (!HasEffects(transition))
+        {
+            await MarkDoneAsync(transition, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether an applied transition has effects for <see cref="TransitionActivities"/> to carry out.</summary>
+    public static bool HasEffects(Transition transition) =>
+        transition.Outcome == nameof(Outcome.Applied) && transition.EffectsJson != "[]";
+
+    /// <summary>Writes the event-id row a sender waits for: the event is decided and its effects carried out.</summary>
+    public async Task MarkDoneAsync(Transition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        var audit = await storage.TableAsync(WorkflowStorageNames.Audit, cancellationToken).ConfigureAwait(false);
+        await audit.UpsertAsync(new TableEntity(Partition(transition.Kind, transition.InstanceId), EventRow(transition.Event.EventId))
         {
             ["Sequence"] = transition.Sequence,
             ["Outcome"] = transition.Outcome,

@@ -8,13 +8,11 @@ internal static class CommandLine
 
         Commands:
           plan <scenario.json> [--format json|table]   Plan a lifecycle offline and print its timeline.
-          serve [--urls <urls>]                        Run the function app (trigger runtime, or custom handler
-                                                       under the Azure Functions host).
+          serve [--urls <urls>]                        Run the function app's functions in this process against
+                                                       the storage account local.settings.json names.
           dev [--urls <urls>] [--clock-speed <factor>] Run everything locally: Azurite, MailDev, the host in
                                                        Development with demo data and a movable clock.
           token --role <role> [scope options]          Mint a development bearer token (see token --help).
-          functions --output <dir>                     Write host.json and every function.json for Azure.
-          package --output <file.zip>                  Publish for linux-x64 and zip it with the function layout.
         """;
 
     public static Task<int> RunAsync(string[] args)
@@ -35,10 +33,6 @@ internal static class CommandLine
                 return DevCommand.RunAsync(args[1..], Console.Out, Console.Error);
             case "token":
                 return Task.FromResult(TokenCommand.Run(args[1..], Console.Out, Console.Error));
-            case "functions":
-                return Task.FromResult(FunctionsCommand.Run(args[1..], Console.Out, Console.Error));
-            case "package":
-                return PackageCommand.RunAsync(args[1..], Console.Out, Console.Error);
         }
 
         Console.Error.WriteLine($"Unknown command '{args[0]}'.");

@@ -1,21 +1,19 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration.Memory;
-using SafetyCert.Domain.Calendar;
-using SafetyCert.Domain.Profiles;
-using SafetyCert.Functions.Access;
-using SafetyCert.Functions.Api;
-using SafetyCert.Functions.Api.Holidays;
+using SafetyCert.Functions;
+using SafetyCert.Functions.Notifications;
+using SafetyCert.Functions.Storage;
+using SafetyCert.Functions.Workflows;
 using SafetyCert.Host.Configuration;
 using SafetyCert.Host.Development;
-using SafetyCert.Functions.Documents;
-using SafetyCert.Host.Functions;
-using SafetyCert.Functions.Notifications;
-using SafetyCert.Host.Triggers;
-using SafetyCert.Functions.Workflows;
+using SafetyCert.Host.Local;
 
 namespace SafetyCert.Host.Cli;
 
-/// <summary><c>safetycert serve [--urls …]</c>: runs the function app until stopped.</summary>
+/// <summary>
+/// <c>safetycert serve [--urls …]</c>: runs the function app's classes in this process, as the Functions host would
+/// (which cannot be installed here): HTTP functions as endpoints under <c>/api</c>, timer and queue triggers, and the
+/// orchestrations and activities on Durable's Azure Storage backend in the app's storage account.
+/// </summary>
 internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -29,9 +27,8 @@ internal static class ServeCommand
     /// The app as <c>serve</c> runs it; <paramref name="configure"/> lets tests swap what they must. With
     /// <paramref name="loadStoredCalendar"/> the holiday arrangements an administrator stored are read from storage now and
     /// laid over the embedded calendar the workflows decide with, so a year stored later applies from the next start.
-    /// Commands that only describe the app (<c>functions</c>) leave it off and touch no storage.
     /// </summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<FunctionsBuilder>? functions = null, bool loadStoredCalendar = false)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, bool loadStoredCalendar = false)
     {
         var builder = WebApplication.CreateBuilder(args);
         // local.settings.json sits under every other source, as in Azure Functions tools: the environment wins.
@@ -41,33 +38,44 @@ internal static class ServeCommand
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LocalSettings.Read(local) });
         }
 
-        if (builder.Configuration[CustomHandlerApi.PortSetting] is { Length: > 0 } port)
-        {
-            // Under the Functions host the port is not ours to choose: the host says where it will call.
-            builder.WebHost.UseUrls($"http://127.0.0.1:{ParsePort(port)}");
-        }
+        var configuration = builder.Configuration;
+        var prefix = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Prefix)}"] ?? "";
+        var connection = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.ConnectionString)}"] is { Length: > 0 } own
+            ? own
+            : configuration["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true";
+
+        // What the Functions host reads from app settings, defaulted per storage prefix so hosts sharing Azurite stay apart.
+        configuration.AddInMemoryCollection(Defaults(configuration, prefix));
 
         // The storage SDK logs every request, and every expected 404 or 409 as a warning; the app logs what matters.
         builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         if (builder.Environment.IsDevelopment())
         {
             // Before the modules, which add the system clocks only when none is registered.
-            builder.Services.AddDevelopmentClock(builder.Configuration);
+            builder.Services.AddDevelopmentClock(configuration);
         }
 
-        builder.AddFunctionApp(functions);
-        builder.Services.AddAccess();
-        var calendar = loadStoredCalendar ? HolidayArrangementStore.LoadCalendar(builder.Configuration, WorkingDayCalendar.China) : WorkingDayCalendar.China;
-        builder.Services.AddLifecycleWorkflows(calendar, ProfileCatalog.Embedded);
-        builder.Services.AddNotifications(builder.Configuration);
-        builder.Services.AddDocuments(builder.Configuration);
-        builder.Services.AddApi();
+        builder.Services.AddSafetyCert(configuration, loadStoredCalendar);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddLocalFunctions(typeof(LifecycleOrchestration).Assembly, functions =>
+        {
+            functions.StorageConnectionString = connection;
+            functions.TimerBlobPrefix = prefix;
+        });
+        builder.Services.AddLocalDurable(
+            durable =>
+            {
+                configuration.GetSection(LocalDurableOptions.Section).Bind(durable);
+                durable.StorageConnectionString = connection;
+                durable.TaskHubName = configuration["TaskHubName"]!;
+            },
+            worker => worker.AddDurableFunctions());
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapFunctionApp();
-        app.MapApi();
+        app.MapHealthChecks("/healthz");
+        app.MapHttpFunctions();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentClockApi();
@@ -76,8 +84,19 @@ internal static class ServeCommand
         return app;
     }
 
-    private static int ParsePort(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
-            ? port
-            : throw new InvalidOperationException($"{CustomHandlerApi.PortSetting} is '{text}', which is not a TCP port.");
+    private static Dictionary<string, string?> Defaults(ConfigurationManager configuration, string prefix)
+    {
+        var defaults = new Dictionary<string, string?>();
+        if (string.IsNullOrEmpty(configuration["TaskHubName"]))
+        {
+            defaults["TaskHubName"] = prefix.Length > 0 ? $"{prefix}hub" : "SafetyCert";
+        }
+
+        if (string.IsNullOrEmpty(configuration[NotificationQueueFunction.QueueSetting]))
+        {
+            defaults[NotificationQueueFunction.QueueSetting] = $"{prefix}notifications";
+        }
+
+        return defaults;
+    }
 }

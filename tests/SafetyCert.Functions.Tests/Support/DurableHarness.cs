@@ -69,7 +69,8 @@ internal sealed class DurableHarness : IAsyncDisposable
             registry => registry
                 .AddOrchestratorFunc<LifecycleInput, string?>(LifecycleOrchestration.Name, (context, _) => orchestration.RunAsync(context))
                 .AddActivityFunc<Transition>(TransitionActivities.RecordName, (_, transition) => activities.RecordAsync(transition, CancellationToken.None))
-                .AddActivityFunc<Transition>(TransitionActivities.CarryOutName, (_, transition) => activities.CarryOutAsync(transition, started!.Client, CancellationToken.None)),
+                .AddActivityFunc<Transition, CarryOutResult>(TransitionActivities.CarryOutName, (_, transition) => activities.CarryOutAsync(transition, started!.Client, CancellationToken.None))
+                .AddActivityFunc<Delivery[], Delivery[]>(TransitionActivities.ConfirmName, (_, deliveries) => activities.ConfirmAsync(deliveries, started!.Client, CancellationToken.None)),
             new DurableTaskTestHostOptions { Port = FreePort() },
             TestContext.Current.CancellationToken);
         started = host;

@@ -37,7 +37,7 @@ public sealed class LifecycleOrchestrationTests(AzuriteFixture azurite)
         var entry = Assert.Single(history.Entries);
         Assert.Equal(nameof(CertificateIssued), entry.EventType);
         Assert.Equal("regulator", entry.Actor);
-        // A deadline already due is raised at once; every later one waits as a row of the due index.
+        // A deadline already due is taken by the instance at once; every later one waits as a row of the due index.
         var table = await harness.Get<DueIndex>().TableAsync(Ct);
         var rows = await table.QueryAsync("InstanceId eq 'c-1'", cancellationToken: Ct).ToListAsync(Ct);
         Assert.Equal(
@@ -140,7 +140,7 @@ public sealed class LifecycleOrchestrationTests(AzuriteFixture azurite)
             var durableId = WorkflowSet.DurableId(WorkflowKinds.Certificate, id);
             var first = new EventEnvelope($"issue-{id}", "regulator", Now.ToDateTimeOffset(), json.Serialize(Issued(id)));
             await harness.Durable.ScheduleNewOrchestrationInstanceAsync(LifecycleOrchestration.Name,
-                new LifecycleInput(WorkflowKinds.Certificate, id, null, 0, [], first), new Microsoft.DurableTask.StartOrchestrationOptions(durableId), Ct);
+                new LifecycleInput(WorkflowKinds.Certificate, id, null, 0, [], [first]), new Microsoft.DurableTask.StartOrchestrationOptions(durableId), Ct);
             await harness.Durable.RaiseEventAsync(durableId, LifecycleOrchestration.EventName,
                 new EventEnvelope($"lapse-{id}", "regulator", Now.ToDateTimeOffset(), json.Serialize(new LicenceLapsed(new LocalDate(2026, 2, 1)))), Ct);
         }));

@@ -5,7 +5,7 @@ using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Api.Holidays;
-using SafetyCert.Host.Functions;
+using Microsoft.Azure.Functions.Worker;
 using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
@@ -59,8 +59,8 @@ public sealed class HolidayArrangementTests(AzuriteFixture azurite)
             // The 2026 arrangement ships with the product; 2027 is not out yet.
             Assert.True((await ApiHost.JsonAsync(await host.GetAsync("/api/calendar/2026", ApiHost.Admin))).GetProperty("published").GetBoolean());
             var check = ActivatorUtilities.CreateInstance<HolidayArrangementCheckFunction>(host.App.Services);
-            Assert.Equal(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero), TimerSchedule.Parse(check.Name, check.Schedule).NextAfter(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero)));
-            await check.RunAsync(new TimerInfo(null, false), TestContext.Current.CancellationToken);
+            Assert.Equal(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero), TimerSchedule.NextAfter<HolidayArrangementCheckFunction>(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero)));
+            await check.RunAsync(new TimerInfo(), TestContext.Current.CancellationToken);
             var notice = Assert.Single(notices.Requests).Notice;
             Assert.Equal((NoticeKinds.HolidayArrangementMissing, Party.Administrator, new LocalDate(2026, 12, 1)), (notice.Kind, notice.Recipient, notice.DueDate));
 
@@ -68,7 +68,7 @@ public sealed class HolidayArrangementTests(AzuriteFixture azurite)
             Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
             var stored = await ApiHost.JsonAsync(put);
             Assert.Equal((false, true, 4), (stored.GetProperty("published").GetBoolean(), stored.GetProperty("stored").GetBoolean(), stored.GetProperty("days").GetArrayLength()));
-            await check.RunAsync(new TimerInfo(null, false), TestContext.Current.CancellationToken);
+            await check.RunAsync(new TimerInfo(), TestContext.Current.CancellationToken);
             Assert.Single(notices.Requests);
         }
 

@@ -6,7 +6,7 @@ using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.SpotChecks;
-using SafetyCert.Host.Functions;
+using Microsoft.Azure.Functions.Worker;
 using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Api;
@@ -74,8 +74,8 @@ public sealed class SpotCheckTests(AzuriteFixture azurite)
 
         var function = ActivatorUtilities.CreateInstance<SpotCheckDrawFunction>(host.App.Services);
         // RULES.md §9: once a year, 15 January 09:00 in Beijing (01:00 UTC).
-        Assert.Equal(new DateTimeOffset(2028, 1, 15, 1, 0, 0, TimeSpan.Zero), TimerSchedule.Parse(function.Name, function.Schedule).NextAfter(new DateTimeOffset(2027, 1, 15, 1, 0, 0, TimeSpan.Zero)));
-        await function.RunAsync(new TimerInfo(null, false), TestContext.Current.CancellationToken);
+        Assert.Equal(new DateTimeOffset(2028, 1, 15, 1, 0, 0, TimeSpan.Zero), TimerSchedule.NextAfter<SpotCheckDrawFunction>(new DateTimeOffset(2027, 1, 15, 1, 0, 0, TimeSpan.Zero)));
+        await function.RunAsync(new TimerInfo(), TestContext.Current.CancellationToken);
 
         var book = host.App.Services.GetRequiredService<SpotCheckBook>();
         var ningxia = await book.GetAsync(2026, "640000", TestContext.Current.CancellationToken);

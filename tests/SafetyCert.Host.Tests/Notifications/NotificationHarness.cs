@@ -10,7 +10,6 @@ using SafetyCert.Functions.Notifications;
 using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
-using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.Notifications;
 
