@@ -59,11 +59,7 @@ internal static class ServeCommand
 
         builder.Services.AddSafetyCert(configuration, loadStoredCalendar);
         builder.Services.AddHealthChecks();
-        builder.Services.AddLocalFunctions(typeof(LifecycleOrchestration).Assembly, functions =>
-        {
-            functions.StorageConnectionString = connection;
-            functions.TimerBlobPrefix = prefix;
-        });
+        // Durable first: a past-due timer that fires at start-up may already call the Durable client.
         builder.Services.AddLocalDurable(
             durable =>
             {
@@ -72,6 +68,11 @@ internal static class ServeCommand
                 durable.TaskHubName = configuration["TaskHubName"]!;
             },
             worker => worker.AddDurableFunctions());
+        builder.Services.AddLocalFunctions(typeof(LifecycleOrchestration).Assembly, functions =>
+        {
+            functions.StorageConnectionString = connection;
+            functions.TimerBlobPrefix = prefix;
+        });
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapHealthChecks("/healthz");

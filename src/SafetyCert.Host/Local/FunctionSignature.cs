@@ -38,9 +38,10 @@ internal static class FunctionSignature
         };
 
         CheckTrigger(name, method, kind, trigger, triggerParameter);
-        var routeParameters = trigger is HttpTriggerAttribute http ? RouteParameters(name, method, http) : new HashSet<string>();
+        var route = trigger is HttpTriggerAttribute http ? RouteOf(name, http) : null;
+        var routeParameters = route is null ? [] : RouteParameters(name, method, route);
         var bound = parameters
-            .Select(p => p == triggerParameter ? TriggerParameter(kind, p) : OtherParameter(name, method, kind, p, routeParameters))
+            .Select(p => p == triggerParameter ? TriggerParameter(kind, p) : OtherParameter(name, method, kind, p, route, routeParameters))
             .ToList();
         if (bound.Count(p => p.Kind == FunctionParameterKind.OrchestrationInput) > 1)
         {
@@ -53,7 +54,7 @@ internal static class FunctionSignature
     }
 
     /// <summary>The route template under the route prefix: the trigger's <c>Route</c>, else the function name, as in Functions.</summary>
-    public static string RouteOf(FunctionDescriptor function) => ((HttpTriggerAttribute)function.Trigger).Route ?? function.Name;
+    public static string RouteOf(string name, HttpTriggerAttribute trigger) => trigger.Route ?? name;
 
     private static void CheckMethod(string name, MethodInfo method)
     {
@@ -142,7 +143,7 @@ internal static class FunctionSignature
         });
 
     private static FunctionParameter OtherParameter(
-        string name, MethodInfo method, FunctionKind kind, ParameterInfo parameter, HashSet<string> routeParameters)
+        string name, MethodInfo method, FunctionKind kind, ParameterInfo parameter, string? route, HashSet<string> routeParameters)
     {
         var type = parameter.ParameterType;
         var parameterName = parameter.Name!;
@@ -184,7 +185,7 @@ internal static class FunctionSignature
         }
 
         // Other parameters bind by name from the trigger's binding data, as in the worker.
-        if (kind == FunctionKind.Http && routeParameters.Contains(parameterName))
+        if (routeParameters.Contains(parameterName))
         {
             var valueType = Nullable.GetUnderlyingType(type) ?? type;
             return RouteValueTypes.Contains(valueType)
@@ -198,15 +199,12 @@ internal static class FunctionSignature
             return Bound(FunctionParameterKind.DequeueCount);
         }
 
-        var hint = kind == FunctionKind.Http
-            ? $"it is not a parameter of the route '{RouteOfTrigger(name, method)}'"
-            : $"a {kind} function binds no such parameter";
+        var hint = route is not null ? $"it is not a parameter of the route '{route}'" : $"a {kind} function binds no such parameter";
         throw Refuse(name, method, parameter, $"{type.Name} {parameterName} has nothing to bind to: {hint}");
     }
 
-    private static HashSet<string> RouteParameters(string name, MethodInfo method, HttpTriggerAttribute trigger)
+    private static HashSet<string> RouteParameters(string name, MethodInfo method, string route)
     {
-        var route = trigger.Route ?? name;
         try
         {
             return RoutePatternFactory.Parse(route).Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -216,9 +214,6 @@ internal static class FunctionSignature
             throw new InvalidOperationException($"Function '{name}' ({Where(method)}) cannot run: its route '{route}' is not a valid route template: {e.Message}", e);
         }
     }
-
-    private static string RouteOfTrigger(string name, MethodInfo method) =>
-        method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().First().Route ?? name;
 
     private static void CheckReturn(string name, MethodInfo method, FunctionKind kind, FunctionReturn returns)
     {

@@ -29,8 +29,9 @@ public static class HttpFunctionEndpoints
         var group = endpoints.MapGroup("/" + prefix.Trim('/'));
         foreach (var function in index.OfKind(FunctionKind.Http))
         {
-            var route = FunctionSignature.RouteOf(function);
-            var methods = ((HttpTriggerAttribute)function.Trigger).Methods;
+            var trigger = (HttpTriggerAttribute)function.Trigger;
+            var route = FunctionSignature.RouteOf(function.Name, trigger);
+            var methods = trigger.Methods;
             RequestDelegate handler = context => InvokeAsync(function, context);
             var endpoint = methods is { Length: > 0 }
                 ? group.MapMethods(route, methods.Select(m => m.ToUpperInvariant()), handler)

@@ -129,73 +129,81 @@ internal sealed class QueueFunctionListener : BackgroundService
                 // Its earlier deliveries ended without settling it (a host was killed): it has had its chances.
                 QueueLog.Poisoned(logger, queue.Name, message.MessageId, message.DequeueCount, null);
                 await SettleAsync(message, message.PopReceipt, failure: null, poison: true, stoppingToken);
-                return;
             }
-
-            var receipt = message.PopReceipt;
-            Exception? failure = null;
-            using (var renewing = new CancellationTokenSource())
+            else
             {
-                var renewal = KeepInvisibleAsync(renewing.Token);
-                try
-                {
-                    await InvokeAsync(message, stoppingToken);
-                }
-#pragma warning disable CA1031 // Any failure of the function is a failed delivery: the message comes back or goes to poison.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    failure = e;
-                }
-                finally
-                {
-                    // The renewal is awaited, not abandoned: one in flight may still change the pop receipt settling needs.
-                    await renewing.CancelAsync();
-                    await renewal;
-                }
-            }
-
-            await SettleAsync(message, receipt, failure, poison: false, stoppingToken);
-
-            async Task KeepInvisibleAsync(CancellationToken stop)
-            {
-                while (true)
-                {
-                    try
-                    {
-                        await Task.Delay(options.MessageLease / 2, TimeProvider.System, stop);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return;
-                    }
-
-                    try
-                    {
-                        // Not cancelled when the function ends, for the same reason; bounded by the lease it renews.
-                        using var timeout = new CancellationTokenSource(options.MessageLease);
-                        var updated = await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: options.MessageLease, cancellationToken: timeout.Token);
-                        receipt = updated.Value.PopReceipt;
-                    }
-                    catch (RequestFailedException e) when (e.Status == 404 || e.ErrorCode == QueueErrorCode.PopReceiptMismatch)
-                    {
-                        // Another receiver has it now; renewing further cannot succeed.
-                        QueueLog.LeaseLost(logger, queue.Name, message.MessageId, e);
-                        return;
-                    }
-#pragma warning disable CA1031 // A failed renewal is retried at the next turn; the function keeps running.
-                    catch (Exception e)
-#pragma warning restore CA1031
-                    {
-                        QueueLog.RenewFailed(logger, queue.Name, message.MessageId, e);
-                    }
-                }
+                await RunAndSettleAsync(message, stoppingToken);
             }
         }
         finally
         {
             Interlocked.Decrement(ref inFlight);
             Interlocked.Exchange(ref settled, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    /// <summary>Runs the function while keeping the message invisible, then settles it with the latest pop receipt.</summary>
+    private async Task RunAndSettleAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        var receipt = message.PopReceipt;
+        Exception? failure = null;
+        using (var renewing = new CancellationTokenSource())
+        {
+            var renewal = KeepInvisibleAsync(renewing.Token);
+            try
+            {
+                await InvokeAsync(message, stoppingToken);
+            }
+#pragma warning disable CA1031 // Any failure of the function is a failed delivery: the message comes back or goes to poison.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = e;
+            }
+            finally
+            {
+                // The renewal is awaited, not abandoned: one in flight may still change the pop receipt settling needs.
+                await renewing.CancelAsync();
+                await renewal;
+            }
+        }
+
+        await SettleAsync(message, receipt, failure, poison: false, stoppingToken);
+
+        async Task KeepInvisibleAsync(CancellationToken stop)
+        {
+            while (true)
+            {
+                try
+                {
+                    await Task.Delay(options.MessageLease / 2, TimeProvider.System, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                try
+                {
+                    // Not cancelled when the function ends, for the same reason; bounded by the lease it renews.
+                    using var timeout = new CancellationTokenSource(options.MessageLease);
+                    var updated = await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: options.MessageLease, cancellationToken: timeout.Token);
+                    receipt = updated.Value.PopReceipt;
+                }
+                catch (RequestFailedException e) when (e.Status == 404 || e.ErrorCode == QueueErrorCode.PopReceiptMismatch)
+                {
+                    // Storage applied a renewal whose answer never came, or another receiver has the message: renewing
+                    // further cannot succeed, and the message may run again elsewhere.
+                    QueueLog.LeaseLost(logger, queue.Name, message.MessageId, e);
+                    return;
+                }
+#pragma warning disable CA1031 // A failed renewal is retried at the next turn; the function keeps running.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    QueueLog.RenewFailed(logger, queue.Name, message.MessageId, e);
+                }
+            }
         }
     }
 

@@ -29,6 +29,9 @@ internal sealed class TimerRunner(
     // (a development clock started afresh) and would otherwise mark every occurrence until then as already run.
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
 
+    /// <summary>Functions' Last (and LastUpdated) before a timer ever ran: the default date.</summary>
+    private static readonly DateTimeOffset NeverRun = DateTimeOffset.MinValue;
+
     private readonly bool monitored = schedule.IsMonitored && ((TimerTriggerAttribute)function.Trigger).UseMonitor;
     private readonly bool runOnStartup = ((TimerTriggerAttribute)function.Trigger).RunOnStartup;
 
@@ -119,25 +122,25 @@ internal sealed class TimerRunner(
         {
             // An unreadable status must not keep the timer from ever firing again: start it afresh.
             TimerLog.StatusUnreadable(logger, Name, e);
-            await store.WriteAsync(Name, Status(Utc(DateTime.MinValue), now), stoppingToken);
+            await store.WriteAsync(Name, Status(NeverRun, now), stoppingToken);
             return null;
         }
 
         if (status is null)
         {
-            await store.CreateIfAbsentAsync(Name, Status(Utc(DateTime.MinValue), now), stoppingToken);
+            await store.CreateIfAbsentAsync(Name, Status(NeverRun, now), stoppingToken);
             return null;
         }
 
         if (Utc(status.LastUpdated) > now + ClockTolerance)
         {
             TimerLog.StatusFromTheFuture(logger, Name, Utc(status.LastUpdated));
-            await store.WriteAsync(Name, Status(Utc(DateTime.MinValue), now), stoppingToken);
+            await store.WriteAsync(Name, Status(NeverRun, now), stoppingToken);
             return null;
         }
 
-        var last = Utc(status.Last);
-        var from = last != Utc(DateTime.MinValue) ? last : Utc(status.LastUpdated) != Utc(DateTime.MinValue) ? Utc(status.LastUpdated) : now;
+        // As Functions computes it: the Next the status should hold, from Last, else from when it was written.
+        var from = Utc(status.Last) != NeverRun ? Utc(status.Last) : Utc(status.LastUpdated) != NeverRun ? Utc(status.LastUpdated) : now;
         var expected = NextOrMax(from);
         var recorded = Utc(status.Next);
         if (recorded != expected)
@@ -148,7 +151,7 @@ internal sealed class TimerRunner(
                 from = now;
             }
 
-            await store.WriteAsync(Name, Status(Utc(DateTime.MinValue), from), stoppingToken);
+            await store.WriteAsync(Name, Status(NeverRun, from), stoppingToken);
             recorded = NextOrMax(from);
         }
 
@@ -224,7 +227,7 @@ internal sealed class TimerRunner(
     private ScheduleStatus Status(DateTimeOffset last, DateTimeOffset updated) => new()
     {
         Last = last.UtcDateTime,
-        Next = NextOrMax(last == Utc(DateTime.MinValue) ? updated : last).UtcDateTime,
+        Next = NextOrMax(last == NeverRun ? updated : last).UtcDateTime,
         LastUpdated = updated.UtcDateTime,
     };
 

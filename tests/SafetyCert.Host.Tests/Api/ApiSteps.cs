@@ -42,7 +42,7 @@ internal static class ApiSteps
 
     }
 
-    public static async Task StepAsync(ApiHost host, string path, Host.Access.Caller caller, object body, string expected)
+    public static async Task StepAsync(ApiHost host, string path, Functions.Access.Caller caller, object body, string expected)
     {
         var response = await host.PostAsync(path, caller, body);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -53,7 +53,7 @@ internal static class ApiSteps
     public static async Task<string?> StatusAsync(ApiHost host, string applicationId) =>
         (await ApiHost.JsonAsync(await host.GetAsync($"/api/workflows/application/{applicationId}", ApiHost.Admin))).GetProperty("status").GetString();
 
-    public static async Task<string?> WaitForStatusAsync(ApiHost host, string path, Host.Access.Caller caller, string expected)
+    public static async Task<string?> WaitForStatusAsync(ApiHost host, string path, Functions.Access.Caller caller, string expected)
     {
         string? status = null;
         for (var i = 0; i < 100 && status != expected; i++)

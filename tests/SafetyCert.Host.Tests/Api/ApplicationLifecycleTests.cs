@@ -96,7 +96,7 @@ public sealed class ApplicationLifecycleTests(AzuriteFixture azurite)
         var forged = host.TokenFor(enterprise)[..^4] + "AAAA";
         await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Get, $"/api/enterprises/{EnterpriseId}", null, token: forged), HttpStatusCode.Unauthorized);
         var past = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-3));
-        var expired = new Host.Access.TokenIssuer(Microsoft.Extensions.Options.Options.Create(new Host.Access.JwtOptions { SigningKey = ApiHost.SigningKey }), past)
+        var expired = new Functions.Access.TokenIssuer(Microsoft.Extensions.Options.Options.Create(new Functions.Access.JwtOptions { SigningKey = ApiHost.SigningKey }), past)
             .Issue(enterprise, TimeSpan.FromHours(1));
         await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Get, $"/api/enterprises/{EnterpriseId}", null, token: expired), HttpStatusCode.Unauthorized);
     }

@@ -13,7 +13,7 @@ namespace SafetyCert.Host.Tests.Api;
 public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
 {
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 1, 0);
-    private static readonly Host.Access.Caller Enterprise = ApiHost.Enterprise(ApiSteps.EnterpriseId);
+    private static readonly Functions.Access.Caller Enterprise = ApiHost.Enterprise(ApiSteps.EnterpriseId);
 
     [Fact]
     public async Task A_submitted_self_assessment_is_what_lets_the_enterprise_apply()
@@ -55,8 +55,8 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
         await ApiSteps.AssertProblemAsync(await host.PostAsync(path, Enterprise, new { score = 101, postedInternally = true, appliesForReview = false, reportDocumentId = report }), HttpStatusCode.BadRequest);
         var (_, reports, _) = await host.App.Services.GetRequiredService<EnterpriseRegistry>().HistoryAsync(ApiSteps.EnterpriseId, TestContext.Current.CancellationToken);
         Assert.Empty(reports);
-        var year = await host.App.Services.GetRequiredService<SafetyCert.Functions.Workflows.WorkflowEngine>()
-            .GetStatusAsync("self-assessment", ApiSteps.EnterpriseId + "/2026", TestContext.Current.CancellationToken);
+        var year = await host.App.Services.GetRequiredService<SafetyCert.Functions.Workflows.WorkflowStore>()
+            .GetStatusAsync("self-assessment", ApiSteps.EnterpriseId + "-2026", TestContext.Current.CancellationToken);
         Assert.Equal("Open", year!.Status);
     }
 

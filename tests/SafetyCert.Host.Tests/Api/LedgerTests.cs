@@ -77,7 +77,7 @@ public sealed class LedgerTests(AzuriteFixture azurite)
         return host;
     }
 
-    private static async Task<List<string>> RowsAsync(ApiHost host, string path, Host.Access.Caller caller)
+    private static async Task<List<string>> RowsAsync(ApiHost host, string path, Functions.Access.Caller caller)
     {
         var response = await host.GetAsync(path, caller);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

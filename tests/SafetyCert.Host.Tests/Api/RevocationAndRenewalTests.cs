@@ -11,7 +11,7 @@ namespace SafetyCert.Host.Tests.Api;
 public sealed class RevocationAndRenewalTests(AzuriteFixture azurite)
 {
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 1, 0);
-    private static readonly Host.Access.Caller Enterprise = ApiHost.Enterprise(ApiSteps.EnterpriseId);
+    private static readonly Functions.Access.Caller Enterprise = ApiHost.Enterprise(ApiSteps.EnterpriseId);
 
     [Fact]
     public async Task A_revocation_recalls_certificate_and_plaque_and_its_ban_refuses_a_new_application()

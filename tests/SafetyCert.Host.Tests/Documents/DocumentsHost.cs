@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Documents;
+using SafetyCert.Host.Local;
 using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Documents;
@@ -67,10 +68,10 @@ public sealed class DocumentsHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IEnterpriseDirectory>(new DictionaryEnterpriseDirectory(Samples.NingxiaA, Samples.NingxiaB, Samples.BeijingC));
         builder.Services.AddAccess().AddSafetyCertStorage(builder.Configuration).AddDocuments(builder.Configuration);
+        builder.Services.AddProblemDetails().AddMvcCore();
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapDocumentsApi();
+        // Only the document functions' services are registered; the adapter creates a function's class when it is called.
+        app.MapHttpFunctions(new FunctionIndex(typeof(DocumentStore).Assembly));
         await app.StartAsync();
         return new DocumentsHost(app, azurite.ConnectionString, prefix, time);
     }

@@ -7,6 +7,8 @@ using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Digest;
 using SafetyCert.Functions.Notifications.Ledger;
 
+using SafetyCert.Host.Tests.Support;
+
 namespace SafetyCert.Host.Tests.Notifications;
 
 public sealed class DigestTests(LocalServices services)
@@ -86,7 +88,8 @@ public sealed class DigestTests(LocalServices services)
         harness.Time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(2));
         var function = ActivatorUtilities.CreateInstance<DailyDigestFunction>(harness.Provider, new FixedFeed());
 
-        Assert.Equal("0 0 8 * * *", function.Schedule);
+        // 08:00 in Beijing is midnight UTC, the time zone Flex Consumption reads schedules in.
+        Assert.Equal(new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero), TimerSchedule.NextAfter<DailyDigestFunction>(new DateTimeOffset(2027, 1, 1, 12, 0, 0, TimeSpan.Zero)));
         var first = await function.RunAsync(Ct);
         var second = await function.RunAsync(Ct);
         await harness.Sender.CatchUpAsync(harness.Time.GetUtcNow(), Ct);
