@@ -22,7 +22,11 @@ internal static class NotificationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<NotificationStorage>();
+        services.AddSingleton(sp => new NotificationStorage(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
+            sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>(),
+            sp.GetRequiredService<IOptions<SafetyCert.Functions.Storage.StorageOptions>>(),
+            configuration[NotificationQueueFunction.QueueSetting]));
         services.AddHostedService(sp => sp.GetRequiredService<NotificationStorage>());
         services.AddSingleton(sp => new ContactBook(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable)));
         services.AddSingleton(sp => new DeliveryLedger(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.DeliveriesTable)));

@@ -9,7 +9,7 @@ namespace SafetyCert.Functions.Notifications;
 /// The tables and queue of the notification module, created when the host starts rather than when a service
 /// is first resolved, so commands that only read the function catalog need no storage.
 /// </summary>
-internal sealed class NotificationStorage(TableServiceClient tables, QueueServiceClient queues, IOptions<StorageOptions> storage, IConfiguration configuration) : IHostedService
+internal sealed class NotificationStorage(TableServiceClient tables, QueueServiceClient queues, IOptions<StorageOptions> storage, string? queueName) : IHostedService
 {
     public const string ContactsTable = "contacts";
     public const string DeliveriesTable = "deliveries";
@@ -17,7 +17,7 @@ internal sealed class NotificationStorage(TableServiceClient tables, QueueServic
     public TableClient Table(string name) => tables.GetTableClient($"{storage.Value.Prefix}{name}");
 
     /// <summary>The queue the sender's trigger reads: the app setting <c>NotificationQueueName</c>, else <c>{prefix}notifications</c>.</summary>
-    public QueueClient Queue => queues.GetQueueClient(configuration[NotificationQueueFunction.QueueSetting] is { Length: > 0 } name ? name : $"{storage.Value.Prefix}notifications");
+    public QueueClient Queue => queues.GetQueueClient(queueName is { Length: > 0 } name ? name : $"{storage.Value.Prefix}notifications");
 
     public async Task CreateAsync(CancellationToken cancellationToken)
     {

@@ -69,6 +69,7 @@ public sealed class DocumentsHost : IAsyncDisposable
         builder.Services.AddSingleton<IEnterpriseDirectory>(new DictionaryEnterpriseDirectory(Samples.NingxiaA, Samples.NingxiaB, Samples.BeijingC));
         builder.Services.AddAccess().AddSafetyCertStorage(builder.Configuration).AddDocuments(builder.Configuration);
         builder.Services.AddProblemDetails().AddMvcCore();
+        builder.Services.AddSingleton<SafetyCert.Functions.Api.ApiRequests>();
         var app = builder.Build();
         // Only the document functions' services are registered; the adapter creates a function's class when it is called.
         app.MapHttpFunctions(new FunctionIndex(typeof(DocumentStore).Assembly));

@@ -16,4 +16,7 @@ internal static partial class LocalDurableLog
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Could not renew the lock of work item {WorkItem}; retrying at the next interval")]
     public static partial void LockRenewalFailed(ILogger logger, Exception exception, string workItem);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Warning, Message = "The local Durable backend did not stop cleanly")]
+    public static partial void StopFailed(ILogger logger, Exception exception);
 }

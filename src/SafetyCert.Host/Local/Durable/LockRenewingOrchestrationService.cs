@@ -26,20 +26,41 @@ internal sealed class LockRenewingOrchestrationService(
 
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
 
-    public Task StartAsync() => inner.StartAsync();
+    private int started;
+    private int stopped;
+
+    public async Task StartAsync()
+    {
+        await inner.StartAsync();
+        Interlocked.Exchange(ref started, 1);
+    }
 
     public Task StopAsync() => StopAsync(isForced: false);
 
     // Renewals end first, so what this host still holds reappears after one visibility timeout. The sidecar stops the
-    // service again once its last work item ends, possibly after this object was disposed.
+    // service again once its last work item ends, possibly after this object was disposed, and from a callback where an
+    // exception would end the process: only the first stop of a started service reaches the backend.
     public async Task StopAsync(bool isForced)
     {
-        if (!stopping.IsCancellationRequested)
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
         {
-            await stopping.CancelAsync();
+            return;
         }
 
-        await inner.StopAsync(isForced);
+        try
+        {
+            await stopping.CancelAsync();
+            if (Volatile.Read(ref started) == 1)
+            {
+                await inner.StopAsync(isForced);
+            }
+        }
+#pragma warning disable CA1031 // Called from the sidecar's fire-and-forget stop: anything thrown here would end the process.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LocalDurableLog.StopFailed(logger, e);
+        }
     }
 
     public void Dispose() => stopping.Dispose();
