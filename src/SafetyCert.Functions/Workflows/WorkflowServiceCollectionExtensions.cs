@@ -13,7 +13,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddSingleton(calendar);
         services.AddSingleton(profiles);
-        services.AddSingleton<WorkflowSet>();
+        services.AddSingleton(new WorkflowSet(calendar, profiles));
         services.AddSingleton<WorkflowStore>();
         services.AddSingleton<WorkflowClients>();
         services.AddSingleton<DueIndex>();

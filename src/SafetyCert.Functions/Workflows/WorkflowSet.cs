@@ -12,9 +12,15 @@ public sealed class WorkflowSet
     private readonly FrozenDictionary<string, IWorkflow> byKind;
 
     public WorkflowSet(WorkingDayCalendar calendar, ProfileCatalog profiles)
+        : this(WorkflowCatalog.Create(calendar, profiles).Values)
     {
-        byKind = WorkflowCatalog.Create(calendar, profiles);
-        Json = new WorkflowJson(byKind.Values.Select(w => w.GetType().Assembly));
+    }
+
+    /// <summary>A set of deciders, one per kind: the catalog's, or a changed version of one of them.</summary>
+    public WorkflowSet(IEnumerable<IWorkflow> workflows)
+    {
+        byKind = workflows.ToFrozenDictionary(w => w.Kind, StringComparer.Ordinal);
+        Json = new WorkflowJson(byKind.Values.SelectMany(w => new[] { w.GetType().Assembly, w.StateType.Assembly }));
     }
 
     public WorkflowJson Json { get; }
