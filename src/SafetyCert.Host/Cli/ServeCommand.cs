@@ -51,6 +51,9 @@ internal static class ServeCommand
         builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        // The in-process Durable sidecar is an ASP.NET Core server too: its gRPC calls would log every poll.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         if (builder.Environment.IsDevelopment())
         {
             // Before the modules, which add the system clocks only when none is registered.
