@@ -193,7 +193,7 @@ internal static class DevCommand
         stdout.WriteLine();
         stdout.WriteLine("SafetyCert runs in Development.");
         stdout.WriteLine($"  API               {api}");
-        stdout.WriteLine($"  API reference     {api}/api/docs   (OpenAPI document {api}/api/openapi/v1.json)");
+        stdout.WriteLine($"  Task hub          {app.Configuration["TaskHubName"]} in the Azurite account (Durable's Instances and History tables)");
         stdout.WriteLine($"  Health            {api}/healthz");
         stdout.WriteLine($"  Mail inbox        http://127.0.0.1:{MailWebPort}");
         stdout.WriteLine($"  Clock             {now.ToString("uuuu-MM-dd HH:mm:ss o<+HH:mm>", CultureInfo.InvariantCulture)}, {clock.Speed.ToString(CultureInfo.InvariantCulture)}x real time");

@@ -4,7 +4,7 @@ namespace SafetyCert.Host.Development;
 
 /// <summary>
 /// The one clock of a development host, as NodaTime's <see cref="IClock"/> for the engine and the sweep and as a
-/// <see cref="TimeProvider"/> for the trigger runtime and notifications, so they all see the same time: real time
+/// <see cref="TimeProvider"/> for the local timer triggers and notifications, so they all see the same time: real time
 /// plus an offset that only grows, optionally running <see cref="Speed"/> times faster than real time.
 /// Waits through <see cref="CreateTimer"/> follow the clock: a jump fires every wait it passed at once, and a
 /// faster clock shortens waits, though never below <see cref="MinimumRealWait"/> (or the requested wait if
