@@ -221,7 +221,7 @@ public sealed class WorkflowClient
         }
 
         var metadata = await durable.GetInstanceAsync(WorkflowSet.DurableId(kind, instanceId), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        return status with { RuntimeStatus = metadata?.RuntimeStatus.ToString(), CustomStatus = metadata?.SerializedCustomStatus };
+        return status with { RuntimeStatus = metadata?.RuntimeStatus.ToString(), CustomStatusJson = metadata?.SerializedCustomStatus };
     }
 
     /// <summary>Up to <paramref name="pageSize"/> audit entries from <paramref name="fromSequence"/> on, oldest first.</summary>

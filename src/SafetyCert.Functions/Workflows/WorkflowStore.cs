@@ -157,12 +157,9 @@ public sealed class WorkflowStore
             state.Status,
             state.IsFinal,
             json,
-            1,
             state.Deadlines.IsDefault ? [] : state.Deadlines,
             [.. state.Timers.Active.Values],
             lastEvent,
-            null,
-            null,
             null,
             Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? default),
             Instant.FromDateTimeOffset(row.GetDateTimeOffset("UpdatedAt") ?? default));
