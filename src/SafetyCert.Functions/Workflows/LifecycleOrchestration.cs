@@ -53,6 +53,12 @@ public sealed class LifecycleOrchestration(WorkflowSet workflows)
             return transition.StateJson;
         }
 
+        if (input.StateJson is null && transition.Outcome != nameof(Outcome.Applied))
+        {
+            // A start the decider refused (senders check first, so only a race gets here): nothing was started.
+            return null;
+        }
+
         context.ContinueAsNew(new LifecycleInput(
             input.Kind,
             input.InstanceId,
