@@ -7,12 +7,33 @@ namespace SafetyCert.Benchmarks;
 internal static class Report
 {
     public static void Line(string what, double value, string unit) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-58} {value,14:N2} {unit}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-64} {value,12:N2} {unit}"));
 
     public static void Text(string text) => Console.WriteLine(text);
 
-    public static void PeakMemory() =>
-        Line("peak working set of this process", Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, "MiB");
+    /// <summary>One measured round, marked when an Azurite stall overlapped it.</summary>
+    public static void Round(Round round, string unit) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    {round.Label,-62} {round.Rate,12:N2} {unit}  ({round.Count:N0} in {round.Seconds:N1} s, probe max {round.ProbeMax.TotalSeconds:N2} s){(round.Stalled ? "  STALL" : "")}"));
+
+    /// <summary>A timed step, by its duration, marked when an Azurite stall overlapped it.</summary>
+    public static void Duration(Round round) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    {round.Label,-62} {round.Seconds,12:N2} s  (probe max {round.ProbeMax.TotalSeconds:N2} s){(round.Stalled ? "  STALL" : "")}"));
+
+    /// <summary>
+    /// The median rate of the rounds an Azurite stall did not hit, or of all of them when every round was hit (said
+    /// so on the line), and how many were left out.
+    /// </summary>
+    public static double Median(IReadOnlyList<Round> rounds, out string note)
+    {
+        var clean = rounds.Where(r => !r.Stalled).ToList();
+        var used = clean.Count > 0 ? clean : [.. rounds];
+        var stalled = rounds.Count - clean.Count;
+        note = clean.Count == 0 ? "every round stalled" : stalled > 0 ? $"{stalled} stalled round(s) left out" : "no stall";
+        var sorted = used.Select(r => r.Rate).Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 
     public static async Task<double> SecondsAsync(Func<Task> action)
     {

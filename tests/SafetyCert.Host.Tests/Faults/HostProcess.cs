@@ -115,9 +115,16 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var reading = await http.GetFromJsonAsync<JsonElement>(new Uri("dev/clock", UriKind.Relative), cancellationToken);
         var now = InstantPattern.ExtendedIso.Parse(reading.GetProperty("utc").GetString()!).Value;
-        object body = now < to
-            ? new { to = OffsetDateTimePattern.ExtendedIso.Format(to.WithOffset(Offset.FromHours(8))) }
-            : new { advance = "PT1S" };
+        return now < to
+            ? await PostClockAsync(new { to = OffsetDateTimePattern.ExtendedIso.Format(to.WithOffset(Offset.FromHours(8))) }, cancellationToken)
+            : await PostClockAsync(new { advance = "PT1S" }, cancellationToken);
+    }
+
+    /// <summary>Moves the host's development clock on by an ISO-8601 period such as <c>PT10M</c>.</summary>
+    public Task<int> AdvanceClockAsync(string period, CancellationToken cancellationToken) => PostClockAsync(new { advance = period }, cancellationToken);
+
+    private async Task<int> PostClockAsync(object body, CancellationToken cancellationToken)
+    {
         using var response = await http.PostAsJsonAsync(new Uri("dev/clock", UriKind.Relative), body, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -170,7 +177,7 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Host {Name} exited with code {process.ExitCode}:{Environment.NewLine}{Output}");
+                throw new InvalidOperationException($"Host {Name} exited with code {process.ExitCode}:{System.Environment.NewLine}{Output}");
             }
 
             try
@@ -189,7 +196,7 @@ internal sealed class HostProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"Host {Name} did not answer /healthz within 90 s:{Environment.NewLine}{Output}");
+        throw new TimeoutException($"Host {Name} did not answer /healthz within 90 s:{System.Environment.NewLine}{Output}");
     }
 
     private void Append(string? line)
@@ -212,9 +219,10 @@ internal sealed class HostProcess : IAsyncDisposable
         ["Storage__ConnectionString"] = connectionString,
         ["Storage__Prefix"] = prefix,
         ["LocalDurable__WorkerId"] = workerId,
-        // A message held by a killed host reappears after this, so a restart or the other hosts go on within seconds.
-        ["LocalDurable__ControlQueueVisibilityTimeout"] = "00:00:05",
-        ["LocalDurable__WorkItemQueueVisibilityTimeout"] = "00:00:05",
+        // A message held by a killed host reappears after this (Durable's default is 5 minutes), so a restart or the other
+        // hosts go on within seconds; work in progress is renewed every third of it.
+        ["LocalDurable__ControlQueueVisibilityTimeout"] = "00:00:10",
+        ["LocalDurable__WorkItemQueueVisibilityTimeout"] = "00:00:10",
         ["DevClock__NotBefore"] = InstantPattern.ExtendedIso.Format(clockStart),
         ["Notifications__Smtp__Host"] = "127.0.0.1",
         ["Notifications__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
@@ -225,6 +233,8 @@ internal sealed class HostProcess : IAsyncDisposable
         ["Jwt__Audience"] = "safetycert",
         ["Jwt__SigningKey"] = ClientHost.SigningKey,
         ["Logging__LogLevel__Default"] = "Warning",
+        // Notices to parties without a contact are part of the scenario, not news.
+        ["Logging__LogLevel__SafetyCert.Functions.Notifications.NotificationOutbox"] = "Error",
         ["Logging__Console__FormatterName"] = "simple",
     };
 }
