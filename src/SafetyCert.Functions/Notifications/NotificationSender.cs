@@ -134,7 +134,16 @@ internal sealed class NotificationSender(
         Log.CaughtUp(logger, due.Count);
         foreach (var id in due)
         {
-            await ProcessAsync(id, ct).ConfigureAwait(false);
+            try
+            {
+                await ProcessAsync(id, ct).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // One delivery that cannot be processed must not keep every later one from being sent.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                Log.CatchUpFailed(logger, e, id);
+            }
         }
 
         return due.Count;
