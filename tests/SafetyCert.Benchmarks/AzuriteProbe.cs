@@ -49,6 +49,25 @@ internal sealed class AzuriteProbe : IAsyncDisposable
         }
     }
 
+    /// <summary>How much of <paramref name="start"/> to now Azurite spent stalled: the overlap of every probe over the threshold.</summary>
+    public TimeSpan StalledSince(long start)
+    {
+        var end = Now;
+        var threshold = (long)(Round.StallThreshold.TotalSeconds * Stopwatch.Frequency);
+        lock (gate)
+        {
+            var spans = probes.Select(p => (p.Start, p.End)).ToList();
+            if (inFlightSince >= 0)
+            {
+                spans.Add((inFlightSince, end));
+            }
+
+            var ticks = spans.Where(p => p.End - p.Start > threshold && p.End >= start && p.Start <= end)
+                .Sum(p => Math.Min(p.End, end) - Math.Max(p.Start, start));
+            return Stopwatch.GetElapsedTime(0, ticks);
+        }
+    }
+
     /// <summary>Every stall seen so far: when it began (seconds after <paramref name="origin"/>) and how long it lasted.</summary>
     public IReadOnlyList<(double At, double Seconds)> Stalls(long origin)
     {
@@ -76,7 +95,14 @@ internal sealed class AzuriteProbe : IAsyncDisposable
     {
         var start = Now;
         await action();
-        return new Round(label, count, Stopwatch.GetElapsedTime(start).TotalSeconds, MaxSince(start));
+        return Measured(label, count, start);
+    }
+
+    /// <summary>A round of <paramref name="count"/> operations that began at <paramref name="start"/> and ends now.</summary>
+    public Round Measured(string label, int count, long start)
+    {
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new Round(label, count, seconds, MaxSince(start), StalledSince(start).TotalSeconds);
     }
 
     private async Task RunAsync()

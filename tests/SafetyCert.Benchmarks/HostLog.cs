@@ -14,6 +14,7 @@ internal sealed class HostLog : ILoggerProvider
     private const string SweepCategory = "SafetyCert.Functions.Workflows.TimerSweepFunction";
     private readonly ConcurrentDictionary<string, (int Count, string First)> problems = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<int> sweeps = new();
+    private readonly ConcurrentDictionary<string, int> discarded = new(StringComparer.Ordinal);
     private long mailsSent;
     private long deferred;
 
@@ -27,6 +28,12 @@ internal sealed class HostLog : ILoggerProvider
     public IReadOnlyList<int> Sweeps => [.. sweeps];
 
     public IReadOnlyDictionary<string, (int Count, string First)> Problems => problems;
+
+    /// <summary>
+    /// Events Durable discarded ("No such instance": raised before a start was processed, during a ContinueAsNew, or to
+    /// an instance that does not exist), by instance id without its digits (<c>certificate:ov</c>, <c>bare:ov</c>…).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Discarded => discarded;
 
     public void ClearProblems() => problems.Clear();
 
@@ -49,6 +56,12 @@ internal sealed class HostLog : ILoggerProvider
         else if (category == SweepCategory && eventId.Id == 1 && int.TryParse(Value(state, "Fired"), out var fired))
         {
             sweeps.Enqueue(fired);
+        }
+
+        if (eventId.Name == "DiscardingWorkItem")
+        {
+            var id = message().Split(": ", 2)[0];
+            discarded.AddOrUpdate(id.TrimEnd("0123456789".ToCharArray()), 1, (_, n) => n + 1);
         }
 
         if (level >= LogLevel.Warning)

@@ -13,7 +13,7 @@ internal static class OverheadBenchmark
     private const int Instances = 32;
     private const int Pairs = 3;
 
-    public static async Task RunAsync(BenchHost host, AzuriteProbe probe, string connectionString, string prefix, double scale)
+    public static async Task RunAsync(BenchHost host, AzuriteProbe probe, Summary summary, string connectionString, string prefix, double scale)
     {
         var perInstance = Math.Max(2, 2 * (int)Math.Round(Math.Min(30 * scale, 10)));
         var ids = Enumerable.Range(0, Instances).Select(i => $"ov{i}").ToList();
@@ -82,6 +82,9 @@ internal static class OverheadBenchmark
         Report.Line("lifecycle orchestration via ApplyAsync, median", ours, $"transitions/s ({oursNote})");
         Report.Line("bare orchestration, same awaits and activities, median", floor, $"transitions/s ({bareNote})");
         Report.Line("overhead ratio: bare / lifecycle", floor / ours, "x");
+        summary.Add("lifecycle", "lifecycle transitions/s (32 instances, ApplyAsync)", ours, $"/s ({oursNote})");
+        summary.Add("bare", "bare orchestration transitions/s (same shape)", floor, $"/s ({bareNote})");
+        summary.Add("overhead", "overhead ratio bare / lifecycle", floor / ours, "x");
         Report.Line("lifecycle events not applied (expected 0)", notApplied, "");
         Report.Line("RaiseEvent calls per lifecycle event (1 = no re-raise)", (double)raises / transitions, "");
         Report.Line("app table requests per lifecycle event (writes, client polling)", (double)tableCalls / transitions, "");

@@ -14,5 +14,11 @@ internal static class Problems
             var sample = first.Length > 150 ? first[..150] + "…" : first;
             Report.Text(string.Create(CultureInfo.InvariantCulture, $"    {count,8:N0}  {key}: {sample}"));
         }
+
+        if (log.Discarded.Count > 0)
+        {
+            Report.Text("    messages Durable discarded (\"No such instance\"), by instance: " +
+                string.Join(", ", log.Discarded.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key}* {d.Value:N0}"))));
+        }
     }
 }

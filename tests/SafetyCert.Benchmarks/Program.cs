@@ -21,6 +21,7 @@ await using var azurite = await Azurite.StartAsync();
 await using var mail = await MailDev.StartAsync();
 await using var probe = await AzuriteProbe.StartAsync(azurite.ConnectionString);
 var origin = AzuriteProbe.Now;
+var summary = new Summary();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"SafetyCert on its local runtime (Durable Azure Storage backend, in-process sidecar) over one Azurite; {Environment.ProcessorCount} cores, .NET {Environment.Version}, scale {scale}"));
 Report.Text($"load average before: {LoadAverage()}");
@@ -30,17 +31,17 @@ if (Runs("overhead") || Runs("aggregate") || Runs("sweep"))
     await using var host = await BenchHost.StartAsync(azurite.ConnectionString, mail, "bench", Certificates.IssuedAt);
     if (Runs("overhead"))
     {
-        await OverheadBenchmark.RunAsync(host, probe, azurite.ConnectionString, "bench", scale);
+        await OverheadBenchmark.RunAsync(host, probe, summary, azurite.ConnectionString, "bench", scale);
     }
 
     if (Runs("aggregate"))
     {
-        await AggregateBenchmark.RunAsync(host, probe, azurite.ConnectionString, "bench", scale);
+        await AggregateBenchmark.RunAsync(host, probe, summary, azurite.ConnectionString, "bench", scale);
     }
 
     if (Runs("sweep"))
     {
-        await SweepBenchmark.RunAsync(host, probe, azurite.ConnectionString, scale);
+        await SweepBenchmark.RunAsync(host, probe, summary, azurite.ConnectionString, scale);
     }
 
     Problems.Print(host.Log, "host of 1-3");
@@ -48,9 +49,10 @@ if (Runs("overhead") || Runs("aggregate") || Runs("sweep"))
 
 if (Runs("burst"))
 {
-    await BurstBenchmark.RunAsync(azurite.ConnectionString, mail, probe, scale);
+    await BurstBenchmark.RunAsync(azurite.ConnectionString, mail, probe, summary, scale);
 }
 
+summary.Print();
 var stalls = probe.Stalls(origin);
 Report.Text(string.Create(CultureInfo.InvariantCulture,
     $"Azurite probes: {probe.Count:N0}, stalls over {Round.StallThreshold.TotalSeconds:N0} s: {stalls.Count}{(stalls.Count == 0 ? "" : " (" + string.Join(", ", stalls.Select(s => $"{s.Seconds:N1} s at +{s.At:N0} s")) + ")")}"));

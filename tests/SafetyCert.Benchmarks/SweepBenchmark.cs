@@ -23,7 +23,7 @@ internal static class SweepBenchmark
     private const int Parallelism = 16;
     private static readonly Instant Now = Instant.FromUtc(2027, 1, 1, 8, 30);
 
-    public static async Task RunAsync(BenchHost host, AzuriteProbe probe, string connectionString, double scale)
+    public static async Task RunAsync(BenchHost host, AzuriteProbe probe, Summary summary, string connectionString, double scale)
     {
         var small = Math.Max(Due * 10, (int)(10_000 * scale));
         var large = Math.Max(small * 10, (int)(1_000_000 * scale));
@@ -36,6 +36,7 @@ internal static class SweepBenchmark
         Report.Line($"rows read by the sweep at {small:N0}", smallRows, "rows");
         Report.Line($"rows read by the sweep at {large:N0}", largeRows, "rows");
         Report.Line("ratio large / small (1 = cost follows the due rows only)", (double)largeRows / smallRows, "");
+        summary.Add("sweep", $"sweep rows read, {large:N0} / {small:N0} rows indexed ({Due} due)", (double)largeRows / smallRows, $"x ({largeRows} / {smallRows} rows)");
         Report.Line($"read requests (watermark, query pages) at {small:N0} / {large:N0}", smallReads, $"/ {largeReads}");
         Report.Duration(smallRound);
         Report.Duration(largeRound);
