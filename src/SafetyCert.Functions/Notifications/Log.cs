@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Notice {NoticeKind} of {WorkflowKind} {InstanceId} cannot be delivered and is dropped: {Problem}")]
     public static partial void Undeliverable(ILogger logger, string noticeKind, string workflowKind, string instanceId, string problem);
 
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be processed (attempt {Attempt}, failed for good: {Failed})")]
+    public static partial void Unprocessable(ILogger logger, Exception exception, string deliveryId, int attempt, bool failed);
+
     [LoggerMessage(EventId = 4020, Level = LogLevel.Error, Message = "Catch-up could not process delivery {DeliveryId}; going on with the others")]
     public static partial void CatchUpFailed(ILogger logger, Exception exception, string deliveryId);
 }

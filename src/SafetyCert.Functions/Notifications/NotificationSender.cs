@@ -31,7 +31,12 @@ internal sealed class NotificationSender(
 {
     private readonly Dictionary<ChannelKind, INotificationChannel> byKind = channels.ToDictionary(c => c.Kind);
 
-    /// <summary>Handles one queue message; returns the row as it was left.</summary>
+    /// <summary>
+    /// Handles one queue message; returns the row as it was left. A delivery that cannot even be tried (its party's
+    /// contact row is unreadable, a channel throws) is recorded on its row as a failed attempt before the exception
+    /// goes on to the queue, so its message is retried and, after five tries, moved to <c>-poison</c>, while the row
+    /// says why; after <see cref="NotificationOptions.MaxAttempts"/> such attempts the row fails for good.
+    /// </summary>
     public async Task<Delivery?> ProcessAsync(string deliveryId, CancellationToken ct)
     {
         var delivery = await ledger.GetAsync(deliveryId, ct).ConfigureAwait(false);
@@ -41,6 +46,19 @@ internal sealed class NotificationSender(
             return null;
         }
 
+        try
+        {
+            return await SendAsync(delivery, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordUnprocessableAsync(deliveryId, e, ct).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<Delivery?> SendAsync(Delivery delivery, CancellationToken ct)
+    {
         var settings = options.Value;
         var now = time.GetUtcNow();
         if (delivery.IsFinished)
@@ -202,6 +220,24 @@ internal sealed class NotificationSender(
         var recorded = await RecordAsync(delivery with { Status = DeliveryStatus.FellBack }, ct).ConfigureAwait(false);
         await queue.SendAsync(fallback.Id, TimeSpan.Zero, ct).ConfigureAwait(false);
         return recorded;
+    }
+
+    private async Task RecordUnprocessableAsync(string deliveryId, Exception exception, CancellationToken ct)
+    {
+        var current = await ledger.GetAsync(deliveryId, ct).ConfigureAwait(false);
+        if (current is null || current.IsFinished)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var error = $"The delivery could not be processed: {exception.Message}";
+        var attempts = (IReadOnlyList<DeliveryAttempt>)[.. current.Attempts, new DeliveryAttempt(now, SendResult.Transient, error)];
+        var failed = attempts.Count >= options.Value.MaxAttempts;
+        Log.Unprocessable(logger, exception, deliveryId, attempts.Count, failed);
+        await RecordAsync(
+            current with { Attempts = attempts, Status = failed ? DeliveryStatus.Failed : DeliveryStatus.Pending, SendingSince = null, NextAttemptAt = now },
+            ct).ConfigureAwait(false);
     }
 
     private async Task<Delivery?> RecordAsync(Delivery delivery, CancellationToken ct)

@@ -55,10 +55,8 @@ public sealed class PoisonedNotificationTests(LocalServices services)
         Assert.Contains(await ToListAsync(host.Ledger.DueAsync(DateTimeOffset.UtcNow, Ct)), d => d.Id == poisoned.Id);
     }
 
-    [Fact(Skip = "Bug (reported): nothing records a poisoned notification. NotificationSender throws before it claims or updates the "
-        + "row, QueueFunctionListener only logs the move to -poison, and WorkflowInstanceStatus.Failure is never filled, so the row stays "
-        + "Pending with no attempt and no error. Remove the skip once the ledger row (or the instance status) reports it.")]
-    public async Task A_poisoned_notification_is_reported_on_its_ledger_row()
+    [Fact]
+    public async Task A_poisoned_notification_is_reported_on_its_ledger_row_and_fails_for_good_after_the_catch_up_tries_it_last()
     {
         await using var host = await PoisonHost.StartAsync(services);
         var poisoned = await host.RecordAsync("a-poisoned", "ent-poisoned");
@@ -67,11 +65,20 @@ public sealed class PoisonedNotificationTests(LocalServices services)
         await host.Queue.SendAsync(poisoned.Id, TimeSpan.Zero, Ct);
         await host.WaitForPoisonAsync();
 
+        // Each of the five dequeues left its failed attempt and the reason on the row.
         var row = await host.Ledger.GetAsync(poisoned.Id, Ct);
         Assert.NotNull(row);
-        Assert.True(
-            row.Status == DeliveryStatus.Failed || row.Attempts.Any(a => a.Error is { Length: > 0 }),
-            $"The ledger row of a poisoned delivery says {row.Status} with {row.Attempts.Count} attempt(s): nothing tells that it failed for good.");
+        Assert.Equal(DeliveryStatus.Pending, row.Status);
+        Assert.Equal(5, row.Attempts.Count);
+        Assert.All(row.Attempts, a => Assert.Contains("could not be processed", a.Error, StringComparison.Ordinal));
+        Assert.All(row.Attempts, a => Assert.Contains("Sms", a.Error, StringComparison.Ordinal));
+
+        // The catch-up tries once more (the sixth attempt, NotificationOptions.MaxAttempts), and the row then fails for good.
+        await host.Sender.CatchUpAsync(DateTimeOffset.UtcNow, Ct);
+        row = await host.Ledger.GetAsync(poisoned.Id, Ct);
+        Assert.Equal(DeliveryStatus.Failed, row!.Status);
+        Assert.Equal(6, row.Attempts.Count);
+        Assert.DoesNotContain(await ToListAsync(host.Ledger.DueAsync(DateTimeOffset.UtcNow, Ct)), d => d.Id == poisoned.Id);
     }
 
     [Fact]
