@@ -1,4 +1,3 @@
-using System.Reflection;
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using SafetyCert.Functions.Workflows;
-using SafetyCert.Host.Local;
+using SafetyCert.Host.Cli;
 using SafetyCert.Testing;
 
 namespace SafetyCert.Benchmarks;
@@ -105,15 +104,7 @@ internal sealed class BenchHost : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    /// <summary>
-    /// <c>ServeCommand.Build</c>, which the Host keeps internal (visible to its own tests only): called by name so the
-    /// benchmark runs the very composition <c>serve</c> runs rather than a copy of it.
-    /// </summary>
-    private static WebApplication Build(string[] args, Action<WebApplicationBuilder> configure)
-    {
-        var serve = typeof(LocalFunctionsExtensions).Assembly.GetType("SafetyCert.Host.Cli.ServeCommand", throwOnError: true)!;
-        var build = serve.GetMethod("Build", BindingFlags.Public | BindingFlags.Static, [typeof(string[]), typeof(Action<WebApplicationBuilder>), typeof(bool)])
-            ?? throw new MissingMethodException("SafetyCert.Host.Cli.ServeCommand", "Build(string[], Action<WebApplicationBuilder>?, bool)");
-        return (WebApplication)build.Invoke(null, [args, configure, true])!;
-    }
+    /// <summary><c>ServeCommand.Build</c>: the benchmark runs the very composition <c>serve</c> runs rather than a copy of it.</summary>
+    private static WebApplication Build(string[] args, Action<WebApplicationBuilder> configure) =>
+        ServeCommand.Build(args, configure, loadStoredCalendar: true);
 }

@@ -10,7 +10,8 @@ namespace SafetyCert.Functions.Workflows;
 /// </summary>
 public sealed class WorkflowClient
 {
-    private static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstResend = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestResend = TimeSpan.FromSeconds(16);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
     private readonly DurableTaskClient durable;
     private readonly WorkflowStore store;
@@ -171,18 +172,20 @@ public sealed class WorkflowClient
 
     /// <summary>
     /// Waits until the instance recorded the event. An event raised before the instance's start was processed is
-    /// discarded by Durable, so it is raised again every few seconds until recorded (a repeat is ignored by id); an
-    /// instance that completed meanwhile gets the refusal recorded instead. Null after <see cref="GiveUpAfter"/>.
+    /// discarded by Durable, so it is raised again until recorded (a repeat is ignored by id), after 1 s, then after twice
+    /// the previous wait up to 16 s, so a busy task hub is not flooded with repeats; an instance that completed meanwhile
+    /// gets the refusal recorded instead. Null after <see cref="GiveUpAfter"/>.
     /// </summary>
     private async Task<TransitionResult?> AwaitOutcomeAsync(
         string kind, string instanceId, string durableId, EventEnvelope envelope, bool resend, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         var lastSent = DateTimeOffset.MinValue;
+        var resendAfter = TimeSpan.Zero;
         var pause = TimeSpan.FromMilliseconds(25);
         while (DateTimeOffset.UtcNow - started < GiveUpAfter)
         {
-            if (resend && DateTimeOffset.UtcNow - lastSent >= ResendAfter)
+            if (resend && DateTimeOffset.UtcNow - lastSent >= resendAfter)
             {
                 if (lastSent != DateTimeOffset.MinValue
                     && await durable.GetInstanceAsync(durableId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is { IsCompleted: true })
@@ -192,6 +195,7 @@ public sealed class WorkflowClient
 
                 await durable.RaiseEventAsync(durableId, LifecycleOrchestration.EventName, envelope, cancellationToken).ConfigureAwait(false);
                 lastSent = DateTimeOffset.UtcNow;
+                resendAfter = resendAfter == TimeSpan.Zero ? FirstResend : TimeSpan.FromTicks(Math.Min(resendAfter.Ticks * 2, LongestResend.Ticks));
             }
 
             await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
