@@ -37,6 +37,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Whether the test killed it; set before the signal, so a request failing because of it can tell at once.</summary>
+    public bool Killed { get; private set; }
+
     /// <summary>What the host printed, for failure messages.</summary>
     public string Output
     {
@@ -139,6 +142,7 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Ends the process with SIGKILL: nothing it was doing is finished, released or cleaned up.</summary>
     public void Kill()
     {
+        Killed = true;
         process.Kill(entireProcessTree: true);
         process.WaitForExit(TimeSpan.FromSeconds(10));
     }
