@@ -4,7 +4,7 @@ using SafetyCert.Host.Tests.Notifications;
 namespace SafetyCert.Host.Tests.Faults;
 
 /// <summary>
-/// Issue 9, Tests → Faults: kill -9 of a host at a random point of 100 lifecycles in flight, restart, and every workflow
+/// Kill -9 of a host at a random point of 100 lifecycles in flight, restart, and every workflow
 /// ends as in a run without the crash and no notice goes out twice; several hosts on one task hub give the same outcome
 /// as one host alone.
 /// </summary>

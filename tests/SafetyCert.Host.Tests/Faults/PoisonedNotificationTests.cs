@@ -17,7 +17,7 @@ using SafetyCert.Host.Tests.Support;
 namespace SafetyCert.Host.Tests.Faults;
 
 /// <summary>
-/// Issue 9, Tests → Faults: "A poison message is reported on the instance, not lost." The notification sender's queue
+/// A poison message is reported on the instance, not lost. The notification sender's queue
 /// trigger (host.json: 5 dequeues, then <c>{queue}-poison</c>) on the app as <c>serve</c> runs it. The message is made to
 /// fail for good the way a deployment can make it fail: the party's contact row names a channel this version cannot read
 /// (written by a newer release, or by hand), so the sender throws before it claims the delivery, on every dequeue.

@@ -13,7 +13,7 @@ using SafetyCert.Host.Tests.Support;
 namespace SafetyCert.Host.Tests.Faults;
 
 /// <summary>
-/// Issue 9, Tests → Storage stalls: Azurite stopped with SIGSTOP for 30 s while a host sweeps deadlines and sends
+/// Azurite stopped with SIGSTOP for 30 s while a host sweeps deadlines and sends
 /// notices, then resumed. Nothing is lost (every certificate ends as its rules say, each deadline applied once, each notice
 /// e-mailed once), and every listener keeps running: Durable's dispatchers take a new event, the notification queue
 /// listener delivers a notice raised after the stall, and the timer trigger runs its sweep again.
