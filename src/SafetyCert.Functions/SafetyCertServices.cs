@@ -7,6 +7,7 @@ using SafetyCert.Functions.Api;
 using SafetyCert.Functions.Api.Holidays;
 using SafetyCert.Functions.Documents;
 using SafetyCert.Functions.Notifications;
+using SafetyCert.Functions.Operations;
 using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Workflows;
 
@@ -32,6 +33,7 @@ public static class SafetyCertServices
         services.AddNotifications(configuration);
         services.AddDocuments(configuration);
         services.AddApi();
+        services.AddSafetyCertTelemetry(configuration);
         return services;
     }
 }

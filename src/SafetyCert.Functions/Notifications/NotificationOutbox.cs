@@ -74,6 +74,7 @@ internal sealed class NotificationOutbox(
             CreatedAt = now,
             NextAttemptAt = status == DeliveryStatus.Held ? WorkingHours.NextOpen(now) : now,
             Attempts = contact is null ? [new DeliveryAttempt(now, SendResult.Permanent, $"{scope} has no contact.")] : [],
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         };
 
         if (!await ledger.TryAddAsync(delivery, ct).ConfigureAwait(false))

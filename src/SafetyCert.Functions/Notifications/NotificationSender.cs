@@ -3,6 +3,7 @@ using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
+using SafetyCert.Functions.Operations;
 
 namespace SafetyCert.Functions.Notifications;
 
@@ -46,12 +47,20 @@ internal sealed class NotificationSender(
             return null;
         }
 
+        // Sending joins the trace of the workflow event that decided the notice.
+        using var span = SafetyCertTelemetry.StartUnder("notice.send", delivery.TraceParent);
+        span?.SetTag("safetycert.delivery.id", delivery.Id);
+        span?.SetTag("safetycert.notice.kind", delivery.NoticeKind);
         try
         {
-            return await SendAsync(delivery, ct).ConfigureAwait(false);
+            var result = await SendAsync(delivery, ct).ConfigureAwait(false);
+            span?.SetTag("safetycert.delivery.status", result?.Status.ToString());
+            return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            SafetyCertTelemetry.Unprocessable.Add(1, new KeyValuePair<string, object?>("reason", e.GetType().Name));
             await RecordUnprocessableAsync(deliveryId, e, ct).ConfigureAwait(false);
             throw;
         }
@@ -116,12 +125,17 @@ internal sealed class NotificationSender(
         var at = time.GetUtcNow();
         Log.Attempted(logger, delivery.Id, contact.Channel, outcome.Result, outcome.Error);
         var attempted = claimed with { Attempts = [.. claimed.Attempts, new DeliveryAttempt(at, outcome.Result, outcome.Error)], SendingSince = null };
+        var retried = outcome.Result == SendResult.Transient && attempted.Attempts.Count < settings.MaxAttempts;
+        SafetyCertTelemetry.Notices.Add(
+            1,
+            new KeyValuePair<string, object?>("channel", contact.Channel.ToString()),
+            new KeyValuePair<string, object?>("result", outcome.Result == SendResult.Sent ? "sent" : retried ? "retried" : "failed"));
         if (outcome.Result == SendResult.Sent)
         {
             return await RecordAsync(attempted with { Status = DeliveryStatus.Sent }, ct).ConfigureAwait(false);
         }
 
-        if (outcome.Result == SendResult.Transient && attempted.Attempts.Count < settings.MaxAttempts)
+        if (retried)
         {
             var next = at + (outcome.RetryAfter ?? Backoff(attempted.Attempts.Count));
             var waiting = await RecordAsync(attempted with { Status = DeliveryStatus.Pending, NextAttemptAt = next }, ct).ConfigureAwait(false);

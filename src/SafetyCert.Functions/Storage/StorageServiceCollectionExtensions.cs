@@ -63,7 +63,7 @@ public static class StorageServiceCollectionExtensions
     private static Uri Endpoint(Uri? endpoint, string name) =>
         endpoint ?? throw new InvalidOperationException($"Storage:{name} is required when Storage:ConnectionString is not set.");
 
-    private static TokenCredential Credential(StorageOptions storage) =>
+    internal static TokenCredential Credential(StorageOptions storage) =>
         storage.ClientId is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();

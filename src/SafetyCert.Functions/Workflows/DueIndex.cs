@@ -28,6 +28,10 @@ public sealed class DueIndex(StorageAccount storage, WorkflowClients clients, Wo
 
     public static string Format(Instant hour) => HourPattern.Format(hour);
 
+    /// <summary>An OData filter on the <c>DueAt</c> column: due at or before <paramref name="now"/>.</summary>
+    internal static string DueBy(Instant now) =>
+        $"DueAt le datetime'{now.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture)}'";
+
     internal WorkflowClients Clients => clients;
 
     public Task<Table> TableAsync(CancellationToken cancellationToken) => storage.TableAsync(WorkflowStorageNames.Timers, cancellationToken);
@@ -63,6 +67,32 @@ public sealed class DueIndex(StorageAccount storage, WorkflowClients clients, Wo
         ArgumentNullException.ThrowIfNull(timer);
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         await table.DeleteAsync(Partition(dueAt), Row(kind, instanceId, timer.TimerId, timer.Token), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The earliest due time of the deadlines already due and not yet fired (a fired row is deleted), or null when none
+    /// is waiting: the sweep's lag is now minus this. Reads only the earliest due-hour partition that holds such a row.
+    /// </summary>
+    public async Task<Instant?> OldestPendingAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        Instant? oldest = null;
+        string? first = null;
+        await foreach (var row in table.QueryAsync($"PartitionKey le '{Partition(now)}' and {DueBy(now)}", 100, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            first ??= row.PartitionKey;
+            if (row.PartitionKey != first)
+            {
+                break;
+            }
+
+            if (row.GetDateTimeOffset("DueAt") is { } due && (oldest is null || Instant.FromDateTimeOffset(due) < oldest))
+            {
+                oldest = Instant.FromDateTimeOffset(due);
+            }
+        }
+
+        return oldest;
     }
 
     /// <summary>Raises the timer's firing into its instance (event id = timer id + token, so a repeat is harmless).</summary>

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using NodaTime;
 using Microsoft.DurableTask.Client;
+using SafetyCert.Functions.Operations;
 using SafetyCert.Functions.Storage;
 
 namespace SafetyCert.Functions.Workflows;
@@ -69,8 +69,14 @@ public sealed class DueIndexSweeper(DueIndex index)
         await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var row = due[i];
+            // Each firing is a workflow event of its own, so it begins its own trace (linked to the sweep's).
+            using var span = SafetyCertTelemetry.StartRoot("timer.fire");
+            span?.SetTag("safetycert.workflow.kind", row.GetString("Kind"));
+            span?.SetTag("safetycert.workflow.instance", row.GetString("InstanceId"));
+            span?.SetTag("safetycert.timer.id", row.GetString("TimerId"));
             raised[i] = (row, await index.FireAsync(
                 durable, row.GetString("Kind")!, row.GetString("InstanceId")!, row.GetString("TimerId")!, row.GetString("Token")!, now, ct).ConfigureAwait(false));
+            SafetyCertTelemetry.TimersFired.Add(1, new KeyValuePair<string, object?>("kind", row.GetString("Kind")));
         }).ConfigureAwait(false);
 
         // A row is deleted only once its instance recorded the firing; what is still unconfirmed after the budget stays
@@ -179,7 +185,6 @@ public sealed class DueIndexSweeper(DueIndex index)
     /// </summary>
     private static async Task<List<TableEntity>> DueRowsAsync(Table table, List<Instant> hours, Instant now, CancellationToken cancellationToken)
     {
-        var cutoff = now.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
         var ranges = new List<(Instant From, Instant To)>();
         foreach (var hour in hours.Order())
         {
@@ -196,7 +201,7 @@ public sealed class DueIndexSweeper(DueIndex index)
         var rows = new List<TableEntity>();
         foreach (var (from, to) in ranges)
         {
-            var filter = $"PartitionKey ge '{DueIndex.Format(from)}' and PartitionKey le '{DueIndex.Format(to)}' and DueAt le datetime'{cutoff}'";
+            var filter = $"PartitionKey ge '{DueIndex.Format(from)}' and PartitionKey le '{DueIndex.Format(to)}' and {DueIndex.DueBy(now)}";
             await foreach (var row in table.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(row);

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using NodaTime;
+using SafetyCert.Functions.Operations;
 
 namespace SafetyCert.Functions.Workflows;
 
@@ -15,7 +16,9 @@ public sealed partial class TimerSweepFunction(DueIndexSweeper sweeper, IClock c
     [Function(Name)]
     public async Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        using var span = SafetyCertTelemetry.Source.StartActivity("timer.sweep");
         var result = await sweeper.CatchUpAsync(durable, clock.GetCurrentInstant(), cancellationToken);
+        span?.SetTag("safetycert.timers.fired", result.TimersFired);
         if (result.TimersFired > 0)
         {
             Swept(logger, result.TimersFired, result.PartitionsRead, result.Watermark);

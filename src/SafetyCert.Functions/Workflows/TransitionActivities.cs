@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Notifications;
+using SafetyCert.Functions.Operations;
 
 namespace SafetyCert.Functions.Workflows;
 
@@ -20,8 +21,13 @@ public sealed partial class TransitionActivities(
 
     /// <summary>Writes the audit trail and the projection of one decided event.</summary>
     [Function(RecordName)]
-    public Task RecordAsync([ActivityTrigger] Transition transition, CancellationToken cancellationToken) =>
-        store.RecordAsync(transition, clock.GetCurrentInstant(), cancellationToken);
+    public async Task RecordAsync([ActivityTrigger] Transition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        using var span = Trace("workflow.record", transition);
+        await store.RecordAsync(transition, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        SafetyCertTelemetry.Transitions.Add(1, new("kind", transition.Kind), new("outcome", transition.Outcome));
+    }
 
     /// <summary>
     /// Carries out the effects of an applied event in the order the decider gave them, then marks the event done for its
@@ -32,6 +38,7 @@ public sealed partial class TransitionActivities(
     public async Task<CarryOutResult> CarryOutAsync([ActivityTrigger] Transition transition, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
+        using var span = Trace("workflow.effects", transition);
         var effects = System.Text.Json.JsonSerializer.Deserialize<Effect[]>(transition.EffectsJson, workflows.Json.Options) ?? [];
         var source = $"workflow:{transition.Kind}/{transition.InstanceId}";
         var client = clients.For(durable);
@@ -92,6 +99,19 @@ public sealed partial class TransitionActivities(
         }
 
         return [.. pending];
+    }
+
+    /// <summary>A span of this event's trace: under the call, sweep or instance that raised the event.</summary>
+    private static System.Diagnostics.Activity? Trace(string name, Transition transition)
+    {
+        var span = SafetyCertTelemetry.StartUnder(name, transition.Event.TraceParent);
+        span?.SetTag("safetycert.workflow.kind", transition.Kind);
+        span?.SetTag("safetycert.workflow.instance", transition.InstanceId);
+        span?.SetTag("safetycert.event.id", transition.Event.EventId);
+        span?.SetTag("safetycert.event.type", transition.EventType);
+        span?.SetTag("safetycert.event.outcome", transition.Outcome);
+        span?.SetTag("safetycert.workflow.status", transition.StatusAfter);
+        return span;
     }
 
     private void Report(TransitionResult result, string kind, string instanceId, string source)

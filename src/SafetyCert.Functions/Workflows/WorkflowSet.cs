@@ -27,6 +27,9 @@ public sealed class WorkflowSet
 
     public IEnumerable<string> Kinds => byKind.Keys;
 
+    /// <summary>Whether a workflow of this kind is registered.</summary>
+    public bool Knows(string kind) => byKind.ContainsKey(kind);
+
     /// <summary>The decider of a kind; <see cref="ArgumentException"/> for a kind there is none of.</summary>
     public IWorkflow Get(string kind) =>
         byKind.TryGetValue(kind, out var workflow)

@@ -133,11 +133,31 @@ public sealed class WorkflowStore
     {
         var table = await storage.TableAsync(WorkflowStorageNames.Instances, cancellationToken).ConfigureAwait(false);
         var row = await table.GetAsync(Partition(kind, instanceId), StateRow, cancellationToken).ConfigureAwait(false);
-        if (row is null)
-        {
-            return null;
-        }
+        return row is null ? null : await StatusOfAsync(row, kind, instanceId, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// The projected status of every instance of <paramref name="kind"/> (all kinds when null), final ones included unless
+    /// <paramref name="runningOnly"/>. Scans the projection table: for periodic reports, not for requests.
+    /// </summary>
+    public async IAsyncEnumerable<WorkflowInstanceStatus> ListAsync(
+        string? kind, bool runningOnly, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(WorkflowStorageNames.Instances, cancellationToken).ConfigureAwait(false);
+        var filter = $"RowKey eq '{StateRow}'"
+            + (kind is null ? "" : $" and Kind eq '{Quote(kind)}'")
+            + (runningOnly ? " and IsFinal eq false" : "");
+        await foreach (var row in table.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("Kind") is { } rowKind && row.GetString("InstanceId") is { } instanceId && workflows.Knows(rowKind))
+            {
+                yield return await StatusOfAsync(row, rowKind, instanceId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<WorkflowInstanceStatus> StatusOfAsync(TableEntity row, string kind, string instanceId, CancellationToken cancellationToken)
+    {
         var json = await values.ReadAsync(row, "StateJson", cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"The projection of {kind} '{instanceId}' has no state.");
         var state = workflows.ReadState(kind, json);

@@ -36,15 +36,19 @@ internal sealed class ApiHost : IAsyncDisposable
     /// Starts the app; notices go through the real outbox unless <paramref name="notices"/> is given to keep them for inspection.
     /// A <paramref name="prefix"/> shared with an earlier host is a restart over the same storage.
     /// </summary>
-    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Instant now, RecordingOutbox? notices = null, string? prefix = null)
+    /// <paramref name="settings"/> are further command-line settings (later ones win); <paramref name="configure"/> registers
+    /// services before the app's own (a fake <see cref="TimeProvider"/>, say).
+    public static async Task<ApiHost> StartAsync(
+        AzuriteFixture azurite, Instant now, RecordingOutbox? notices = null, string? prefix = null, string[]? settings = null, Action<IServiceCollection>? configure = null)
     {
         var clock = new FakeClock(now);
         var app = ServeCommand.Build(
-            [$"--Storage:ConnectionString={azurite.ConnectionString}", $"--Storage:Prefix={prefix ?? AzuriteFixture.NewPrefix()}", $"--Jwt:SigningKey={SigningKey}", "--Notifications:Smtp:Port=2525"],
+            [$"--Storage:ConnectionString={azurite.ConnectionString}", $"--Storage:Prefix={prefix ?? AzuriteFixture.NewPrefix()}", $"--Jwt:SigningKey={SigningKey}", "--Notifications:Smtp:Port=2525", .. settings ?? []],
             builder =>
             {
                 builder.WebHost.UseTestServer();
                 builder.Services.AddSingleton<IClock>(clock);
+                configure?.Invoke(builder.Services);
                 if (notices is not null)
                 {
                     builder.Services.AddSingleton<SafetyCert.Functions.Notifications.INotificationOutbox>(notices);

@@ -53,6 +53,9 @@ internal sealed record Delivery
     /// <summary>The delivery on the previous channel this one replaces.</summary>
     public string? FallbackOf { get; init; }
 
+    /// <summary>The W3C trace context of the workflow event that decided the notice, so its sending joins that trace.</summary>
+    public string? TraceParent { get; init; }
+
     public string? EnterpriseId => Facts.GetValueOrDefault(NoticeFactNames.EnterpriseId);
 
     public ETag ETag { get; init; }

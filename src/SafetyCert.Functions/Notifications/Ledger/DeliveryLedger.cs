@@ -102,6 +102,7 @@ internal sealed class DeliveryLedger(TableClient table)
             ["AttemptCount"] = d.Attempts.Count,
             ["Attempts"] = JsonSerializer.Serialize(d.Attempts, Json),
             ["FallbackOf"] = d.FallbackOf,
+            ["TraceParent"] = d.TraceParent,
         };
     }
 
@@ -128,6 +129,7 @@ internal sealed class DeliveryLedger(TableClient table)
         SendingSince = e.GetDateTimeOffset("SendingSince"),
         Attempts = JsonSerializer.Deserialize<List<DeliveryAttempt>>(e.GetString("Attempts") ?? "[]", Json) ?? [],
         FallbackOf = e.GetString("FallbackOf"),
+        TraceParent = e.GetString("TraceParent"),
         ETag = e.ETag,
     };
 }
