@@ -109,10 +109,15 @@ public static class RevocationRules
         return null;
     }
 
-    /// <summary>The first day the enterprise may apply again: the revocation date plus the profile's ban [001 art.21].</summary>
+    /// <summary>
+    /// The first day the enterprise may apply again (RULES.md §7 ban, [001 art.21] 「自撤销之日起满1年后」): the ban runs
+    /// the profile's years from the day after the revocation, the start day not counted, so the first free day is the
+    /// revocation date plus those years plus one day (revoked 2026-08-20 → may apply from 2027-08-21). The ban-ended
+    /// notice, the ban timer and the eligibility check all take this day.
+    /// </summary>
     public static LocalDate BanEndsOn(JurisdictionProfile profile, LocalDate revokedOn)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return revokedOn.PlusYears(profile.RevocationBanYears.Value);
+        return revokedOn.PlusYears(profile.RevocationBanYears.Value).PlusDays(1);
     }
 }

@@ -82,11 +82,14 @@ public class RevocationRulesTests
         Assert.Contains("once", RevocationRules.ProblemWith(false, [RevocationGround.SystemNotRun, RevocationGround.SystemNotRun], "r", ["d"]), StringComparison.Ordinal);
     }
 
-    // RULES.md §7 ban [001 art.21]: reapply one year after the revocation date; 2024-02-29 clamps to 2025-02-28.
+    // RULES.md §7 ban [001 art.21 「自撤销之日起满1年后」]: the start day is not counted, so the first free day is one
+    // year and one day after the revocation; 2024-02-29 plus a year clamps to 2025-02-28, so the first free day is 2025-03-01.
     [Theory]
-    [InlineData("2026-05-20", "2027-05-20")]
-    [InlineData("2024-02-29", "2025-02-28")]
-    public void Ban_ends_one_year_after_revocation(string revokedOn, string endsOn)
+    [InlineData("2026-05-20", "2027-05-21")]
+    [InlineData("2026-08-20", "2027-08-21")]
+    [InlineData("2024-02-29", "2025-03-01")]
+    [InlineData("2026-12-31", "2028-01-01")]
+    public void Ban_ends_the_day_after_one_full_year_from_revocation(string revokedOn, string endsOn)
     {
         var end = RevocationRules.BanEndsOn(TestProfiles.National, LocalDatePattern.Iso.Parse(revokedOn).Value);
 

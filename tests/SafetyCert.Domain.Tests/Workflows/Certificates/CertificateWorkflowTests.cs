@@ -153,7 +153,7 @@ public class CertificateWorkflowTests
         Assert.Equal(Outcome.Applied, opened.Outcome);
         Assert.Equal(CertificateStatus.Revoked, certificate.State.Current);
         Assert.Equal(new LocalDate(2025, 5, 11), certificate.State.RevokedOn);
-        Assert.Equal(new LocalDate(2026, 5, 11), revocation.State.BanEndsOn);
+        Assert.Equal(new LocalDate(2026, 5, 12), revocation.State.BanEndsOn);
     }
 
     // Convention (CertificateWorkflow remarks): a withdrawn renewal resumes the reminders still ahead.
