@@ -48,17 +48,19 @@ public class RevocationRulesTests
     [InlineData(RevocationGround.SafetyFundsShort, "001 art.21(4)")]
     [InlineData(RevocationGround.SystemNotRun, "001 art.21(5)")]
     [InlineData(RevocationGround.UncontrolledHazard, "004 §9")]
-    [InlineData(RevocationGround.RemediationFailed, "002 §3(3)")]
+    [InlineData(RevocationGround.QualityAuditFailed, "002 §3(3)")]
     public void Every_ground_names_its_source(RevocationGround ground, string source)
     {
         Assert.Contains(source, RevocationRules.SourceOf(ground), StringComparison.Ordinal);
         Assert.Contains($"§7({(int)ground})", RevocationRules.SourceOf(ground), StringComparison.Ordinal);
     }
 
-    // RULES.md §7 convention: automatic only for ground 3 (and a missed remediation, [001 art.14]); others need reason and evidence.
+    // RULES.md §7 convention: automatic only for ground 3; ground 7, a failed quality audit after rectification [002 §3(3)],
+    // needs a regulator's decision like the others (a missed remediation is a §4.4 cancellation, no revocation).
     [Theory]
     [InlineData(true, RevocationGround.FatalAccident, null, 0, true)]
-    [InlineData(true, RevocationGround.RemediationFailed, null, 0, true)]
+    [InlineData(true, RevocationGround.QualityAuditFailed, null, 0, false)]
+    [InlineData(false, RevocationGround.QualityAuditFailed, "grade still not met after rectification", 1, true)]
     [InlineData(true, RevocationGround.FraudInReview, "fraud", 1, false)]
     [InlineData(true, RevocationGround.AccidentConcealedOrLate, null, 0, false)]
     [InlineData(false, RevocationGround.FraudInReview, "false materials in the review", 1, true)]

@@ -66,6 +66,7 @@ public sealed class RevocationAndRenewalTests(AzuriteFixture azurite)
         Assert.True(revoked.StatusCode == HttpStatusCode.Created, await revoked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         await ApiSteps.StepAsync(host, $"/api/certificates/{certificateId}/returns", organization, new { item = "certificate" }, "Recalling");
         await ApiSteps.StepAsync(host, $"/api/certificates/{certificateId}/returns", organization, new { item = "plaque" }, "BanRunning");
+        await Local.Eventually.HoldsAsync(() => notices.Requests.Any(r => r.Notice.Kind == NoticeKinds.CertificateRevoked && r.Notice.Recipient == Party.Enterprise), "the revocation notice");
         var revokedNotice = Assert.Single(notices.Requests, r => r.Notice.Kind == NoticeKinds.CertificateRevoked && r.Notice.Recipient == Party.Enterprise).Notice;
         Assert.Equal("2027-06-02", revokedNotice.Facts["banEndsOn"]);
 
@@ -80,6 +81,7 @@ public sealed class RevocationAndRenewalTests(AzuriteFixture azurite)
         host.Clock.Reset(ApiSteps.ShanghaiNine(new LocalDate(2027, 6, 2)));
         await SweepAsync(host);
         Assert.Equal("Closed", await ApiSteps.WaitForStatusAsync(host, $"/api/workflows/revocation/{certificateId}", ApiHost.Admin, "Closed"));
+        await Local.Eventually.HoldsAsync(() => notices.Requests.Any(r => r.Notice.Kind == NoticeKinds.BanEnded && r.Notice.Recipient == Party.Enterprise), "the ban-ended notice");
         var ended = Assert.Single(notices.Requests, r => r.Notice.Kind == NoticeKinds.BanEnded && r.Notice.Recipient == Party.Enterprise).Notice;
         Assert.Equal(("2027-06-02", new LocalDate(2027, 6, 2)), (ended.Facts["mayApplyFrom"], ended.DueDate));
         var accepted = await host.PostAsync("/api/applications", Enterprise, ApiSteps.Submission());
