@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Revocation;
 
 namespace SafetyCert.Domain.Eligibility;
 
@@ -93,7 +94,7 @@ public static class ApplicationEligibility
             : Fail(ConditionCodes.DualPrevention, "未建立安全风险分级管控和隐患排查治理双重预防机制", "The dual prevention mechanism (risk grading and hazard investigation) is not in place", DualPreventionSource);
 
         yield return NoRecentFatalAccident(facts, appliedOn, profile.FatalAccidentLookbackYears);
-        yield return NoRevocationBan(facts, appliedOn, profile.RevocationBanYears);
+        yield return NoRevocationBan(facts, appliedOn, profile);
     }
 
     private static ConditionResult SystemRunning(EnterpriseFacts facts, LocalDate appliedOn, Sourced<int> months)
@@ -137,14 +138,15 @@ public static class ApplicationEligibility
         return Fail(ConditionCodes.NoRecentFatalAccident, $"申请之日前{years.Value}年内发生生产安全死亡事故（{dates}）", $"Fatal accident in the {years.Value} year(s) before applying ({dates})", years.Source);
     }
 
-    private static ConditionResult NoRevocationBan(EnterpriseFacts facts, LocalDate appliedOn, Sourced<int> years)
+    private static ConditionResult NoRevocationBan(EnterpriseFacts facts, LocalDate appliedOn, JurisdictionProfile profile)
     {
+        var years = profile.RevocationBanYears;
         if (facts.LastRevokedOn is not { } revokedOn)
         {
             return Pass(ConditionCodes.NoRevocationBan, "未被撤销安全生产标准化等级", "No grade was revoked", years.Source);
         }
 
-        var allowedFrom = revokedOn.PlusYears(years.Value).PlusDays(1);
+        var allowedFrom = RevocationRules.BanEndsOn(profile, revokedOn);
         return appliedOn >= allowedFrom
             ? Pass(ConditionCodes.NoRevocationBan, $"自{revokedOn:yyyy-MM-dd}撤销之日起已满{years.Value}年", $"{years.Value} year(s) have passed since the revocation on {revokedOn:yyyy-MM-dd}", years.Source)
             : Fail(ConditionCodes.NoRevocationBan, $"自{revokedOn:yyyy-MM-dd}撤销之日起未满{years.Value}年，{allowedFrom:yyyy-MM-dd}起方可重新申请", $"Inside the ban after the revocation on {revokedOn:yyyy-MM-dd}; the firm may reapply from {allowedFrom:yyyy-MM-dd}", years.Source);

@@ -24,6 +24,9 @@ public enum RevocationGround
     /// <summary>An inspection found outstanding management problems or an uncontrolled major hazard [001 art.21(6)], [004 §9].</summary>
     UncontrolledHazard = 6,
 
-    /// <summary>A remediation deadline was missed, or a quality audit failed after rectification [001 art.14], [002 §3(3)].</summary>
-    RemediationFailed = 7,
+    /// <summary>
+    /// A quality audit found the grade still not met after rectification [002 §3(3)]. A missed remediation deadline is
+    /// not this ground: it cancels the grade without a revocation (RULES.md §4.4 [001 art.14]).
+    /// </summary>
+    QualityAuditFailed = 7,
 }

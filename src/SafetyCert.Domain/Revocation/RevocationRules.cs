@@ -12,12 +12,12 @@ namespace SafetyCert.Domain.Revocation;
 public static class RevocationRules
 {
     /// <summary>
-    /// Grounds that start a revocation without a regulator's decision: a fatal accident at the threshold
-    /// (RULES.md §7 convention) and a missed remediation deadline, whose consequence the rule fixes
-    /// without discretion ("its grade is cancelled", [001 art.14]).
+    /// Grounds that start a revocation without a regulator's decision: only a fatal accident at the threshold
+    /// (RULES.md §7 convention). A missed remediation deadline is no revocation at all but a cancellation
+    /// (RULES.md §4.4 [001 art.14]), which the certificate workflow carries out itself, without the ban.
     /// </summary>
     public static ImmutableArray<RevocationGround> AutomaticGrounds { get; } =
-        [RevocationGround.FatalAccident, RevocationGround.RemediationFailed];
+        [RevocationGround.FatalAccident];
 
     /// <summary>The source of a ground, as shown to the enterprise in its revocation notice.</summary>
     public static string SourceOf(RevocationGround ground) => ground switch
@@ -28,7 +28,7 @@ public static class RevocationRules
         RevocationGround.SafetyFundsShort => "RULES.md §7(4) [001 art.21(4)]",
         RevocationGround.SystemNotRun => "RULES.md §7(5) [001 art.21(5)]",
         RevocationGround.UncontrolledHazard => "RULES.md §7(6) [001 art.21(6)], [004 §9]",
-        RevocationGround.RemediationFailed => "RULES.md §7(7) [001 art.14], [002 §3(3)]",
+        RevocationGround.QualityAuditFailed => "RULES.md §7(7) [002 §3(3)]",
         _ => throw new ArgumentOutOfRangeException(nameof(ground), ground, "Not one of the seven grounds of RULES.md §7."),
     };
 
@@ -109,10 +109,15 @@ public static class RevocationRules
         return null;
     }
 
-    /// <summary>The first day the enterprise may apply again: the revocation date plus the profile's ban [001 art.21].</summary>
+    /// <summary>
+    /// The first day the enterprise may apply again (RULES.md §7 ban, [001 art.21] 「自撤销之日起满1年后」): the ban runs
+    /// the profile's years from the day after the revocation, the start day not counted, so the first free day is the
+    /// revocation date plus those years plus one day (revoked 2026-08-20 → may apply from 2027-08-21). The ban-ended
+    /// notice, the ban timer and the eligibility check all take this day.
+    /// </summary>
     public static LocalDate BanEndsOn(JurisdictionProfile profile, LocalDate revokedOn)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return revokedOn.PlusYears(profile.RevocationBanYears.Value);
+        return revokedOn.PlusYears(profile.RevocationBanYears.Value).PlusDays(1);
     }
 }

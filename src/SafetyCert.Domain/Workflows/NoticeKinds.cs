@@ -32,6 +32,8 @@ public static class NoticeKinds
     public const string BanEnded = "ban-ended";
     public const string RemediationDueSoon = "remediation-due-soon";
     public const string RemediationMissed = "remediation-missed";
+
+    public const string CertificateCancelled = "certificate-cancelled";
     public const string SelfAssessmentDue = "self-assessment-due";
     public const string SelfAssessmentOverdue = "self-assessment-overdue";
     public const string AccreditationExpiring = "accreditation-expiring";

@@ -48,17 +48,19 @@ public class RevocationRulesTests
     [InlineData(RevocationGround.SafetyFundsShort, "001 art.21(4)")]
     [InlineData(RevocationGround.SystemNotRun, "001 art.21(5)")]
     [InlineData(RevocationGround.UncontrolledHazard, "004 §9")]
-    [InlineData(RevocationGround.RemediationFailed, "002 §3(3)")]
+    [InlineData(RevocationGround.QualityAuditFailed, "002 §3(3)")]
     public void Every_ground_names_its_source(RevocationGround ground, string source)
     {
         Assert.Contains(source, RevocationRules.SourceOf(ground), StringComparison.Ordinal);
         Assert.Contains($"§7({(int)ground})", RevocationRules.SourceOf(ground), StringComparison.Ordinal);
     }
 
-    // RULES.md §7 convention: automatic only for ground 3 (and a missed remediation, [001 art.14]); others need reason and evidence.
+    // RULES.md §7 convention: automatic only for ground 3; ground 7, a failed quality audit after rectification [002 §3(3)],
+    // needs a regulator's decision like the others (a missed remediation is a §4.4 cancellation, no revocation).
     [Theory]
     [InlineData(true, RevocationGround.FatalAccident, null, 0, true)]
-    [InlineData(true, RevocationGround.RemediationFailed, null, 0, true)]
+    [InlineData(true, RevocationGround.QualityAuditFailed, null, 0, false)]
+    [InlineData(false, RevocationGround.QualityAuditFailed, "grade still not met after rectification", 1, true)]
     [InlineData(true, RevocationGround.FraudInReview, "fraud", 1, false)]
     [InlineData(true, RevocationGround.AccidentConcealedOrLate, null, 0, false)]
     [InlineData(false, RevocationGround.FraudInReview, "false materials in the review", 1, true)]
@@ -82,11 +84,14 @@ public class RevocationRulesTests
         Assert.Contains("once", RevocationRules.ProblemWith(false, [RevocationGround.SystemNotRun, RevocationGround.SystemNotRun], "r", ["d"]), StringComparison.Ordinal);
     }
 
-    // RULES.md §7 ban [001 art.21]: reapply one year after the revocation date; 2024-02-29 clamps to 2025-02-28.
+    // RULES.md §7 ban [001 art.21 「自撤销之日起满1年后」]: the start day is not counted, so the first free day is one
+    // year and one day after the revocation; 2024-02-29 plus a year clamps to 2025-02-28, so the first free day is 2025-03-01.
     [Theory]
-    [InlineData("2026-05-20", "2027-05-20")]
-    [InlineData("2024-02-29", "2025-02-28")]
-    public void Ban_ends_one_year_after_revocation(string revokedOn, string endsOn)
+    [InlineData("2026-05-20", "2027-05-21")]
+    [InlineData("2026-08-20", "2027-08-21")]
+    [InlineData("2024-02-29", "2025-03-01")]
+    [InlineData("2026-12-31", "2028-01-01")]
+    public void Ban_ends_the_day_after_one_full_year_from_revocation(string revokedOn, string endsOn)
     {
         var end = RevocationRules.BanEndsOn(TestProfiles.National, LocalDatePattern.Iso.Parse(revokedOn).Value);
 

@@ -39,6 +39,7 @@ internal static class NoticePaths
         ["revocation started by the certificate"] = Revocation,
         ["certificate superseded"] = Superseded,
         ["remediation ordered by the application, missed"] = Remediation,
+        ["remediation from the review follows the certificate, missed: grade cancelled"] = CancelledGrade,
         ["self-assessment overdue"] = SelfAssessment,
         ["accreditation lapsed"] = Accreditation,
     };
@@ -151,6 +152,23 @@ internal static class NoticePaths
         remediation.RunUntil(ShanghaiTime.StartOf(ordered.Deadline.PlusDays(2)));
         Assert.Equal(RemediationStatus.Missed, remediation.State.Stage);
         return NoticesOf(remediation);
+    }
+
+    private static List<Notify> CancelledGrade()
+    {
+        var (_, started) = LateApplication();
+        var ordered = Started<RemediationOrdered>(started);
+        var issued = Started<CertificateIssued>(started);
+        var remediation = new WorkflowDriver<RemediationState>(new RemediationWorkflow(WorkflowDriver<RemediationState>.Calendar, TestProfiles.Catalog));
+        Send(remediation, ordered, ordered.OrderedOn);
+        var certificate = Certificate();
+        Send(certificate, issued, issued.IssuedOn);
+        Send(remediation, new GradeCertificateIssued(issued.CertificateId), issued.IssuedOn);
+        var missed = remediation.RunUntil(ShanghaiTime.StartOf(ordered.Deadline.PlusDays(2)));
+        var signal = Assert.Single(missed.SelectMany(d => d.Effects).OfType<SignalWorkflow>());
+        Send(certificate, signal.Event, ordered.Deadline.PlusDays(1));
+        Assert.Equal(CertificateStatus.Cancelled, certificate.State.Current);
+        return [.. NoticesOf(remediation), .. NoticesOf(certificate)];
     }
 
     private static List<Notify> SelfAssessment()

@@ -101,7 +101,10 @@ internal static class ApiSteps
     }
 
     /// <summary>From submission to an active Level 3 certificate issued on <paramref name="issuedOn"/>; returns the certificate id.</summary>
-    public static async Task<string> CertifyAsync(ApiHost host, LocalDate issuedOn)
+    public static async Task<string> CertifyAsync(ApiHost host, LocalDate issuedOn) => (await CertifyApplicationAsync(host, issuedOn)).CertificateId;
+
+    /// <summary>As <see cref="CertifyAsync"/>, the unit's report given (default: passed, nothing to remediate); returns application and certificate ids.</summary>
+    public static async Task<(string ApplicationId, string CertificateId)> CertifyApplicationAsync(ApiHost host, LocalDate issuedOn, object? report = null)
     {
         var organization = ApiHost.Organization("org-nx", Yinchuan);
         var regulator = ApiHost.Regulator(Yinchuan, SafetyCert.Domain.Grading.RegulatorLevel.Municipal);
@@ -110,7 +113,7 @@ internal static class ApiSteps
         var applicationId = (await ApiHost.JsonAsync(submitted)).GetProperty("instanceId").GetString()!;
         await StepAsync(host, $"/api/applications/{applicationId}/material-review", organization, new { accepted = true }, "AwaitingAssignment");
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync($"/api/applications/{applicationId}/draw", organization, new { })).StatusCode);
-        await StepAsync(host, $"/api/applications/{applicationId}/report", ApiHost.Unit("unit-1"), new { passed = true, findings = "Meets level 3." }, "ReportAudit");
+        await StepAsync(host, $"/api/applications/{applicationId}/report", ApiHost.Unit("unit-1"), report ?? new { passed = true, findings = "Meets level 3." }, "ReportAudit");
         await StepAsync(host, $"/api/applications/{applicationId}/audit", organization, new { forwarded = true }, "AwaitingPublicNotice");
         await StepAsync(host, $"/api/applications/{applicationId}/notice", regulator, new { }, "PublicNotice");
         host.Clock.Reset(ShanghaiNine(issuedOn));
@@ -119,7 +122,7 @@ internal static class ApiSteps
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
         var certificateId = (await ApiHost.JsonAsync(issued)).GetProperty("certificateId").GetString()!;
         Assert.Equal("Active", await WaitForStatusAsync(host, $"/api/workflows/certificate/{certificateId}", ApiHost.Admin, "Active"));
-        return certificateId;
+        return (applicationId, certificateId);
     }
 
     /// <summary>09:00 in Beijing on a date.</summary>

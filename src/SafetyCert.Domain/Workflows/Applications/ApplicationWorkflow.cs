@@ -598,6 +598,12 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             WorkflowKinds.Certificate,
             e.CertificateId,
             new CertificateIssued(e.CertificateId, e.Number, state.EnterpriseId, state.RegionCode, state.Grade, state.ProfileId, e.IssuedOn, validThrough, state.LicenceRequired, supersedes, state.ApplicationId, state.ReviewUnitId)));
+        // RULES.md §4.4 [001 art.14]: the remediation orders of the review follow the grade they were made for.
+        for (var order = 1; order <= state.RemediationOrders; order++)
+        {
+            effects.Add(new SignalWorkflow(WorkflowKinds.Remediation, $"{state.ApplicationId}-remediation-{order}", new GradeCertificateIssued(e.CertificateId)));
+        }
+
         effects.Add(Notice(next, NoticeKinds.CertificateIssued, Party.Enterprise, e.IssuedOn, NoticeClass.Informational, Rule("§5", profile.CertificateValidityYears.Source), ("certificateId", e.CertificateId), ("certificateNumber", e.Number), ("issuedOn", Format(e.IssuedOn)), ("validThrough", Format(validThrough))));
         return Decision.Apply(next, effects);
     }

@@ -8,4 +8,5 @@ public enum CertificateStage
     Expired,
     Revoked,
     Superseded,
+    Cancelled,
 }

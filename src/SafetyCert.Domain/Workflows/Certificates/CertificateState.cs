@@ -48,7 +48,7 @@ public sealed record CertificateState : IWorkflowState
     /// <summary>Accidents reported during validity, in the order they arrived.</summary>
     public ImmutableArray<string> AccidentIds { get; init; } = [];
 
-    /// <summary>Whether this certificate asked for its own revocation (fatal accident or missed remediation).</summary>
+    /// <summary>Whether this certificate asked for its own revocation (a fatal accident at the threshold).</summary>
     public bool RevocationStarted { get; init; }
 
     /// <summary>The last day of the follow-up visit window [004 §4].</summary>
@@ -59,6 +59,12 @@ public sealed record CertificateState : IWorkflowState
     public LocalDate? RevokedOn { get; init; }
 
     public string? SupersededBy { get; init; }
+
+    /// <summary>The day the grade was cancelled for a missed remediation (RULES.md §4.4).</summary>
+    public LocalDate? CancelledOn { get; init; }
+
+    /// <summary>The remediation whose missed deadline cancelled the grade.</summary>
+    public string? CancelledBy { get; init; }
 
     public TimerBook Timers { get; init; } = TimerBook.Empty;
 
@@ -75,15 +81,16 @@ public sealed record CertificateState : IWorkflowState
         CertificateStage.InForce => CertificateStatus.Active,
         CertificateStage.Expired => CertificateStatus.Expired,
         CertificateStage.Revoked => CertificateStatus.Revoked,
+        CertificateStage.Cancelled => CertificateStatus.Cancelled,
         _ => CertificateStatus.Superseded,
     };
 
     [JsonIgnore]
     public string Status => Current.ToString();
 
-    /// <summary>Revoked and superseded certificates are done; an expired one waits only for a renewal filed in time.</summary>
+    /// <summary>Revoked, cancelled and superseded certificates are done; an expired one waits only for a renewal filed in time.</summary>
     [JsonIgnore]
-    public bool IsFinal => Stage is CertificateStage.Revoked or CertificateStage.Superseded
+    public bool IsFinal => Stage is CertificateStage.Revoked or CertificateStage.Superseded or CertificateStage.Cancelled
         || (Stage == CertificateStage.Expired && RenewalApplicationId is null);
 
     [JsonIgnore]

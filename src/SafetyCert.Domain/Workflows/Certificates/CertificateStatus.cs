@@ -23,4 +23,10 @@ public enum CertificateStatus
 
     /// <summary>Replaced by a renewal or upgrade certificate (RULES.md §5). Final.</summary>
     Superseded,
+
+    /// <summary>
+    /// Cancelled because a remediation ordered for this grade missed its deadline (RULES.md §4.4 [001 art.14]):
+    /// no regulator's decision, no revocation, no ban. Final.
+    /// </summary>
+    Cancelled,
 }

@@ -43,6 +43,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     private const string ExpiryRule = "RULES.md §5 [000 §3(4)]";
     private const string SuspensionRule = "RULES.md §5 [001 art.16]";
     private const string FollowUpRule = "RULES.md §4.10 [004 §4]";
+    private const string CancellationRule = "RULES.md §4.4 [001 art.14]";
 
     public override string Kind => WorkflowKinds.Certificate;
 
@@ -341,6 +342,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         return Decision.Apply(next, effects);
     }
 
+    // RULES.md §4.4 [001 art.14]: a missed remediation cancels the grade it was ordered for. The rule fixes the
+    // consequence, so no regulator decides; it is no revocation under 001 art.21, so no ban follows.
     private static Decision CancelGrade(CertificateState state, RemediationMissed missed, Instant now)
     {
         if (state.RevocationStarted)
@@ -348,10 +351,26 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             return Decision.Ignore($"Certificate {state.CertificateId} is already being revoked.");
         }
 
-        var reason = $"Remediation {missed.RemediationId} missed its deadline {NoticeFacts.Date(missed.Deadline)}; the grade is cancelled [001 art.14]";
+        if (state.Stage != CertificateStage.InForce)
+        {
+            return Decision.Ignore($"Certificate {state.CertificateId} is {state.Current}; there is no grade in force to cancel.");
+        }
+
+        var on = ShanghaiTime.DateOf(now);
+        var effects = new List<Effect>();
+        var timers = state.Timers.CancelAll(effects);
+        var facts = NoticeFacts.Of(
+            ("certificateId", state.CertificateId!),
+            ("certificateNumber", state.Number!),
+            ("remediationId", missed.RemediationId),
+            ("deadline", NoticeFacts.Date(missed.Deadline)),
+            ("cancelledOn", NoticeFacts.Date(on)));
+        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.Enterprise, on, NoticeClass.Mandatory, CancellationRule, facts));
+        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.ReviewOrganization, on, NoticeClass.Mandatory, CancellationRule, facts));
+        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.Regulator, on, NoticeClass.Informational, CancellationRule, facts));
         return Decision.Apply(
-            state with { RevocationStarted = true },
-            StartRevocation(state, RevocationGround.RemediationFailed, reason, missed.RemediationId, now));
+            state with { Stage = CertificateStage.Cancelled, CancelledOn = on, CancelledBy = missed.RemediationId, Timers = timers },
+            effects);
     }
 
     private static Decision RecordVisit(CertificateState state, FollowUpVisitRecorded visit)

@@ -44,8 +44,13 @@ public sealed record RemediationState : IWorkflowState
     [JsonIgnore]
     public string Status => Stage.ToString();
 
+    /// <summary>
+    /// Done when completed, or missed with its certificate told. An order from a review that missed its deadline before
+    /// the certificate was issued waits for <see cref="GradeCertificateIssued"/> to cancel it (RULES.md §4.4).
+    /// </summary>
     [JsonIgnore]
-    public bool IsFinal => Stage is RemediationStatus.Completed or RemediationStatus.Missed;
+    public bool IsFinal => Stage == RemediationStatus.Completed
+        || (Stage == RemediationStatus.Missed && (CertificateId is not null || ApplicationId is null));
 
     [JsonIgnore]
     public ImmutableArray<Deadline> Deadlines => Stage == RemediationStatus.Open

@@ -11,7 +11,9 @@ namespace SafetyCert.Domain.Workflows.Remediation;
 /// <summary>
 /// One remediation order (RULES.md §4.4 [001 art.14]), instance id = remediation id: a deadline of at
 /// most <c>RemediationMaxMonths</c>, reminders before it, and when it passes unmet the grade is cancelled:
-/// the named certificate is told with <see cref="RemediationMissed"/> [002 §3(3)].
+/// the certificate it was ordered for is told with <see cref="RemediationMissed"/>. An order made by the review report
+/// learns its certificate with <see cref="GradeCertificateIssued"/> when the application issues it; a deadline missed
+/// before then cancels the certificate as soon as it is issued.
 /// </summary>
 public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCatalog profiles) : Workflow<RemediationState>
 {
@@ -21,7 +23,7 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
     /// <summary>Fires at the start of the day after the deadline.</summary>
     public const string DeadlineTimer = "deadline";
 
-    private const string Rule = "RULES.md §4.4 [001 art.14], [002 §3(3)]";
+    private const string Rule = "RULES.md §4.4 [001 art.14]";
 
     public override string Kind => WorkflowKinds.Remediation;
 
@@ -39,6 +41,8 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
             (RemediationStatus.NotOrdered, RemediationOrdered ordered) => Order(ordered, now),
             (RemediationStatus.NotOrdered, _) => Reject(state, @event, nameof(RemediationOrdered)),
             (_, RemediationOrdered) => Decision.Ignore($"Remediation {state.RemediationId} is already ordered."),
+            (_, GradeCertificateIssued issued) => Follow(state, issued),
+            (RemediationStatus.Missed, _) => Reject(state, @event, nameof(GradeCertificateIssued)),
             (_, RemediationCompleted completed) => Complete(state, completed),
             (_, TimerFired { TimerId: DeadlineTimer } fired) => Miss(state, fired),
             (_, TimerFired fired) when fired.TimerId.StartsWith(ReminderTimerPrefix, StringComparison.Ordinal) => Remind(state, fired),
@@ -138,16 +142,46 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
     {
         var effects = new List<Effect>();
         var timers = state.Timers.Fired(fired).CancelAll(effects);
-        var on = state.Deadline.PlusDays(1);
-        effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Enterprise, on, NoticeClass.Mandatory, Rule, Facts(state)));
-        effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Regulator, on, NoticeClass.Mandatory, Rule, Facts(state)));
-        effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.ReviewOrganization, on, NoticeClass.Informational, Rule, Facts(state)));
         if (state.CertificateId is { } certificateId)
         {
+            // The certificate's cancellation notices tell every party; the remediation adds none of its own.
             effects.Add(new SignalWorkflow(WorkflowKinds.Certificate, certificateId, new RemediationMissed(state.RemediationId!, state.Deadline)));
+        }
+        else
+        {
+            var on = state.Deadline.PlusDays(1);
+            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Enterprise, on, NoticeClass.Mandatory, Rule, Facts(state)));
+            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Regulator, on, NoticeClass.Mandatory, Rule, Facts(state)));
+            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.ReviewOrganization, on, NoticeClass.Informational, Rule, Facts(state)));
         }
 
         return Decision.Apply(state with { Stage = RemediationStatus.Missed, Timers = timers }, effects);
+    }
+
+    // RULES.md §4.4: the order follows the grade it was made for; one already missed cancels the new certificate at once.
+    private static Decision Follow(RemediationState state, GradeCertificateIssued issued)
+    {
+        if (string.IsNullOrWhiteSpace(issued.CertificateId))
+        {
+            return Decision.Reject($"{nameof(GradeCertificateIssued)} needs the certificate id.");
+        }
+
+        if (state.Stage == RemediationStatus.Completed)
+        {
+            return Decision.Ignore($"Remediation {state.RemediationId} was completed; there is nothing to cancel.");
+        }
+
+        if (state.CertificateId is { } known)
+        {
+            return known == issued.CertificateId
+                ? Decision.Ignore($"Remediation {state.RemediationId} already follows certificate {known}.")
+                : Decision.Reject($"Remediation {state.RemediationId} was ordered for certificate {known}, not {issued.CertificateId}.");
+        }
+
+        var next = state with { CertificateId = issued.CertificateId };
+        return state.Stage == RemediationStatus.Missed
+            ? Decision.Apply(next, new SignalWorkflow(WorkflowKinds.Certificate, issued.CertificateId, new RemediationMissed(state.RemediationId!, state.Deadline)))
+            : Decision.Apply(next);
     }
 
     private static ImmutableSortedDictionary<string, string> Facts(RemediationState state) =>

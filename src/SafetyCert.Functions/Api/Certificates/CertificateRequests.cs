@@ -11,7 +11,7 @@ internal sealed record RevocationRequest(ImmutableArray<RevocationGround> Ground
     {
         if (Grounds.IsDefaultOrEmpty || Grounds.Any(g => !Enum.IsDefined(g)))
         {
-            yield return ("grounds", "At least one ground of RULES.md §7 (FraudInReview … RemediationFailed).");
+            yield return ("grounds", "At least one ground of RULES.md §7 (FraudInReview … QualityAuditFailed).");
         }
         else if (RevocationRules.ProblemWith(false, Grounds, Reason, EvidenceDocumentIds.IsDefault ? [] : EvidenceDocumentIds) is { } problem)
         {

@@ -153,7 +153,7 @@ public class CertificateWorkflowTests
         Assert.Equal(Outcome.Applied, opened.Outcome);
         Assert.Equal(CertificateStatus.Revoked, certificate.State.Current);
         Assert.Equal(new LocalDate(2025, 5, 11), certificate.State.RevokedOn);
-        Assert.Equal(new LocalDate(2026, 5, 11), revocation.State.BanEndsOn);
+        Assert.Equal(new LocalDate(2026, 5, 12), revocation.State.BanEndsOn);
     }
 
     // Convention (CertificateWorkflow remarks): a withdrawn renewal resumes the reminders still ahead.
@@ -279,19 +279,25 @@ public class CertificateWorkflowTests
         Assert.Contains("002 §2(3)", renewal.Reason, StringComparison.Ordinal);
     }
 
-    // RULES.md §4.4 [001 art.14], §7(7): a missed remediation cancels the grade through an automatic revocation on ground 7.
+    // RULES.md §4.4 [001 art.14]: a missed remediation cancels the grade without a regulator's decision, without a
+    // revocation and without the ban; enterprise and organization are told (mandatory), the regulator for information.
     [Fact]
-    public void Missed_remediation_starts_revocation_on_ground_7()
+    public void Missed_remediation_cancels_the_certificate_without_a_revocation()
     {
         var driver = IssuedCertificate();
 
         var decision = driver.Send(new RemediationMissed("rem-1", new LocalDate(2025, 3, 14)), new LocalDate(2025, 3, 15));
-        var again = driver.Send(new RemediationMissed("rem-1", new LocalDate(2025, 3, 14)), new LocalDate(2025, 3, 16));
 
-        var opened = Assert.IsType<RevocationOpened>(Assert.Single(decision.Effects.OfType<StartWorkflow>()).Start);
-        Assert.Equal([RevocationGround.RemediationFailed], opened.Grounds);
-        Assert.Equal("rem-1", opened.TriggerId);
-        Assert.Equal(Outcome.Ignored, again.Outcome);
+        Assert.Equal(Outcome.Applied, decision.Outcome);
+        Assert.Empty(decision.Effects.OfType<StartWorkflow>());
+        Assert.Equal((CertificateStatus.Cancelled, true), (driver.State.Current, driver.State.IsFinal));
+        Assert.Equal((new LocalDate(2025, 3, 15), "rem-1", (LocalDate?)null), (driver.State.CancelledOn, driver.State.CancelledBy, driver.State.RevokedOn));
+        Assert.Empty(driver.State.Timers.Active);
+        var notices = decision.Effects.OfType<Notify>().Where(n => n.Kind == NoticeKinds.CertificateCancelled).ToList();
+        Assert.Equal(
+            [(Party.Enterprise, NoticeClass.Mandatory), (Party.ReviewOrganization, NoticeClass.Mandatory), (Party.Regulator, NoticeClass.Informational)],
+            notices.Select(n => (n.Recipient, n.Class)));
+        Assert.All(notices, n => Assert.Contains("001 art.14", n.Rule, StringComparison.Ordinal));
     }
 
     // RULES.md §7: once the revocation workflow confirms, the certificate is revoked and final.

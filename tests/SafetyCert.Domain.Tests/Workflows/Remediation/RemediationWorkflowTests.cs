@@ -44,11 +44,45 @@ public class RemediationWorkflowTests
         Assert.Equal(
             [new LocalDate(2025, 5, 31), new LocalDate(2025, 6, 23)],
             notices.Where(n => n.Kind == NoticeKinds.RemediationDueSoon).Select(n => n.DueDate));
-        Assert.Contains(notices, n => n.Kind == NoticeKinds.RemediationMissed && n.Recipient == Party.Enterprise && n.DueDate == new LocalDate(2025, 7, 1));
+        // The certificate's cancellation notices tell the parties; the remediation sends no second notice.
+        Assert.DoesNotContain(notices, n => n.Kind == NoticeKinds.RemediationMissed);
         var signal = Assert.Single(decisions.SelectMany(d => d.Effects).OfType<SignalWorkflow>());
         Assert.Equal((WorkflowKinds.Certificate, "cert-1"), (signal.Kind, signal.InstanceId));
         Assert.Equal(new RemediationMissed("rem-1", new LocalDate(2025, 6, 30)), signal.Event);
         Assert.Equal(RemediationStatus.Missed, driver.State.Stage);
+    }
+
+    // RULES.md §4.4 [001 art.14]: the order made by the review report follows the certificate the review led to.
+    [Fact]
+    public void An_order_from_the_review_follows_the_issued_certificate_and_its_miss_cancels_it()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30), certificateId: null), OrderedOn);
+
+        var follow = driver.Send(new GradeCertificateIssued("cert-9"), new LocalDate(2025, 4, 1));
+        var again = driver.Send(new GradeCertificateIssued("cert-9"), new LocalDate(2025, 4, 2));
+        var missed = driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2025, 7, 2)));
+
+        Assert.Equal((Outcome.Applied, Outcome.Ignored), (follow.Outcome, again.Outcome));
+        var signal = Assert.Single(missed.SelectMany(d => d.Effects).OfType<SignalWorkflow>());
+        Assert.Equal((WorkflowKinds.Certificate, "cert-9"), (signal.Kind, signal.InstanceId));
+        Assert.True(driver.State.IsFinal);
+    }
+
+    // RULES.md §4.4: a deadline missed before the certificate was issued cancels it as soon as it is issued.
+    [Fact]
+    public void A_deadline_missed_before_issue_cancels_the_certificate_once_issued()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30), certificateId: null), OrderedOn);
+        driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2025, 7, 2)));
+        Assert.False(driver.State.IsFinal);
+
+        var follow = driver.Send(new GradeCertificateIssued("cert-9"), new LocalDate(2025, 7, 10));
+
+        var signal = Assert.Single(follow.Effects.OfType<SignalWorkflow>());
+        Assert.Equal((WorkflowKinds.Certificate, "cert-9", new RemediationMissed("rem-1", new LocalDate(2025, 6, 30))), (signal.Kind, signal.InstanceId, signal.Event));
+        Assert.True(driver.State.IsFinal);
     }
 
     // RULES.md §4.4: a remediation during an application (no certificate yet) is missed without a certificate signal.

@@ -30,10 +30,10 @@ public class RevocationWorkflowTests
         var signal = Assert.Single(opened.Effects.OfType<SignalWorkflow>());
         Assert.Equal((WorkflowKinds.Certificate, "cert-1"), (signal.Kind, signal.InstanceId));
         var confirmed = Assert.IsType<RevocationConfirmed>(signal.Event);
-        Assert.Equal((RevokedOn, new LocalDate(2026, 9, 1)), (confirmed.RevokedOn, confirmed.BanEndsOn));
+        Assert.Equal((RevokedOn, new LocalDate(2026, 9, 2)), (confirmed.RevokedOn, confirmed.BanEndsOn));
         var enterprise = Assert.Single(opened.Effects.OfType<Notify>(), n => n.Recipient == Party.Enterprise);
         Assert.Equal((NoticeKinds.CertificateRevoked, NoticeClass.Mandatory), (enterprise.Kind, enterprise.Class));
-        Assert.Equal("2026-09-01", enterprise.Facts["banEndsOn"]);
+        Assert.Equal("2026-09-02", enterprise.Facts["banEndsOn"]);
         Assert.Contains("001 art.21(1)", enterprise.Facts["grounds"], StringComparison.Ordinal);
         Assert.Contains(opened.Effects.OfType<Notify>(), n => n.Recipient == Party.ReviewOrganization);
         Assert.Contains(opened.Effects.OfType<Notify>(), n => n.Recipient == Party.Regulator);
@@ -75,10 +75,10 @@ public class RevocationWorkflowTests
         Assert.Equal(RevocationStatus.BanRunning, driver.State.Current);
         Assert.False(driver.State.IsFinal);
 
-        Assert.Equal(ShanghaiTime.StartOf(new LocalDate(2026, 9, 1)), driver.State.Timers.Active[RevocationWorkflow.BanEndTimer].DueAt);
+        Assert.Equal(ShanghaiTime.StartOf(new LocalDate(2026, 9, 2)), driver.State.Timers.Active[RevocationWorkflow.BanEndTimer].DueAt);
         var ban = driver.Fire(RevocationWorkflow.BanEndTimer);
 
-        Assert.Contains(ban.Effects.OfType<Notify>(), n => n.Kind == NoticeKinds.BanEnded && n.Recipient == Party.Enterprise && n.DueDate == new LocalDate(2026, 9, 1));
+        Assert.Contains(ban.Effects.OfType<Notify>(), n => n.Kind == NoticeKinds.BanEnded && n.Recipient == Party.Enterprise && n.DueDate == new LocalDate(2026, 9, 2));
         Assert.Equal(RevocationStatus.Closed, driver.State.Current);
         Assert.True(driver.State.IsFinal);
     }
@@ -89,7 +89,7 @@ public class RevocationWorkflowTests
     {
         var driver = Driver();
         driver.Send(ByRegulator(), RevokedOn);
-        Assert.Equal(ShanghaiTime.StartOf(new LocalDate(2026, 9, 1)), driver.State.Timers.Active[RevocationWorkflow.BanEndTimer].DueAt);
+        Assert.Equal(ShanghaiTime.StartOf(new LocalDate(2026, 9, 2)), driver.State.Timers.Active[RevocationWorkflow.BanEndTimer].DueAt);
 
         driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2026, 9, 2)));
 
