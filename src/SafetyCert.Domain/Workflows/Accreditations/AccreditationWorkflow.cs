@@ -139,7 +139,10 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
     }
 
     private static ImmutableSortedDictionary<string, string> Facts(AccreditationState state) =>
-        NoticeFacts.Of(("unitId", state.UnitId!), ("validThrough", NoticeFacts.Date(state.ValidThrough)));
+        NoticeFacts.Of(
+            ("unitId", state.UnitId!),
+            (NoticeFactNames.LastValidDay, NoticeFacts.Date(state.ValidThrough)),
+            (NoticeFactNames.ExpiredFrom, NoticeFacts.Date(state.ValidThrough.PlusDays(1))));
 
     private static Decision Reject(AccreditationState state, WorkflowEvent @event, string expected) =>
         RejectUnexpected($"Unit {state.UnitId ?? "(not accredited)"}", state, @event, expected);

@@ -436,7 +436,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
 
             var profile = Profile(state);
             next = next with { Stage = ApplicationStatus.Reverification };
-            return Decision.Apply(next, Notice(next, NoticeKinds.ReverificationDue, Party.ReviewOrganization, e.AuditedOn, NoticeClass.Routine, Rule("§4.6", profile.Level2Reverification.Source)));
+            return Decision.Apply(next, Notice(next, NoticeKinds.ReverificationDue, Party.ReviewOrganization, e.AuditedOn, NoticeClass.Routine, Rule("§4.6", profile.Level2Reverification.Source), ("forwardedOn", Format(e.AuditedOn))));
         }
 
         if (string.IsNullOrWhiteSpace(e.Reasons))
@@ -598,7 +598,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             WorkflowKinds.Certificate,
             e.CertificateId,
             new CertificateIssued(e.CertificateId, e.Number, state.EnterpriseId, state.RegionCode, state.Grade, state.ProfileId, e.IssuedOn, validThrough, state.LicenceRequired, supersedes, state.ApplicationId, state.ReviewUnitId)));
-        effects.Add(Notice(next, NoticeKinds.CertificateIssued, Party.Enterprise, e.IssuedOn, NoticeClass.Informational, Rule("§5", profile.CertificateValidityYears.Source), ("certificateId", e.CertificateId), ("certificateNumber", e.Number), ("issuedOn", Format(e.IssuedOn)), ("validThrough", Format(validThrough))));
+        effects.Add(Notice(next, NoticeKinds.CertificateIssued, Party.Enterprise, e.IssuedOn, NoticeClass.Informational, Rule("§5", profile.CertificateValidityYears.Source), ("certificateId", e.CertificateId), ("certificateNumber", e.Number), ("issuedOn", Format(e.IssuedOn)), (NoticeFactNames.LastValidDay, Format(validThrough))));
         return Decision.Apply(next, effects);
     }
 

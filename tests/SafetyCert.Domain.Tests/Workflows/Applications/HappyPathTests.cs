@@ -37,7 +37,7 @@ public class HappyPathTests
             start.Start);
         var notice = Assert.Single(issued.Effects.OfType<Notify>());
         Assert.Equal((NoticeKinds.CertificateIssued, Party.Enterprise), (notice.Kind, notice.Recipient));
-        Assert.Equal("2029-05-19", notice.Facts["validThrough"]);
+        Assert.Equal("2029-05-19", notice.Facts["lastValidDay"]);
         Assert.Equal(ApplicationStatus.Issued, app.State.Stage);
         Assert.True(app.State.IsFinal);
         Assert.Empty(app.State.Timers.Active);
