@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Time;
 
@@ -87,7 +88,8 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
 
     private static Decision StartTerm(AccreditationState state, JurisdictionProfile profile, LocalDate from, Instant now)
     {
-        var validThrough = from.PlusYears(profile.AccreditationYears.Value).PlusDays(-1);
+        // The same day-before-the-anniversary convention as a certificate (RULES.md §5), Feb 29 included.
+        var validThrough = CertificateValidity.LastValidDay(from, profile.AccreditationYears.Value);
         var effects = new List<Effect>();
         var timers = state.Timers.CancelAll(effects);
         foreach (var days in profile.AccreditationReminderDays.Value.OrderDescending())

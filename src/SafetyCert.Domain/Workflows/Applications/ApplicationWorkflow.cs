@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Time;
@@ -581,7 +582,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         }
 
         var profile = Profile(state);
-        var validThrough = e.IssuedOn.PlusYears(profile.CertificateValidityYears.Value).PlusDays(-1);
+        var validThrough = CertificateValidity.LastValidDay(e.IssuedOn, profile);
         var effects = new List<Effect>();
         var next = state with
         {

@@ -101,7 +101,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             return missing;
         }
 
-        var lastAllowed = issued.IssuedOn.PlusYears(profile.CertificateValidityYears.Value).PlusDays(-1);
+        var lastAllowed = CertificateValidity.LastValidDay(issued.IssuedOn, profile);
         if (issued.ValidThrough < issued.IssuedOn || issued.ValidThrough > lastAllowed)
         {
             return Decision.Reject(
