@@ -29,4 +29,16 @@ public static class NoticeFactNames
 
     /// <summary>The certificate number, shown in the subject of certificate notices.</summary>
     public const string CertificateNumber = "certificateNumber";
+
+    /// <summary>
+    /// The last day a party may act, as the workflow computed it (ISO date). A notice that speaks of a deadline
+    /// states this fact, never the date the reminder goes out.
+    /// </summary>
+    public const string Deadline = "deadline";
+
+    /// <summary>The last day a certificate or accreditation is valid (ISO date), as the workflow holds it.</summary>
+    public const string LastValidDay = "lastValidDay";
+
+    /// <summary>The first day a certificate or accreditation is no longer valid (ISO date): the day after the last valid day.</summary>
+    public const string ExpiredFrom = "expiredFrom";
 }

@@ -59,7 +59,9 @@ internal sealed partial class NoticeTemplate
                     {
                         value = filter == "default"
                             ? (value.Length > 0 ? value : Literal(argument!) ?? values.GetValueOrDefault(argument!) ?? "")
-                            : filters[filter](value);
+                            : value.Length > 0
+                                ? filters[filter](value)
+                                : throw new InvalidOperationException($"The notice has no value for '{output.Path}', which the template shows through '{filter}'.");
                     }
 
                     builder.Append(value);

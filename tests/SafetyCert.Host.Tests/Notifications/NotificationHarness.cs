@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -74,12 +75,25 @@ internal sealed class NotificationHarness : IAsyncDisposable
         return provider;
     }
 
+    private static readonly string[] DateFacts =
+        ["deadline", "lastValidDay", "expiredFrom", "receivedOn", "issuedOn", "revokedOn", "mayApplyFrom", "forwardedOn", "provisionalFrom", "accidentOn"];
+
     public static Notify Notice(string kind, NoticeClass noticeClass, LocalDate due, Party recipient = Party.Enterprise, params (string Key, string Value)[] facts)
     {
         var all = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, facts.Select(f => KeyValuePair.Create(f.Key, f.Value)));
         if (!all.ContainsKey("enterpriseId"))
         {
             all = all.Add("enterpriseId", "e-1001");
+        }
+
+        // A workflow states the dates a template shows as facts; a test notice about one date uses it for all of them.
+        var date = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var name in DateFacts)
+        {
+            if (!all.ContainsKey(name))
+            {
+                all = all.Add(name, name == "expiredFrom" ? due.PlusDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date);
+            }
         }
 
         return new Notify(kind, recipient, due, noticeClass, "RULES.md §6 [002 §2(3)]", all);

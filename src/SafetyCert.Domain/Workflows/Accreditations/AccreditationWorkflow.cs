@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Time;
 
@@ -87,7 +88,8 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
 
     private static Decision StartTerm(AccreditationState state, JurisdictionProfile profile, LocalDate from, Instant now)
     {
-        var validThrough = from.PlusYears(profile.AccreditationYears.Value).PlusDays(-1);
+        // The same day-before-the-anniversary convention as a certificate (RULES.md §5), Feb 29 included.
+        var validThrough = CertificateValidity.LastValidDay(from, profile.AccreditationYears.Value);
         var effects = new List<Effect>();
         var timers = state.Timers.CancelAll(effects);
         foreach (var days in profile.AccreditationReminderDays.Value.OrderDescending())
@@ -139,7 +141,10 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
     }
 
     private static ImmutableSortedDictionary<string, string> Facts(AccreditationState state) =>
-        NoticeFacts.Of(("unitId", state.UnitId!), ("validThrough", NoticeFacts.Date(state.ValidThrough)));
+        NoticeFacts.Of(
+            ("unitId", state.UnitId!),
+            (NoticeFactNames.LastValidDay, NoticeFacts.Date(state.ValidThrough)),
+            (NoticeFactNames.ExpiredFrom, NoticeFacts.Date(state.ValidThrough.PlusDays(1))));
 
     private static Decision Reject(AccreditationState state, WorkflowEvent @event, string expected) =>
         RejectUnexpected($"Unit {state.UnitId ?? "(not accredited)"}", state, @event, expected);

@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Time;
@@ -436,7 +437,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
 
             var profile = Profile(state);
             next = next with { Stage = ApplicationStatus.Reverification };
-            return Decision.Apply(next, Notice(next, NoticeKinds.ReverificationDue, Party.ReviewOrganization, e.AuditedOn, NoticeClass.Routine, Rule("§4.6", profile.Level2Reverification.Source)));
+            return Decision.Apply(next, Notice(next, NoticeKinds.ReverificationDue, Party.ReviewOrganization, e.AuditedOn, NoticeClass.Routine, Rule("§4.6", profile.Level2Reverification.Source), ("forwardedOn", Format(e.AuditedOn))));
         }
 
         if (string.IsNullOrWhiteSpace(e.Reasons))
@@ -581,7 +582,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         }
 
         var profile = Profile(state);
-        var validThrough = e.IssuedOn.PlusYears(profile.CertificateValidityYears.Value).PlusDays(-1);
+        var validThrough = CertificateValidity.LastValidDay(e.IssuedOn, profile);
         var effects = new List<Effect>();
         var next = state with
         {
@@ -603,8 +604,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         {
             effects.Add(new SignalWorkflow(WorkflowKinds.Remediation, $"{state.ApplicationId}-remediation-{order}", new GradeCertificateIssued(e.CertificateId)));
         }
-
-        effects.Add(Notice(next, NoticeKinds.CertificateIssued, Party.Enterprise, e.IssuedOn, NoticeClass.Informational, Rule("§5", profile.CertificateValidityYears.Source), ("certificateId", e.CertificateId), ("certificateNumber", e.Number), ("issuedOn", Format(e.IssuedOn)), ("validThrough", Format(validThrough))));
+        effects.Add(Notice(next, NoticeKinds.CertificateIssued, Party.Enterprise, e.IssuedOn, NoticeClass.Informational, Rule("§5", profile.CertificateValidityYears.Source), ("certificateId", e.CertificateId), ("certificateNumber", e.Number), ("issuedOn", Format(e.IssuedOn)), (NoticeFactNames.LastValidDay, Format(validThrough))));
         return Decision.Apply(next, effects);
     }
 

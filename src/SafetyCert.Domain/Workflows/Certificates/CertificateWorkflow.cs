@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Revocation;
 using SafetyCert.Domain.Time;
@@ -101,7 +102,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             return missing;
         }
 
-        var lastAllowed = issued.IssuedOn.PlusYears(profile.CertificateValidityYears.Value).PlusDays(-1);
+        var lastAllowed = CertificateValidity.LastValidDay(issued.IssuedOn, profile);
         if (issued.ValidThrough < issued.IssuedOn || issued.ValidThrough > lastAllowed)
         {
             return Decision.Reject(
@@ -164,7 +165,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("certificateNumber", state.Number!),
-            ("validThrough", NoticeFacts.Date(state.ValidThrough)),
+            (NoticeFactNames.LastValidDay, NoticeFacts.Date(state.ValidThrough)),
+            (NoticeFactNames.ExpiredFrom, NoticeFacts.Date(CertificateValidity.ExpiredFrom(state.ValidThrough))),
             ("daysLeft", Period.Between(on, state.ValidThrough, PeriodUnits.Days).Days.ToString(CultureInfo.InvariantCulture)),
             ("path", state.HadAccidentDuringValidity
                 ? "initial application: accident during validity [002 §2(3)]"
@@ -182,11 +184,12 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     private static Decision Expire(CertificateState state)
     {
         var effects = new List<Effect>();
-        var expiresOn = state.ValidThrough.PlusDays(1);
+        var expiresOn = CertificateValidity.ExpiredFrom(state.ValidThrough);
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("certificateNumber", state.Number!),
-            ("validThrough", NoticeFacts.Date(state.ValidThrough)),
+            (NoticeFactNames.LastValidDay, NoticeFacts.Date(state.ValidThrough)),
+            (NoticeFactNames.ExpiredFrom, NoticeFacts.Date(expiresOn)),
             ("renewalPending", (state.RenewalApplicationId is not null).ToString()));
         effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Enterprise, expiresOn, NoticeClass.Mandatory, ExpiryRule, facts));
         effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Regulator, expiresOn, NoticeClass.Informational, ExpiryRule, facts));
@@ -486,7 +489,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 ("certificateNumber", state.Number!),
                 ("enterpriseId", state.EnterpriseId!),
                 ("issuedOn", NoticeFacts.Date(state.IssuedOn)),
-                ("visitDue", NoticeFacts.Date(state.FollowUpVisitDue!.Value))));
+                (NoticeFactNames.Deadline, NoticeFacts.Date(state.FollowUpVisitDue!.Value))));
 
     private Decision? ProfileOn(string id, LocalDate on, out JurisdictionProfile profile)
     {

@@ -154,7 +154,7 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
         NoticeFacts.Of(
             ("enterpriseId", state.EnterpriseId!),
             ("year", state.Year.ToString(CultureInfo.InvariantCulture)),
-            ("dueOn", state.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            (NoticeFactNames.Deadline, NoticeFacts.Date(state.DueOn)));
 
     private static Decision Reject(SelfAssessmentState state, WorkflowEvent @event, string expected) =>
         RejectUnexpected("The self-assessment year", state, @event, expected);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
 using SafetyCert.Domain.Calendar;
@@ -34,9 +35,16 @@ internal sealed partial class HolidayArrangementCheckFunction(
 
         Missing(logger, next);
         var notice = new Notify(NoticeKinds.HolidayArrangementMissing, Party.Administrator, today, NoticeClass.Mandatory,
-            "RULES.md: deadlines in working days need the State Council arrangement", ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+            "RULES.md: deadlines in working days need the State Council arrangement",
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+            {
+                ["year"] = next.ToString(CultureInfo.InvariantCulture),
+                ["provisionalFrom"] = NoticeFactDate(new LocalDate(next, 1, 1)),
+            }));
         await outbox.EnqueueAsync(new NotificationRequest(WorkflowKind, $"arrangement-{next}", 1, notice), cancellationToken);
     }
+
+    private static string NoticeFactDate(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [LoggerMessage(1, LogLevel.Warning, "The {Year} holiday arrangement is not loaded: working-day deadlines reaching into {Year} are provisional.")]
     private static partial void Missing(ILogger logger, int year);

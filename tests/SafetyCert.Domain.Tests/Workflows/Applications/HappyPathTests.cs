@@ -1,5 +1,8 @@
+using NodaTime;
+using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;
 using SafetyCert.Domain.Workflows.Certificates;
@@ -37,7 +40,7 @@ public class HappyPathTests
             start.Start);
         var notice = Assert.Single(issued.Effects.OfType<Notify>());
         Assert.Equal((NoticeKinds.CertificateIssued, Party.Enterprise), (notice.Kind, notice.Recipient));
-        Assert.Equal("2029-05-19", notice.Facts["validThrough"]);
+        Assert.Equal("2029-05-19", notice.Facts["lastValidDay"]);
         Assert.Equal(ApplicationStatus.Issued, app.State.Stage);
         Assert.True(app.State.IsFinal);
         Assert.Empty(app.State.Timers.Active);
@@ -58,5 +61,36 @@ public class HappyPathTests
         var certificate = Assert.IsType<CertificateIssued>(Assert.Single(issued.Effects.OfType<StartWorkflow>()).Start);
         Assert.Null(certificate.Supersedes);
         Assert.Equal(Date("2029-03-14"), certificate.ValidThrough);
+    }
+
+    // RULES.md §5 convention: one function decides the last valid day for the application workflow, the certificate
+    // workflow and everything else; a certificate issued on 29 February is valid through 28 February and expired from 1 March.
+    [Theory]
+    [InlineData("2024-02-29", "2027-02-28", "2027-03-01")]
+    [InlineData("2024-03-15", "2027-03-14", "2027-03-15")]
+    [InlineData("2025-03-01", "2028-02-29", "2028-03-01")]
+    [InlineData("2026-12-31", "2029-12-30", "2029-12-31")]
+    public void Application_and_certificate_workflows_use_the_one_last_valid_day(string issuedOn, string lastValidDay, string expiredFrom)
+    {
+        var app = new ApplicationDriver().OnNotice(Date(issuedOn).PlusDays(-20));
+        app.Apply(new Announced(Date(issuedOn).PlusDays(-5)));
+
+        var issued = app.Apply(new CertificateIssuedToEnterprise("cert-1", "宁AQBⅢ2024000001", Date(issuedOn)));
+
+        var certificate = Assert.IsType<CertificateIssued>(Assert.Single(issued.Effects.OfType<StartWorkflow>()).Start);
+        Assert.Equal(Date(lastValidDay), certificate.ValidThrough);
+        Assert.Equal(CertificateValidity.LastValidDay(Date(issuedOn), 3), certificate.ValidThrough);
+        Assert.Equal(lastValidDay, Assert.Single(issued.Effects.OfType<Notify>()).Facts[NoticeFactNames.LastValidDay]);
+
+        var workflow = new WorkflowDriver<CertificateState>(new CertificateWorkflow(WorkflowDriver<CertificateState>.Calendar, ApplicationDriver.Catalog));
+        var longer = new WorkflowDriver<CertificateState>(new CertificateWorkflow(WorkflowDriver<CertificateState>.Calendar, ApplicationDriver.Catalog));
+        Assert.Equal(Outcome.Rejected, longer.Send(certificate with { ValidThrough = Date(lastValidDay).PlusDays(1) }, Date(issuedOn)).Outcome);
+        Assert.Equal(Outcome.Applied, workflow.Send(certificate, Date(issuedOn)).Outcome);
+        workflow.RunUntil(ShanghaiTime.StartOf(Date(expiredFrom)).Plus(Duration.FromMinutes(-1)));
+        Assert.NotEqual(CertificateStatus.Expired, workflow.State.Current);
+        workflow.RunUntil(ShanghaiTime.StartOf(Date(expiredFrom)));
+        Assert.Equal(CertificateStatus.Expired, workflow.State.Current);
+        var expired = workflow.Applied.SelectMany(d => d.Effects).OfType<Notify>().First(n => n.Kind == NoticeKinds.CertificateExpired);
+        Assert.Equal(expiredFrom, expired.Facts[NoticeFactNames.ExpiredFrom]);
     }
 }
