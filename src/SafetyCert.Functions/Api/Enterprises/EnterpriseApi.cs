@@ -111,13 +111,9 @@ internal static class EnterpriseApi
         }
 
         var contact = new Contact(request.Order, Enum.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
-        try
+        if (await contacts.ProblemAsync(contact, ct) is { } invalid)
         {
-            contact.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            return ApiProblems.Invalid("channel", e.Message);
+            return ApiProblems.Invalid(invalid.Field, invalid.Error);
         }
 
         await contacts.SaveAsync(Scope(id), contact, ct);

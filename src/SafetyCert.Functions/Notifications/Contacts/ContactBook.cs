@@ -9,14 +9,38 @@ namespace SafetyCert.Functions.Notifications.Contacts;
 /// channel keyed <c>{order:D2}-{channel}</c>, and one row <c>preferences</c> with the muted kinds and language.
 /// Channels are read at send time, so a changed address takes effect for deliveries not yet sent.
 /// </summary>
-internal sealed class ContactBook(TableClient table)
+internal sealed class ContactBook(TableClient table, WebhookTargetGuard webhookGuard)
 {
     private const string PreferencesRow = "preferences";
+
+    /// <summary>What is wrong with <paramref name="contact"/> (field and error), or null; a webhook's URL is resolved and checked.</summary>
+    public async Task<(string Field, string Error)?> ProblemAsync(Contact contact, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (contact.Channel == ChannelKind.Webhook && await webhookGuard.ProblemAsync(contact.Url, ct).ConfigureAwait(false) is { } refused)
+        {
+            return ("url", refused);
+        }
+
+        try
+        {
+            contact.Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return ("channel", e.Message);
+        }
+    }
 
     public async Task SaveAsync(string scope, Contact contact, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        contact.Validate();
+        if (await ProblemAsync(contact, ct).ConfigureAwait(false) is { } problem)
+        {
+            throw new ArgumentException($"{problem.Field}: {problem.Error}", nameof(contact));
+        }
+
         var entity = new TableEntity(Key(scope), contact.Id)
         {
             ["Channel"] = contact.Channel.ToString(),
