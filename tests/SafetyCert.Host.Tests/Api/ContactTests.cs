@@ -56,4 +56,41 @@ public sealed class ContactTests(AzuriteFixture azurite)
         var contacts = await ApiHost.JsonAsync(await host.GetAsync(Path, Enterprise));
         Assert.Equal("https://1.1.1.1/hooks/safety", contacts[0].GetProperty("url").GetString());
     }
+
+    [Fact]
+    public async Task Secrets_and_robot_keys_are_write_only_no_response_to_any_caller_contains_one()
+    {
+        await using var host = await ApiHost.StartAsync(azurite, Monday);
+        await ApiSteps.RegisterAsync(host);
+        const string WebhookSecret = "webhook-signing-secret-4711";
+        const string WeComKey = "wecom-robot-key-4712";
+        const string DingTalkToken = "dingtalk-access-token-4713";
+        const string DingTalkSecret = "SECdingtalk-secret-4714";
+        string[] secrets = [WebhookSecret, WeComKey, DingTalkToken, DingTalkSecret];
+        object[] contacts =
+        [
+            new { order = 1, channel = "Webhook", url = "https://1.1.1.1/hooks/safety", secret = WebhookSecret },
+            new { order = 2, channel = "WeCom", key = WeComKey },
+            new { order = 3, channel = "DingTalk", key = DingTalkToken, secret = DingTalkSecret },
+            new { order = 4, channel = "Email", addresses = new[] { "safety@example.cn" } },
+        ];
+        foreach (var contact in contacts)
+        {
+            var saved = await host.SendAsync(HttpMethod.Put, Path, Enterprise, contact);
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            var text = await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.All(secrets, s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
+        }
+
+        foreach (var caller in new[] { Enterprise, ApiHost.Regulator(ApiSteps.Yinchuan, Domain.Grading.RegulatorLevel.Municipal), ApiHost.Organization("org-nx", ApiSteps.Yinchuan), ApiHost.Admin })
+        {
+            var listed = await host.GetAsync(Path, caller);
+            Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+            var text = await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.All(secrets, s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
+            var views = await ApiHost.JsonAsync(listed);
+            Assert.Equal([(false, true), (true, false), (true, true), (false, false)],
+                views.EnumerateArray().Select(v => (v.GetProperty("hasKey").GetBoolean(), v.GetProperty("hasSecret").GetBoolean())));
+        }
+    }
 }

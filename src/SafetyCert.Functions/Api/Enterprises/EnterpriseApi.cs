@@ -83,7 +83,7 @@ internal static class EnterpriseApi
         return TypedResults.Ok(changed!);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<Contact>>, ProblemHttpResult>> GetContactsAsync(
+    public static async Task<Results<Ok<IReadOnlyList<ContactView>>, ProblemHttpResult>> GetContactsAsync(
         string id, Caller caller, EnterpriseRegistry registry, ContactBook contacts, CancellationToken ct)
     {
         var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
@@ -93,10 +93,10 @@ internal static class EnterpriseApi
         }
 
         var party = await contacts.GetAsync(Scope(id), ct);
-        return TypedResults.Ok(party.Channels);
+        return TypedResults.Ok<IReadOnlyList<ContactView>>([.. party.Channels.Select(ContactView.Of)]);
     }
 
-    public static async Task<Results<Ok<Contact>, ProblemHttpResult>> SaveContactAsync(
+    public static async Task<Results<Ok<ContactView>, ProblemHttpResult>> SaveContactAsync(
         string id, ContactRequest request, Caller caller, EnterpriseRegistry registry, ContactBook contacts, CancellationToken ct)
     {
         var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
@@ -117,7 +117,7 @@ internal static class EnterpriseApi
         }
 
         await contacts.SaveAsync(Scope(id), contact, ct);
-        return TypedResults.Ok(contact);
+        return TypedResults.Ok(ContactView.Of(contact));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveContactAsync(
