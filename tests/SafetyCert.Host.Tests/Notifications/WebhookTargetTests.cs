@@ -92,6 +92,22 @@ public sealed class WebhookTargetTests(LocalServices services)
         Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stored_contact_row_whose_channel_names_none_does_not_stop_the_party_s_other_channels()
+    {
+        await using var harness = new NotificationHarness(services);
+        var address = harness.Mailbox();
+        var table = harness.Provider.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable);
+        await table.UpsertEntityAsync(new TableEntity(ContactBook.Key("enterprise:e-1001"), "01-7") { ["Channel"] = "7", ["Order"] = 1, ["Addresses"] = "" }, cancellationToken: Ct);
+        await harness.Contacts.SaveAsync("enterprise:e-1001", Contact.Email(2, address), Ct);
+        await harness.Outbox.EnqueueAsync(NotificationHarness.Request(Notice()), Ct);
+
+        await harness.Sender.CatchUpAsync(harness.Time.GetUtcNow(), Ct);
+
+        Assert.Single(await harness.MailForAsync(address, 1));
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(await harness.AllDeliveriesAsync()).Status);
+    }
+
     private static Notify Notice() => NotificationHarness.Notice(NoticeKinds.RemediationDueSoon, NoticeClass.Mandatory, new LocalDate(2026, 9, 1));
 
     private static async Task WriteWebhookRowAsync(NotificationHarness harness, string url)

@@ -21,10 +21,15 @@ internal sealed record RevocationRequest(ImmutableArray<RevocationGround> Ground
 }
 
 /// <summary>An accident at a certified enterprise (RULES.md §7.2–§7.3).</summary>
-internal sealed record AccidentRequest(LocalDate On, int Deaths, bool ConcealedOrLate = false) : IApiRequest
+internal sealed record AccidentRequest(LocalDate? On, int Deaths, bool ConcealedOrLate = false) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+        if (On is null)
+        {
+            yield return ("on", "The day of the accident is required (yyyy-MM-dd).");
+        }
+
         if (Deaths < 0)
         {
             yield return ("deaths", "Deaths cannot be negative.");
@@ -51,11 +56,15 @@ internal sealed record LicenceLapseRequest(LocalDate? On = null) : IApiRequest
 }
 
 /// <summary>The licence was renewed through <see cref="ValidUntil"/> (RULES.md §5 [001 art.16]).</summary>
-internal sealed record LicenceRenewalRequest(LocalDate ValidUntil, LocalDate? On = null) : IApiRequest
+internal sealed record LicenceRenewalRequest(LocalDate? ValidUntil, LocalDate? On = null) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
-        if (On is { } on && ValidUntil < on)
+        if (ValidUntil is null)
+        {
+            yield return ("validUntil", "The renewed licence's last valid day is required (yyyy-MM-dd).");
+        }
+        else if (On is { } on && ValidUntil < on)
         {
             yield return ("validUntil", $"A renewed licence is valid on the day it is renewed; {ValidUntil:yyyy-MM-dd} is before {on:yyyy-MM-dd}.");
         }

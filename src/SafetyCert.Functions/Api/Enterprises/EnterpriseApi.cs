@@ -4,6 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Storage;
@@ -110,7 +111,7 @@ internal static class EnterpriseApi
             return ApiProblems.Forbidden("An enterprise keeps its own contacts.");
         }
 
-        var contact = new Contact(request.Order, Enum.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
+        var contact = new Contact(request.Order, EnumNames.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
         if (await contacts.ProblemAsync(contact, ct) is { } invalid)
         {
             return ApiProblems.Invalid(invalid.Field, invalid.Error);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Regions;
+using SafetyCert.Domain.Serialization;
 
 namespace SafetyCert.Functions.Api.Enterprises;
 
@@ -21,7 +22,7 @@ internal sealed partial record RegisterEnterpriseRequest(
             yield return ("name", "A name of 1-200 characters is required.");
         }
 
-        if (!RegionCodes.IsWellFormed(RegionCode) || !RegionCatalog.Embedded.All.Any(r => r.Code == RegionCode))
+        if (!RegionCatalog.Embedded.Contains(RegionCode))
         {
             yield return ("regionCode", $"'{RegionCode}' is not a known six-digit region code.");
         }
@@ -75,7 +76,7 @@ internal sealed record ContactRequest(int Order, string Channel, IReadOnlyList<s
             yield return ("order", "The order lies between 0 and 99.");
         }
 
-        if (!Enum.TryParse<Notifications.Channels.ChannelKind>(Channel, ignoreCase: true, out _))
+        if (!EnumNames.TryParse<Notifications.Channels.ChannelKind>(Channel, ignoreCase: true, out _))
         {
             yield return ("channel", $"'{Channel}' is not a channel (Email, Webhook, WeCom, DingTalk).");
         }

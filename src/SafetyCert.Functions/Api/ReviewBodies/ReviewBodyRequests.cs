@@ -21,16 +21,16 @@ internal sealed record OrganizationRequest(string Id, string Name, string Region
             yield return ("name", "A name is required.");
         }
 
-        if (!RegionCodes.IsWellFormed(RegionCode))
+        if (!RegionCatalog.Embedded.Contains(RegionCode))
         {
-            yield return ("regionCode", "A six-digit region code is required.");
+            yield return ("regionCode", $"'{RegionCode}' is not a known six-digit region code.");
         }
     }
 }
 
 /// <summary>Registers or updates a review unit of an organization, accredited through a date (RULES.md §8).</summary>
 internal sealed record UnitRequest(
-    string Id, string Name, ImmutableArray<Grade> ApprovedGrades, ImmutableArray<string> Industries, LocalDate AccreditedThrough,
+    string Id, string Name, ImmutableArray<Grade> ApprovedGrades, ImmutableArray<string> Industries, LocalDate? AccreditedThrough,
     ImmutableArray<ConsultingEngagement> Consulting = default) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
@@ -55,7 +55,17 @@ internal sealed record UnitRequest(
             yield return ("industries", "Known industries, each named (a draw matches the enterprise's industry).");
         }
 
-        if (!Consulting.IsDefault && Consulting.Any(c => c.Until is { } until && until < c.From))
+        if (AccreditedThrough is null)
+        {
+            yield return ("accreditedThrough", "The last day of the accreditation is required (yyyy-MM-dd).");
+        }
+
+        // Dates before 1900 are refused when read, so the default date can only mean the field was left out.
+        if (!Consulting.IsDefault && Consulting.Any(c => c is null || c.From == default || string.IsNullOrWhiteSpace(c.EnterpriseId)))
+        {
+            yield return ("consulting", "Each engagement names the enterprise and the day it started (from).");
+        }
+        else if (!Consulting.IsDefault && Consulting.Any(c => c.Until is { } until && until < c.From))
         {
             yield return ("consulting", "An engagement ends on or after it starts.");
         }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Functions.Notifications.Channels;
 
 namespace SafetyCert.Functions.Notifications.Contacts;
@@ -86,9 +87,16 @@ internal sealed class ContactBook(TableClient table, WebhookTargetGuard webhookG
                 continue;
             }
 
+            // A row whose channel names none (written before channels were checked) cannot be sent; skipping it lets
+            // the party's other channels work, and a delivery addressed to it fails as a contact that no longer exists.
+            if (!EnumNames.TryParse<ChannelKind>(row.GetString("Channel"), ignoreCase: false, out var channel))
+            {
+                continue;
+            }
+
             channels.Add(new Contact(
                 row.GetInt32("Order") ?? 0,
-                Enum.Parse<ChannelKind>(row.GetString("Channel")),
+                channel,
                 (row.GetString("Addresses") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 row.GetString("Url"),
                 row.GetString("Key"),
