@@ -9,6 +9,21 @@ internal sealed record RevocationRequest(ImmutableArray<RevocationGround> Ground
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Reason, "reason", RequestLimits.Text) is { } tooLong11)
+        {
+            yield return tooLong11;
+        }
+
+        if (RequestLimits.TooMany(EvidenceDocumentIds.IsDefault ? null : EvidenceDocumentIds.Length, "evidenceDocumentIds", RequestLimits.Items) is { } tooLong12)
+        {
+            yield return tooLong12;
+        }
+
+        if (RequestLimits.TooMany(Grounds.IsDefault ? null : Grounds.Length, "grounds", RequestLimits.Items) is { } tooLong13)
+        {
+            yield return tooLong13;
+        }
+
         if (Grounds.IsDefaultOrEmpty || Grounds.Any(g => !Enum.IsDefined(g)))
         {
             yield return ("grounds", "At least one ground of RULES.md §7 (FraudInReview … RemediationFailed).");

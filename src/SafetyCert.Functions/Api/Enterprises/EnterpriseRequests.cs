@@ -32,6 +32,11 @@ internal sealed partial record RegisterEnterpriseRequest(
             yield return ("industry", $"'{Industry}' is not a known industry ({string.Join(", ", Industries.Known.Order(StringComparer.Ordinal))}).");
         }
 
+if (RequestLimits.TooLong(ConsultingProvider, "consultingProvider", RequestLimits.Name) is { } tooLong15)
+        {
+            yield return tooLong15;
+        }
+
         if (LicenceRequired && LicenceValidUntil is null)
         {
             yield return ("licenceValidUntil", "An industry that needs a work-safety licence needs the licence's last valid day.");
@@ -67,8 +72,14 @@ internal sealed record ConsultingProviderRequest(string? Provider) : IApiRequest
 }
 
 /// <summary>One notification channel of the enterprise, in its order of preference.</summary>
-internal sealed record ContactRequest(int Order, string Channel, IReadOnlyList<string>? Addresses, string? Url, string? Key, string? Secret) : IApiRequest
+internal sealed partial record ContactRequest(int Order, string Channel, IReadOnlyList<string>? Addresses, string? Url, string? Key, string? Secret) : IApiRequest
 {
+    // One mailbox: a local part and a domain, nothing that could end a header line or name a second recipient.
+    [GeneratedRegex(@"^[^\s\p{C}@<>()\[\],;:""]+@[^\s\p{C}@<>()\[\],;:""]+\.[^\s\p{C}@<>()\[\],;:""]+$")]
+    private static partial Regex AddressPattern();
+
+    private static bool IsOneAddress(string? address) => address is { Length: > 0 and <= RequestLimits.EmailAddress } && AddressPattern().IsMatch(address);
+
     public IEnumerable<(string Field, string Error)> Problems()
     {
         if (Order is < 0 or > 99)
@@ -79,6 +90,31 @@ internal sealed record ContactRequest(int Order, string Channel, IReadOnlyList<s
         if (!EnumNames.TryParse<Notifications.Channels.ChannelKind>(Channel, ignoreCase: true, out _))
         {
             yield return ("channel", $"'{Channel}' is not a channel (Email, Webhook, WeCom, DingTalk).");
+        }
+
+        if (RequestLimits.TooMany(Addresses?.Count, "addresses", RequestLimits.Items) is { } tooLong16)
+        {
+            yield return tooLong16;
+        }
+
+        if (RequestLimits.TooLong(Key, "key", RequestLimits.Secret) is { } tooLong17)
+        {
+            yield return tooLong17;
+        }
+
+        if (RequestLimits.TooLong(Secret, "secret", RequestLimits.Secret) is { } tooLong18)
+        {
+            yield return tooLong18;
+        }
+
+        if (RequestLimits.TooLong(Url, "url", Notifications.Channels.WebhookTargetGuard.MaxUrlLength) is { } tooLong19)
+        {
+            yield return tooLong19;
+        }
+
+        if (Addresses is not null && Addresses.Count <= RequestLimits.Items && Addresses.FirstOrDefault(a => !IsOneAddress(a)) is { } bad)
+        {
+            yield return ("addresses", $"'{(bad is { Length: > 60 } ? bad[..60] + "…" : bad)}' is not one e-mail address (at most {RequestLimits.EmailAddress} characters, no spaces, line breaks or separators).");
         }
     }
 }

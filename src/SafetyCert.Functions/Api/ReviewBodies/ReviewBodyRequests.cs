@@ -16,9 +16,9 @@ internal sealed record OrganizationRequest(string Id, string Name, string Region
             yield return ("id", "An id of 1-100 characters is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(Name))
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > RequestLimits.Name)
         {
-            yield return ("name", "A name is required.");
+            yield return ("name", $"A name of 1-{RequestLimits.Name} characters is required.");
         }
 
         if (!RegionCatalog.Embedded.Contains(RegionCode))
@@ -40,9 +40,24 @@ internal sealed record UnitRequest(
             yield return ("id", "An id of 1-100 characters is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(Name))
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > RequestLimits.Name)
         {
-            yield return ("name", "A name is required.");
+            yield return ("name", $"A name of 1-{RequestLimits.Name} characters is required.");
+        }
+
+if (RequestLimits.TooMany(ApprovedGrades.IsDefault ? null : ApprovedGrades.Length, "approvedGrades", RequestLimits.Items) is { } tooLong20)
+        {
+            yield return tooLong20;
+        }
+
+        if (RequestLimits.TooMany(Industries.IsDefault ? null : Industries.Length, "industries", RequestLimits.Items) is { } tooLong21)
+        {
+            yield return tooLong21;
+        }
+
+        if (RequestLimits.TooMany(Consulting.IsDefault ? null : Consulting.Length, "consulting", RequestLimits.Engagements) is { } tooLong22)
+        {
+            yield return tooLong22;
         }
 
         if (ApprovedGrades.IsDefaultOrEmpty)
