@@ -72,6 +72,15 @@ public sealed class RegionCatalog
         return orphan is null ? new RegionCatalog(rows) : throw new FormatException($"Region {orphan.Code} names an unknown parent {orphan.Parent}.");
     }
 
+    /// <summary>Whether <paramref name="code"/> is a listed region; the test for a region a request names.</summary>
+    public bool Contains(string? code) => code is not null && IsCode(code) && regions.ContainsKey(code);
+
+    /// <summary>
+    /// Whether <paramref name="code"/> is somewhere the product knows: the whole country (<c>000000</c>) or any code
+    /// of a listed province; the test for the region a caller's token names.
+    /// </summary>
+    public bool Knows(string? code) => code is not null && IsCode(code) && (code == "000000" || regions.ContainsKey(code[..2] + "0000"));
+
     /// <summary>The region with a code.</summary>
     /// <exception cref="RegionNotFoundException">The code is malformed or unknown.</exception>
     public Region Find(string code)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Regions;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Workflows;
 
 namespace SafetyCert.Functions.Access;
@@ -35,12 +36,23 @@ public sealed record Caller(
     {
         ArgumentNullException.ThrowIfNull(principal);
         var subject = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub");
-        if (subject is null || !Enum.TryParse<Party>(principal.FindFirstValue(RoleClaim), ignoreCase: false, out var role))
+        if (subject is null || !EnumNames.TryParse<Party>(principal.FindFirstValue(RoleClaim), ignoreCase: false, out var role))
         {
             return null;
         }
 
-        RegulatorLevel? level = Enum.TryParse<RegulatorLevel>(principal.FindFirstValue(LevelClaim), out var parsed) ? parsed : null;
+        RegulatorLevel? level = null;
+        if (principal.FindFirstValue(LevelClaim) is { } levelName)
+        {
+            // A level claim that names no level makes no caller, rather than a caller without a level.
+            if (!EnumNames.TryParse<RegulatorLevel>(levelName, ignoreCase: false, out var parsed))
+            {
+                return null;
+            }
+
+            level = parsed;
+        }
+
         var caller = new Caller(
             subject,
             role,
@@ -81,9 +93,9 @@ public sealed record Caller(
     public string? ScopeProblem() => Role switch
     {
         Party.Enterprise when string.IsNullOrEmpty(EnterpriseId) => "an enterprise caller needs enterprise_id",
-        Party.ReviewOrganization when string.IsNullOrEmpty(BodyId) || !RegionCodes.IsWellFormed(RegionCode) => "a review organization caller needs body_id and a six-digit region",
+        Party.ReviewOrganization when string.IsNullOrEmpty(BodyId) || !RegionCatalog.Embedded.Knows(RegionCode) => "a review organization caller needs body_id and a known six-digit region",
         Party.ReviewUnit when string.IsNullOrEmpty(BodyId) => "a review unit caller needs body_id",
-        Party.Regulator when !RegionCodes.IsWellFormed(RegionCode) || Level is null => "a regulator caller needs a six-digit region and a level",
+        Party.Regulator when !RegionCatalog.Embedded.Knows(RegionCode) || Level is null => "a regulator caller needs a known six-digit region and a level",
         _ => null,
     };
 

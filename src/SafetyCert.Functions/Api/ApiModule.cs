@@ -30,7 +30,8 @@ internal static class ApiModule
         {
             o.SerializerOptions.Converters.Insert(0, new StrictLocalDateConverter());
             o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Names only: a number ("channel": 7, "level": "0") is no value of an enum, defined or not.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         });
         return services;
     }

@@ -51,6 +51,13 @@ internal sealed class NotificationOptions
     [Range(1, 366)]
     public int DigestLookaheadDays { get; set; } = 30;
 
+    /// <summary>
+    /// Host names or IP literals, separated by commas or semicolons, that a webhook may reach although they are not
+    /// public https addresses, e.g. a receiver on the developer's machine (<c>127.0.0.1;localhost</c>). Empty in
+    /// production: every webhook is https to a public address.
+    /// </summary>
+    public string WebhookAllowedHosts { get; set; } = "";
+
     /// <summary>Timeout for one HTTP call to a webhook or robot.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(15);

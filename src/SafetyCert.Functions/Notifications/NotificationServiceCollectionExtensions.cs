@@ -28,10 +28,23 @@ internal static class NotificationServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SafetyCert.Functions.Storage.StorageOptions>>(),
             configuration[NotificationQueueFunction.QueueSetting]));
         services.AddHostedService(sp => sp.GetRequiredService<NotificationStorage>());
-        services.AddSingleton(sp => new ContactBook(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable)));
+        services.AddSingleton(sp => new ContactBook(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable), sp.GetRequiredService<WebhookTargetGuard>()));
         services.AddSingleton(sp => new DeliveryLedger(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.DeliveriesTable)));
         services.AddSingleton(sp => new NotificationQueue(sp.GetRequiredService<NotificationStorage>().Queue));
-        services.AddSingleton(sp => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        services.AddSingleton(sp => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+        {
+            Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.HttpTimeout,
+        });
+        services.AddSingleton<WebhookTargetGuard>();
+
+        // Webhook URLs come from users: no proxy (it would connect in the guard's place), no redirects, checked addresses only.
+        services.AddKeyedSingleton(WebhookChannel.HttpClientKey, (sp, _) => new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectCallback = sp.GetRequiredService<WebhookTargetGuard>().ConnectAsync,
+        })
         {
             Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.HttpTimeout,
         });

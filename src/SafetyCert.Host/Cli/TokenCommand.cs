@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Host.Configuration;
@@ -39,7 +40,7 @@ internal static class TokenCommand
         }
 
         var unknown = values.Keys.Except(["role", "enterprise", "body", "region", "level", "subject", "hours"]).FirstOrDefault();
-        if (unknown is not null || !values.TryGetValue("role", out var roleText) || !Enum.TryParse<Party>(roleText, out var role))
+        if (unknown is not null || !values.TryGetValue("role", out var roleText) || !EnumNames.TryParse<Party>(roleText, ignoreCase: false, out var role))
         {
             stderr.WriteLine($"token: {(unknown is null ? "--role must be one of Enterprise, ReviewOrganization, ReviewUnit, Regulator, Administrator" : $"unknown option --{unknown}")}.\n{Usage}");
             return 2;
@@ -48,7 +49,7 @@ internal static class TokenCommand
         RegulatorLevel? level = null;
         if (values.TryGetValue("level", out var levelText))
         {
-            if (!Enum.TryParse<RegulatorLevel>(levelText, out var parsed))
+            if (!EnumNames.TryParse<RegulatorLevel>(levelText, ignoreCase: false, out var parsed))
             {
                 stderr.WriteLine("token: --level must be National, Provincial or Municipal.");
                 return 2;

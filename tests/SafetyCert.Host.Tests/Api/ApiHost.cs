@@ -43,7 +43,9 @@ internal sealed class ApiHost : IAsyncDisposable
     {
         var clock = new FakeClock(now);
         var app = ServeCommand.Build(
-            [$"--Storage:ConnectionString={azurite.ConnectionString}", $"--Storage:Prefix={prefix ?? AzuriteFixture.NewPrefix()}", $"--Jwt:SigningKey={SigningKey}", "--Notifications:Smtp:Port=2525", .. settings ?? []],
+            [$"--Storage:ConnectionString={azurite.ConnectionString}", $"--Storage:Prefix={prefix ?? AzuriteFixture.NewPrefix()}", $"--Jwt:SigningKey={SigningKey}", "--Notifications:Smtp:Port=2525",
+                // As in production, whatever the local settings allow for development.
+                "--Notifications:WebhookAllowedHosts=", .. settings ?? []],
             builder =>
             {
                 builder.WebHost.UseTestServer();

@@ -24,10 +24,14 @@ internal sealed class NotificationHarness : IAsyncDisposable
     private readonly LocalServices services;
     private readonly RobotReceiver? receiver;
 
-    public NotificationHarness(LocalServices services, RobotReceiver? receiver = null, DateTimeOffset? start = null)
+    private readonly bool allowLocalWebhooks;
+
+    /// <param name="allowLocalWebhooks">Whether 127.0.0.1 (where <see cref="RobotReceiver"/> listens) is on the webhook allow-list.</param>
+    public NotificationHarness(LocalServices services, RobotReceiver? receiver = null, DateTimeOffset? start = null, bool allowLocalWebhooks = true)
     {
         this.services = services;
         this.receiver = receiver;
+        this.allowLocalWebhooks = allowLocalWebhooks;
         Time = new FakeTimeProvider(start ?? TuesdayMorning);
         Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         Provider = Build();
@@ -55,7 +59,7 @@ internal sealed class NotificationHarness : IAsyncDisposable
     /// <summary>A second host over the same storage, with its own sender and rate limiter state.</summary>
     public ServiceProvider Build()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = services.Azurite.ConnectionString,
             ["Storage:Prefix"] = Prefix,
@@ -63,7 +67,13 @@ internal sealed class NotificationHarness : IAsyncDisposable
             ["Notifications:Smtp:Port"] = services.MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:WeComBaseUrl"] = receiver?.BaseUrl.ToString() ?? "http://127.0.0.1:9/",
             ["Notifications:DingTalkBaseUrl"] = receiver?.BaseUrl.ToString() ?? "http://127.0.0.1:9/",
-        }).Build();
+        };
+        if (allowLocalWebhooks)
+        {
+            settings["Notifications:WebhookAllowedHosts"] = "127.0.0.1";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(Time);

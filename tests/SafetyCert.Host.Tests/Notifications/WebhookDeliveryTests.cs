@@ -63,6 +63,7 @@ public sealed class WebhookDeliveryTests(LocalServices services)
         var webhook = views.Single(v => v.Channel == ChannelKind.Webhook);
         Assert.Equal(DeliveryStatus.FellBack, webhook.Status);
         Assert.Contains("HTTP 410", Assert.Single(webhook.Attempts).Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hook removed", Assert.Single(webhook.Attempts).Error, StringComparison.Ordinal);
         var email = views.Single(v => v.Channel == ChannelKind.Email);
         Assert.Equal((DeliveryStatus.Sent, webhook.DeliveryId), (email.Status, email.FallbackOf));
         Assert.Equal(2, (await harness.Status.ForEnterpriseAsync("e-1001", Ct)).Count);

@@ -604,6 +604,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         {
             effects.Add(new SignalWorkflow(WorkflowKinds.Remediation, $"{state.ApplicationId}-remediation-{order}", new GradeCertificateIssued(e.CertificateId)));
         }
+
         effects.Add(Notice(next, NoticeKinds.CertificateIssued, Party.Enterprise, e.IssuedOn, NoticeClass.Informational, Rule("§5", profile.CertificateValidityYears.Source), ("certificateId", e.CertificateId), ("certificateNumber", e.Number), ("issuedOn", Format(e.IssuedOn)), (NoticeFactNames.LastValidDay, Format(validThrough))));
         return Decision.Apply(next, effects);
     }

@@ -17,6 +17,21 @@ internal sealed record SubmitApplicationRequest(
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+        if (RequestLimits.TooLong(EnterpriseId, "enterpriseId", RequestLimits.Id) is { } tooLong1)
+        {
+            yield return tooLong1;
+        }
+
+        if (RequestLimits.TooLong(PreviousCertificateId, "previousCertificateId", RequestLimits.Id) is { } tooLong2)
+        {
+            yield return tooLong2;
+        }
+
+        if (RequestLimits.TooLong(PartialReReviewOf, "partialReReviewOf", RequestLimits.Id) is { } tooLong3)
+        {
+            yield return tooLong3;
+        }
+
         if (string.IsNullOrWhiteSpace(EnterpriseId))
         {
             yield return ("enterpriseId", "The applicant's id is required.");
@@ -50,6 +65,11 @@ internal sealed record MaterialReviewRequest(bool Accepted, string? Reasons = nu
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong4)
+        {
+            yield return tooLong4;
+        }
+
         if (!Accepted && string.IsNullOrWhiteSpace(Reasons))
         {
             yield return ("reasons", "A rejection is in writing with reasons [001 art.11].");
@@ -63,6 +83,16 @@ internal sealed record ReviewReportRequest(
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLong5)
+        {
+            yield return tooLong5;
+        }
+
+        if (RequestLimits.TooLong(NonBlockingFindings, "nonBlockingFindings", RequestLimits.Text) is { } tooLong6)
+        {
+            yield return tooLong6;
+        }
+
         if (string.IsNullOrWhiteSpace(Findings))
         {
             yield return ("findings", "The report's findings are required.");
@@ -80,6 +110,11 @@ internal sealed record ReviewFailureRequest(string Findings, LocalDate? On = nul
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLong7)
+        {
+            yield return tooLong7;
+        }
+
         if (string.IsNullOrWhiteSpace(Findings))
         {
             yield return ("findings", "What the enterprise must fix is required.");
@@ -92,6 +127,11 @@ internal sealed record AuditRequest(bool Forwarded, string? Reasons = null, Loca
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong8)
+        {
+            yield return tooLong8;
+        }
+
         if (!Forwarded && string.IsNullOrWhiteSpace(Reasons))
         {
             yield return ("reasons", "A returned report carries written reasons [000 §3(2)2].");
@@ -104,6 +144,11 @@ internal sealed record ObjectionRequest(string Summary, LocalDate? On = null) : 
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Summary, "summary", RequestLimits.Text) is { } tooLong9)
+        {
+            yield return tooLong9;
+        }
+
         if (string.IsNullOrWhiteSpace(Summary))
         {
             yield return ("summary", "What the objection says is required.");
@@ -116,6 +161,11 @@ internal sealed record ObjectionResolutionRequest(bool Upheld, string Resolution
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Resolution, "resolution", RequestLimits.Text) is { } tooLong10)
+        {
+            yield return tooLong10;
+        }
+
         if (string.IsNullOrWhiteSpace(Resolution))
         {
             yield return ("resolution", "The resolution is required.");

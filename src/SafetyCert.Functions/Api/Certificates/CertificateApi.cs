@@ -9,6 +9,8 @@ using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Api.SelfAssessments;
+using SafetyCert.Functions.Documents;
 
 namespace SafetyCert.Functions.Api.Certificates;
 
@@ -30,7 +32,7 @@ internal static class CertificateApi
     /// <summary>Only the regulator that announced the grade revokes it (RULES.md §7 [000 §3(4)]): a Beijing regulator cannot revoke a Ningxia certificate.</summary>
     public static async Task<Results<Created<StepResult>, ProblemHttpResult>> RevokeAsync(
         string id, RevocationRequest request, Caller caller, HttpContext http, CertificateIndex index, EnterpriseRegistry registry,
-        WorkflowClient workflows, IClock clock, CancellationToken ct)
+        DocumentStore documents, WorkflowClient workflows, IClock clock, CancellationToken ct)
     {
         var record = await index.GetAsync(id, ct);
         if (record is null)
@@ -44,9 +46,15 @@ internal static class CertificateApi
             return ApiProblems.Forbidden($"Certificate {record.Number} is revoked by the {level} regulator over region {record.RegionCode}, which announced it.");
         }
 
+        var evidence = request.EvidenceDocumentIds.IsDefault ? [] : request.EvidenceDocumentIds;
+        if (await SelfAssessmentApi.DocumentProblemAsync(documents, record.EnterpriseId, evidence, DocumentKinds.RevocationEvidence, "evidenceDocumentIds", ct) is { } missing)
+        {
+            return missing;
+        }
+
         var on = request.On ?? ApplicationApi.Today(clock);
         var opened = new RevocationOpened(record.CertificateId, record.Number, record.EnterpriseId, record.RegionCode, record.Grade, record.ProfileId, request.Grounds, Automatic: false,
-            request.Reason, request.EvidenceDocumentIds.IsDefault ? [] : request.EvidenceDocumentIds, on);
+            request.Reason, evidence, on);
         var result = await workflows.StartAsync(WorkflowKinds.Revocation, record.CertificateId, opened, IdempotencyKey.EventId(http, "revoke"), caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
@@ -80,13 +88,13 @@ internal static class CertificateApi
         }
 
         var accidentId = IdempotencyKey.EventId(http, "accident");
-        var result = await workflows.ApplyAsync(WorkflowKinds.Certificate, record.CertificateId, new AccidentReported(accidentId, request.On, request.Deaths, request.ConcealedOrLate), accidentId, caller.Subject, ct);
+        var result = await workflows.ApplyAsync(WorkflowKinds.Certificate, record.CertificateId, new AccidentReported(accidentId, request.On!.Value, request.Deaths, request.ConcealedOrLate), accidentId, caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
             return ApiProblems.Rejected(result);
         }
 
-        await registry.AddAccidentAsync(record.EnterpriseId, new AccidentRecord(accidentId, request.On, request.Deaths, request.ConcealedOrLate, record.CertificateId), ct);
+        await registry.AddAccidentAsync(record.EnterpriseId, new AccidentRecord(accidentId, request.On!.Value, request.Deaths, request.ConcealedOrLate, record.CertificateId), ct);
         return TypedResults.Ok(new StepResult(WorkflowKinds.Certificate, record.CertificateId, result.Status, result.Sequence, result.Duplicate));
     }
 

@@ -5,13 +5,14 @@ using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Documents;
 using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Functions.Api.Certificates;
 
 /// <summary><c>/api/certificates</c>: certificates by id and number, revocation, accidents, the recall and licence steps (RULES.md §5, §7).</summary>
 internal sealed class CertificateFunctions(
-    ApiRequests api, WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, IClock clock)
+    ApiRequests api, WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, DocumentStore documents, IClock clock)
 {
     [Function("Certificates_Get")]
     public Task<IResult> GetAsync(
@@ -30,7 +31,7 @@ internal sealed class CertificateFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/revocation")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, (Caller caller, RevocationRequest body) =>
-            CertificateApi.RevokeAsync(id, body, caller, request.HttpContext, index, registry, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
+            CertificateApi.RevokeAsync(id, body, caller, request.HttpContext, index, registry, documents, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
 
     [Function("Certificates_ReportAccident")]
     public Task<IResult> ReportAccidentAsync(
@@ -60,5 +61,5 @@ internal sealed class CertificateFunctions(
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, (Caller caller, LicenceRenewalRequest body) =>
             CertificateApi.LicenceStepAsync(id, caller, request.HttpContext, index, registry, workflowClients.For(durable),
-                _ => (new LicenceRenewed(body.On ?? ApplicationApi.Today(clock), body.ValidUntil), body.ValidUntil), cancellationToken), cancellationToken);
+                _ => (new LicenceRenewed(body.On ?? ApplicationApi.Today(clock), body.ValidUntil!.Value), body.ValidUntil), cancellationToken), cancellationToken);
 }

@@ -9,6 +9,21 @@ internal sealed record RevocationRequest(ImmutableArray<RevocationGround> Ground
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooLong(Reason, "reason", RequestLimits.Text) is { } tooLong11)
+        {
+            yield return tooLong11;
+        }
+
+        if (RequestLimits.TooMany(EvidenceDocumentIds.IsDefault ? null : EvidenceDocumentIds.Length, "evidenceDocumentIds", RequestLimits.Items) is { } tooLong12)
+        {
+            yield return tooLong12;
+        }
+
+        if (RequestLimits.TooMany(Grounds.IsDefault ? null : Grounds.Length, "grounds", RequestLimits.Items) is { } tooLong13)
+        {
+            yield return tooLong13;
+        }
+
         if (Grounds.IsDefaultOrEmpty || Grounds.Any(g => !Enum.IsDefined(g)))
         {
             yield return ("grounds", "At least one ground of RULES.md §7 (FraudInReview … QualityAuditFailed).");
@@ -21,10 +36,15 @@ internal sealed record RevocationRequest(ImmutableArray<RevocationGround> Ground
 }
 
 /// <summary>An accident at a certified enterprise (RULES.md §7.2–§7.3).</summary>
-internal sealed record AccidentRequest(LocalDate On, int Deaths, bool ConcealedOrLate = false) : IApiRequest
+internal sealed record AccidentRequest(LocalDate? On, int Deaths, bool ConcealedOrLate = false) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+        if (On is null)
+        {
+            yield return ("on", "The day of the accident is required (yyyy-MM-dd).");
+        }
+
         if (Deaths < 0)
         {
             yield return ("deaths", "Deaths cannot be negative.");
@@ -51,11 +71,15 @@ internal sealed record LicenceLapseRequest(LocalDate? On = null) : IApiRequest
 }
 
 /// <summary>The licence was renewed through <see cref="ValidUntil"/> (RULES.md §5 [001 art.16]).</summary>
-internal sealed record LicenceRenewalRequest(LocalDate ValidUntil, LocalDate? On = null) : IApiRequest
+internal sealed record LicenceRenewalRequest(LocalDate? ValidUntil, LocalDate? On = null) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
-        if (On is { } on && ValidUntil < on)
+        if (ValidUntil is null)
+        {
+            yield return ("validUntil", "The renewed licence's last valid day is required (yyyy-MM-dd).");
+        }
+        else if (On is { } on && ValidUntil < on)
         {
             yield return ("validUntil", $"A renewed licence is valid on the day it is renewed; {ValidUntil:yyyy-MM-dd} is before {on:yyyy-MM-dd}.");
         }

@@ -4,6 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Storage;
@@ -83,7 +84,7 @@ internal static class EnterpriseApi
         return TypedResults.Ok(changed!);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<Contact>>, ProblemHttpResult>> GetContactsAsync(
+    public static async Task<Results<Ok<IReadOnlyList<ContactView>>, ProblemHttpResult>> GetContactsAsync(
         string id, Caller caller, EnterpriseRegistry registry, ContactBook contacts, CancellationToken ct)
     {
         var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
@@ -93,10 +94,10 @@ internal static class EnterpriseApi
         }
 
         var party = await contacts.GetAsync(Scope(id), ct);
-        return TypedResults.Ok(party.Channels);
+        return TypedResults.Ok<IReadOnlyList<ContactView>>([.. party.Channels.Select(ContactView.Of)]);
     }
 
-    public static async Task<Results<Ok<Contact>, ProblemHttpResult>> SaveContactAsync(
+    public static async Task<Results<Ok<ContactView>, ProblemHttpResult>> SaveContactAsync(
         string id, ContactRequest request, Caller caller, EnterpriseRegistry registry, ContactBook contacts, CancellationToken ct)
     {
         var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
@@ -110,18 +111,14 @@ internal static class EnterpriseApi
             return ApiProblems.Forbidden("An enterprise keeps its own contacts.");
         }
 
-        var contact = new Contact(request.Order, Enum.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
-        try
+        var contact = new Contact(request.Order, EnumNames.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
+        if (await contacts.ProblemAsync(contact, ct) is { } invalid)
         {
-            contact.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            return ApiProblems.Invalid("channel", e.Message);
+            return ApiProblems.Invalid(invalid.Field, invalid.Error);
         }
 
         await contacts.SaveAsync(Scope(id), contact, ct);
-        return TypedResults.Ok(contact);
+        return TypedResults.Ok(ContactView.Of(contact));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveContactAsync(

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Regions;
+using SafetyCert.Domain.Serialization;
 
 namespace SafetyCert.Functions.Api.Enterprises;
 
@@ -21,7 +22,7 @@ internal sealed partial record RegisterEnterpriseRequest(
             yield return ("name", "A name of 1-200 characters is required.");
         }
 
-        if (!RegionCodes.IsWellFormed(RegionCode) || !RegionCatalog.Embedded.All.Any(r => r.Code == RegionCode))
+        if (!RegionCatalog.Embedded.Contains(RegionCode))
         {
             yield return ("regionCode", $"'{RegionCode}' is not a known six-digit region code.");
         }
@@ -29,6 +30,11 @@ internal sealed partial record RegisterEnterpriseRequest(
         if (Industry is null || !Industries.Known.Contains(Industry))
         {
             yield return ("industry", $"'{Industry}' is not a known industry ({string.Join(", ", Industries.Known.Order(StringComparer.Ordinal))}).");
+        }
+
+if (RequestLimits.TooLong(ConsultingProvider, "consultingProvider", RequestLimits.Name) is { } tooLong15)
+        {
+            yield return tooLong15;
         }
 
         if (LicenceRequired && LicenceValidUntil is null)
@@ -66,8 +72,14 @@ internal sealed record ConsultingProviderRequest(string? Provider) : IApiRequest
 }
 
 /// <summary>One notification channel of the enterprise, in its order of preference.</summary>
-internal sealed record ContactRequest(int Order, string Channel, IReadOnlyList<string>? Addresses, string? Url, string? Key, string? Secret) : IApiRequest
+internal sealed partial record ContactRequest(int Order, string Channel, IReadOnlyList<string>? Addresses, string? Url, string? Key, string? Secret) : IApiRequest
 {
+    // One mailbox: a local part and a domain, nothing that could end a header line or name a second recipient.
+    [GeneratedRegex(@"^[^\s\p{C}@<>()\[\],;:""]+@[^\s\p{C}@<>()\[\],;:""]+\.[^\s\p{C}@<>()\[\],;:""]+$")]
+    private static partial Regex AddressPattern();
+
+    private static bool IsOneAddress(string? address) => address is { Length: > 0 and <= RequestLimits.EmailAddress } && AddressPattern().IsMatch(address);
+
     public IEnumerable<(string Field, string Error)> Problems()
     {
         if (Order is < 0 or > 99)
@@ -75,9 +87,34 @@ internal sealed record ContactRequest(int Order, string Channel, IReadOnlyList<s
             yield return ("order", "The order lies between 0 and 99.");
         }
 
-        if (!Enum.TryParse<Notifications.Channels.ChannelKind>(Channel, ignoreCase: true, out _))
+        if (!EnumNames.TryParse<Notifications.Channels.ChannelKind>(Channel, ignoreCase: true, out _))
         {
             yield return ("channel", $"'{Channel}' is not a channel (Email, Webhook, WeCom, DingTalk).");
+        }
+
+        if (RequestLimits.TooMany(Addresses?.Count, "addresses", RequestLimits.Items) is { } tooLong16)
+        {
+            yield return tooLong16;
+        }
+
+        if (RequestLimits.TooLong(Key, "key", RequestLimits.Secret) is { } tooLong17)
+        {
+            yield return tooLong17;
+        }
+
+        if (RequestLimits.TooLong(Secret, "secret", RequestLimits.Secret) is { } tooLong18)
+        {
+            yield return tooLong18;
+        }
+
+        if (RequestLimits.TooLong(Url, "url", Notifications.Channels.WebhookTargetGuard.MaxUrlLength) is { } tooLong19)
+        {
+            yield return tooLong19;
+        }
+
+        if (Addresses is not null && Addresses.Count <= RequestLimits.Items && Addresses.FirstOrDefault(a => !IsOneAddress(a)) is { } bad)
+        {
+            yield return ("addresses", $"'{(bad is { Length: > 60 } ? bad[..60] + "…" : bad)}' is not one e-mail address (at most {RequestLimits.EmailAddress} characters, no spaces, line breaks or separators).");
         }
     }
 }

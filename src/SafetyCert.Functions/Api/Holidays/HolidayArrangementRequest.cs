@@ -43,6 +43,13 @@ internal sealed record HolidayArrangementRequest(IReadOnlyList<ArrangementRow>? 
                 continue;
             }
 
+            // Dates before 1900 are refused when read, so the default date can only mean the field was left out.
+            if (row.Date == default)
+            {
+                yield return (field + ".date", "The date is required (yyyy-MM-dd).");
+                continue;
+            }
+
             var date = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (row.Kind is not ("off" or "work"))
             {

@@ -4,6 +4,7 @@ using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Regions;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Functions.Workflows;
@@ -44,7 +45,7 @@ internal static class LedgerApi
         Grade? grade = null;
         if (level is not null)
         {
-            if (!Enum.TryParse<Grade>(level, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+            if (!EnumNames.TryParse<Grade>(level, ignoreCase: false, out var parsed))
             {
                 return ApiProblems.Invalid("level", $"'{level}' is not a grade (Level1, Level2, Level3, SmallMicro).");
             }
@@ -191,7 +192,7 @@ internal static class LedgerApi
     /// <summary>The region a caller reads: a regulator its own or one below it, an administrator any (the whole country when none is named).</summary>
     private static (string? Region, ProblemHttpResult? Problem) Scope(Caller caller, string? region)
     {
-        if (region is not null && (!RegionCodes.IsWellFormed(region) || !RegionCatalog.Embedded.All.Any(r => r.Code == region)))
+        if (region is not null && !RegionCatalog.Embedded.Contains(region))
         {
             return (null, ApiProblems.Invalid("region", $"'{region}' is not a known six-digit region code."));
         }

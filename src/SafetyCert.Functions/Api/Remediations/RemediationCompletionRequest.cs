@@ -8,6 +8,11 @@ internal sealed record RemediationCompletionRequest(ImmutableArray<string> Evide
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
+if (RequestLimits.TooMany(EvidenceDocumentIds.IsDefault ? null : EvidenceDocumentIds.Length, "evidenceDocumentIds", RequestLimits.Items) is { } tooLong14)
+        {
+            yield return tooLong14;
+        }
+
         if (EvidenceDocumentIds.IsDefaultOrEmpty || EvidenceDocumentIds.Any(string.IsNullOrWhiteSpace))
         {
             yield return ("evidenceDocumentIds", "At least one uploaded remediation-evidence document id, none blank.");

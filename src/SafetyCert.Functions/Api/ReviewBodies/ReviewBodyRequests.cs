@@ -16,21 +16,21 @@ internal sealed record OrganizationRequest(string Id, string Name, string Region
             yield return ("id", "An id of 1-100 characters is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(Name))
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > RequestLimits.Name)
         {
-            yield return ("name", "A name is required.");
+            yield return ("name", $"A name of 1-{RequestLimits.Name} characters is required.");
         }
 
-        if (!RegionCodes.IsWellFormed(RegionCode))
+        if (!RegionCatalog.Embedded.Contains(RegionCode))
         {
-            yield return ("regionCode", "A six-digit region code is required.");
+            yield return ("regionCode", $"'{RegionCode}' is not a known six-digit region code.");
         }
     }
 }
 
 /// <summary>Registers or updates a review unit of an organization, accredited through a date (RULES.md §8).</summary>
 internal sealed record UnitRequest(
-    string Id, string Name, ImmutableArray<Grade> ApprovedGrades, ImmutableArray<string> Industries, LocalDate AccreditedThrough,
+    string Id, string Name, ImmutableArray<Grade> ApprovedGrades, ImmutableArray<string> Industries, LocalDate? AccreditedThrough,
     ImmutableArray<ConsultingEngagement> Consulting = default) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
@@ -40,9 +40,24 @@ internal sealed record UnitRequest(
             yield return ("id", "An id of 1-100 characters is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(Name))
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > RequestLimits.Name)
         {
-            yield return ("name", "A name is required.");
+            yield return ("name", $"A name of 1-{RequestLimits.Name} characters is required.");
+        }
+
+if (RequestLimits.TooMany(ApprovedGrades.IsDefault ? null : ApprovedGrades.Length, "approvedGrades", RequestLimits.Items) is { } tooLong20)
+        {
+            yield return tooLong20;
+        }
+
+        if (RequestLimits.TooMany(Industries.IsDefault ? null : Industries.Length, "industries", RequestLimits.Items) is { } tooLong21)
+        {
+            yield return tooLong21;
+        }
+
+        if (RequestLimits.TooMany(Consulting.IsDefault ? null : Consulting.Length, "consulting", RequestLimits.Engagements) is { } tooLong22)
+        {
+            yield return tooLong22;
         }
 
         if (ApprovedGrades.IsDefaultOrEmpty)
@@ -55,7 +70,17 @@ internal sealed record UnitRequest(
             yield return ("industries", "Known industries, each named (a draw matches the enterprise's industry).");
         }
 
-        if (!Consulting.IsDefault && Consulting.Any(c => c.Until is { } until && until < c.From))
+        if (AccreditedThrough is null)
+        {
+            yield return ("accreditedThrough", "The last day of the accreditation is required (yyyy-MM-dd).");
+        }
+
+        // Dates before 1900 are refused when read, so the default date can only mean the field was left out.
+        if (!Consulting.IsDefault && Consulting.Any(c => c is null || c.From == default || string.IsNullOrWhiteSpace(c.EnterpriseId)))
+        {
+            yield return ("consulting", "Each engagement names the enterprise and the day it started (from).");
+        }
+        else if (!Consulting.IsDefault && Consulting.Any(c => c.Until is { } until && until < c.From))
         {
             yield return ("consulting", "An engagement ends on or after it starts.");
         }

@@ -51,7 +51,7 @@ internal static class SpotCheckApi
 
     private static (string? Region, ProblemHttpResult? Problem) Scope(Caller caller, string? region)
     {
-        if (region is not null && (!RegionCodes.IsWellFormed(region) || !RegionCatalog.Embedded.All.Any(r => r.Code == region)))
+        if (region is not null && !RegionCatalog.Embedded.Contains(region))
         {
             return (null, ApiProblems.Invalid("region", $"'{region}' is not a known six-digit region code."));
         }

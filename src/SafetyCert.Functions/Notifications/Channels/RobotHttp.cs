@@ -4,7 +4,11 @@ using System.Text.Json;
 
 namespace SafetyCert.Functions.Notifications.Channels;
 
-/// <summary>The HTTP part shared by webhooks and robots: POST JSON, classify the status code.</summary>
+/// <summary>
+/// The HTTP part shared by webhooks and robots: POST JSON, classify the status code. A failure is described by the
+/// status code and its standard reason only: the receiver's body and the network error's text never reach the
+/// delivery status, which users read.
+/// </summary>
 internal static class RobotHttp
 {
     public static async Task<(SendOutcome? Failure, JsonDocument? Answer)> PostAsync(
@@ -25,12 +29,12 @@ internal static class RobotHttp
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout)
             {
-                return (SendOutcome.Transient($"HTTP {(int)response.StatusCode} from {url.Host}", response.Headers.RetryAfter?.Delta), null);
+                return (SendOutcome.Transient(Status(response.StatusCode, url), response.Headers.RetryAfter?.Delta), null);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                return (SendOutcome.Permanent($"HTTP {(int)response.StatusCode} from {url.Host}: {Truncate(text)}"), null);
+                return (SendOutcome.Permanent(Status(response.StatusCode, url)), null);
             }
 
             try
@@ -42,9 +46,13 @@ internal static class RobotHttp
                 return (null, null);
             }
         }
+        catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException refused)
+        {
+            return (SendOutcome.Permanent(refused.Message), null);
+        }
         catch (HttpRequestException e)
         {
-            return (SendOutcome.Transient($"{url.Host} unreachable: {e.Message}"), null);
+            return (SendOutcome.Transient($"{url.Host} unreachable ({e.HttpRequestError})"), null);
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -63,5 +71,6 @@ internal static class RobotHttp
             ? message.GetString() ?? ""
             : "";
 
-    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];
+    private static string Status(HttpStatusCode status, Uri url) =>
+        $"HTTP {(int)status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase((int)status)} from {url.Host}".Replace("  ", " ", StringComparison.Ordinal);
 }

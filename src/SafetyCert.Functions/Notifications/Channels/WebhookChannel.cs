@@ -17,10 +17,13 @@ namespace SafetyCert.Functions.Notifications.Channels;
 /// A receiver verifies by recomputing the HMAC over the timestamp header, a dot and the raw request body, comparing
 /// it to the signature in constant time, rejecting a timestamp more than five minutes from its own clock (replay),
 /// and ignoring a delivery id it has already processed. Any 2xx is success; 408, 429 and 5xx are retried; other
-/// 4xx are permanent.
+/// 4xx are permanent, and so are redirects, which are never followed. The URL is checked again before each send
+/// (<see cref="WebhookTargetGuard"/>), and the client connects only to addresses the guard checked.
 /// </summary>
-internal sealed class WebhookChannel(HttpClient http, TimeProvider time) : INotificationChannel
+internal sealed class WebhookChannel([FromKeyedServices(WebhookChannel.HttpClientKey)] HttpClient http, WebhookTargetGuard guard, TimeProvider time) : INotificationChannel
 {
+    public const string HttpClientKey = "webhook";
+
     public const string DeliveryHeader = "X-SafetyCert-Delivery";
     public const string TimestampHeader = "X-SafetyCert-Timestamp";
     public const string SignatureHeader = "X-SafetyCert-Signature";
@@ -36,6 +39,11 @@ internal sealed class WebhookChannel(HttpClient http, TimeProvider time) : INoti
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(contact);
+        if (await guard.ProblemAsync(contact.Url, ct).ConfigureAwait(false) is { } refused)
+        {
+            return SendOutcome.Permanent(refused);
+        }
+
         var body = JsonSerializer.Serialize(new
         {
             deliveryId = message.DeliveryId,

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Functions.Notifications.Channels;
 
 namespace SafetyCert.Functions.Notifications.Contacts;
@@ -9,14 +10,38 @@ namespace SafetyCert.Functions.Notifications.Contacts;
 /// channel keyed <c>{order:D2}-{channel}</c>, and one row <c>preferences</c> with the muted kinds and language.
 /// Channels are read at send time, so a changed address takes effect for deliveries not yet sent.
 /// </summary>
-internal sealed class ContactBook(TableClient table)
+internal sealed class ContactBook(TableClient table, WebhookTargetGuard webhookGuard)
 {
     private const string PreferencesRow = "preferences";
+
+    /// <summary>What is wrong with <paramref name="contact"/> (field and error), or null; a webhook's URL is resolved and checked.</summary>
+    public async Task<(string Field, string Error)?> ProblemAsync(Contact contact, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (contact.Channel == ChannelKind.Webhook && await webhookGuard.ProblemAsync(contact.Url, ct).ConfigureAwait(false) is { } refused)
+        {
+            return ("url", refused);
+        }
+
+        try
+        {
+            contact.Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return ("channel", e.Message);
+        }
+    }
 
     public async Task SaveAsync(string scope, Contact contact, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        contact.Validate();
+        if (await ProblemAsync(contact, ct).ConfigureAwait(false) is { } problem)
+        {
+            throw new ArgumentException($"{problem.Field}: {problem.Error}", nameof(contact));
+        }
+
         var entity = new TableEntity(Key(scope), contact.Id)
         {
             ["Channel"] = contact.Channel.ToString(),
@@ -62,9 +87,16 @@ internal sealed class ContactBook(TableClient table)
                 continue;
             }
 
+            // A row whose channel names none (written before channels were checked) cannot be sent; skipping it lets
+            // the party's other channels work, and a delivery addressed to it fails as a contact that no longer exists.
+            if (!EnumNames.TryParse<ChannelKind>(row.GetString("Channel"), ignoreCase: false, out var channel))
+            {
+                continue;
+            }
+
             channels.Add(new Contact(
                 row.GetInt32("Order") ?? 0,
-                Enum.Parse<ChannelKind>(row.GetString("Channel")),
+                channel,
                 (row.GetString("Addresses") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 row.GetString("Url"),
                 row.GetString("Key"),

@@ -1,5 +1,5 @@
-using System.Globalization;
 using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Workflows;
 
 namespace SafetyCert.Functions.Notifications.Contacts;
@@ -93,14 +93,13 @@ internal static class RecipientScope
         RegulatorLevel level;
         if (notice.Facts.TryGetValue(NoticeFactNames.RegulatorLevel, out var named))
         {
-            if (!Enum.TryParse(named, ignoreCase: true, out level) || !Enum.IsDefined(level) || int.TryParse(named, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            if (!EnumNames.TryParse(named, ignoreCase: true, out level))
             {
                 throw new ArgumentException($"Notice '{notice.Kind}' has regulatorLevel '{named}', which is none of National, Provincial, Municipal.");
             }
         }
         else if (notice.Facts.TryGetValue(NoticeFactNames.Grade, out var gradeName)
-            && Enum.TryParse<Grade>(gradeName, ignoreCase: true, out var grade) && Enum.IsDefined(grade)
-            && !int.TryParse(gradeName, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            && EnumNames.TryParse<Grade>(gradeName, ignoreCase: true, out var grade))
         {
             level = LevelFor(grade);
         }
