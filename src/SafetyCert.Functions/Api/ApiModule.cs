@@ -25,6 +25,9 @@ internal static class ApiModule
         services.AddSingleton<ReviewBodyRegistry>();
         services.AddSingleton<SpotCheckBook>();
         services.AddSingleton<HolidayArrangementStore>();
+        services.AddSingleton<Register.RegisterBook>();
+        services.AddSingleton<Register.RegisterImport>();
+        services.AddSingleton<Register.RegisterExport>();
         // Request bodies (ApiRequests) and every IResult written as JSON use the same options.
         services.ConfigureHttpJsonOptions(o =>
         {

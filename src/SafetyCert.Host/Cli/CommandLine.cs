@@ -13,6 +13,8 @@ internal static class CommandLine
           dev [--urls <urls>] [--clock-speed <factor>] Run everything locally: Azurite, MailDev, the host in
                                                        Development with demo data and a movable clock.
           token --role <role> [scope options]          Mint a development bearer token (see token --help).
+          import <file.csv|.xlsx> [--dry-run]          Import a regulator's ledger through a running host's API
+                                                       (see import --help).
         """;
 
     public static Task<int> RunAsync(string[] args)
@@ -31,6 +33,8 @@ internal static class CommandLine
                 return ServeCommand.RunAsync(args[1..]);
             case "dev":
                 return DevCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            case "import":
+                return ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
             case "token":
                 return Task.FromResult(TokenCommand.Run(args[1..], Console.Out, Console.Error));
         }

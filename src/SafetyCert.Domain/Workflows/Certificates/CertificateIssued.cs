@@ -8,6 +8,9 @@ namespace SafetyCert.Domain.Workflows.Certificates;
 /// workflow; when <paramref name="Supersedes"/> names an earlier certificate, that one is superseded (§5).
 /// <paramref name="ReviewUnitId"/> is the unit that reviewed the enterprise and owes the follow-up visit
 /// (§4.10); null for a certificate recorded without its review, whose visit notices go to the organization.
+/// <paramref name="Imported"/> marks a certificate taken over from an existing register: it starts where its dates
+/// put it on the day it is recorded (see <see cref="CertificateWorkflow"/>); <paramref name="HoldPastNotices"/> then
+/// keeps the notices already due (window opening, expiry) from being sent, so a migration does not flood inboxes.
 /// </summary>
 public sealed record CertificateIssued(
     string CertificateId,
@@ -21,4 +24,6 @@ public sealed record CertificateIssued(
     bool LicenceRequired,
     string? Supersedes = null,
     string? ApplicationId = null,
-    string? ReviewUnitId = null) : WorkflowEvent;
+    string? ReviewUnitId = null,
+    bool Imported = false,
+    bool HoldPastNotices = false) : WorkflowEvent;

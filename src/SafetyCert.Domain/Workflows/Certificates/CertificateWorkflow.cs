@@ -115,6 +115,11 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             effects.Add(new SignalWorkflow(WorkflowKinds.Certificate, old, new CertificateSuperseded(issued.CertificateId, issued.IssuedOn)));
         }
 
+        if (issued.Imported)
+        {
+            return Import(issued, profile, now, effects);
+        }
+
         var followUpDue = issued.IssuedOn.PlusMonths(profile.FollowUpVisitMonths.Value);
         var followUpReminder = followUpDue.PlusDays(-profile.ReviewWarningDays.Value);
         var state = new CertificateState
@@ -141,6 +146,65 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         }
 
         timers = timers.Set(FollowUpOverdueTimer, ShanghaiTime.EndOf(followUpDue), $"follow-up visit overdue after {NoticeFacts.Date(followUpDue)}", effects);
+        return Decision.Apply(state with { Timers = timers }, effects);
+    }
+
+    /// <summary>
+    /// A certificate taken over from an existing register starts where its dates put it on the day it is recorded:
+    /// past its last valid day it expires (by its expiry timer, so the notice goes out once, or at once and silently
+    /// when notices are held); inside its renewal window the window notice goes out once, now (unless held), and the
+    /// reminders still ahead are set; a follow-up visit whose window closed before the record is not chased, as
+    /// the register does not say whether it happened.
+    /// </summary>
+    private static Decision Import(CertificateIssued issued, JurisdictionProfile profile, Instant now, List<Effect> effects)
+    {
+        var today = ShanghaiTime.DateOf(now);
+        var followUpDue = issued.IssuedOn.PlusMonths(profile.FollowUpVisitMonths.Value);
+        var state = new CertificateState
+        {
+            Stage = CertificateStage.InForce,
+            CertificateId = issued.CertificateId,
+            Number = issued.Number,
+            EnterpriseId = issued.EnterpriseId,
+            RegionCode = issued.RegionCode,
+            Grade = issued.Grade,
+            ProfileId = profile.Id,
+            ReviewUnitId = string.IsNullOrWhiteSpace(issued.ReviewUnitId) ? null : issued.ReviewUnitId,
+            IssuedOn = issued.IssuedOn,
+            ValidThrough = issued.ValidThrough,
+            LicenceRequired = issued.LicenceRequired,
+            FollowUpVisitDue = followUpDue >= today ? followUpDue : null,
+        };
+        var expiresOn = issued.ValidThrough.PlusDays(1);
+        if (expiresOn <= today && issued.HoldPastNotices)
+        {
+            return Decision.Apply(state with { Stage = CertificateStage.Expired, FollowUpVisitDue = null }, effects);
+        }
+
+        var timers = TimerBook.Empty;
+        if (expiresOn > today)
+        {
+            var windowOpens = issued.ValidThrough.PlusMonths(-profile.RenewalWindowMonths.Value);
+            if (windowOpens <= today && ShanghaiTime.ReminderOn(windowOpens) <= now && !issued.HoldPastNotices)
+            {
+                timers = timers.Set(RenewalWindowTimer, now, $"renewal window open since {NoticeFacts.Date(windowOpens)}", effects);
+            }
+
+            timers = ScheduleRenewalReminders(timers, profile, issued.ValidThrough, now, effects);
+        }
+
+        timers = timers.Set(ExpiryTimer, ShanghaiTime.StartOf(expiresOn), $"void from {NoticeFacts.Date(expiresOn)}", effects);
+        if (state.FollowUpVisitDue is { } due && expiresOn > today)
+        {
+            var reminder = ShanghaiTime.ReminderOn(due.PlusDays(-profile.ReviewWarningDays.Value));
+            if (reminder > now)
+            {
+                timers = timers.Set(FollowUpReminderTimer, reminder, $"follow-up visit due by {NoticeFacts.Date(due)}", effects);
+            }
+
+            timers = timers.Set(FollowUpOverdueTimer, ShanghaiTime.EndOf(due), $"follow-up visit overdue after {NoticeFacts.Date(due)}", effects);
+        }
+
         return Decision.Apply(state with { Timers = timers }, effects);
     }
 

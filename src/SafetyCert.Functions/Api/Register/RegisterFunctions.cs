@@ -1,0 +1,84 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Workflows;
+
+namespace SafetyCert.Functions.Api.Register;
+
+/// <summary>
+/// <c>/api/register</c>: a regulator's or administrator's existing ledger (台账) in and out. <c>POST import</c> takes the
+/// file as the body (<c>text/csv</c> or the .xlsx media type); <c>?dryRun=true</c> only reports, <c>?holdPastNotices=true</c>
+/// keeps notices already due from going out. <c>GET export</c> answers the ledger as .xlsx.
+/// </summary>
+internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflowClients, RegisterImport import, RegisterExport export)
+{
+    public const long MaxFileBytes = 32L * 1024 * 1024;
+
+    [Function("Register_Import")]
+    public Task<IResult> ImportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "register/import")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, async Task<IResult> (Caller caller) =>
+        {
+            if (Refused(caller) is { } refused)
+            {
+                return refused;
+            }
+
+            if (!Flag(request, "dryRun", out var dryRun) || !Flag(request, "holdPastNotices", out var hold))
+            {
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "query", "dryRun and holdPastNotices are true or false.");
+            }
+
+            var mediaType = request.ContentType?.Split(';')[0].Trim();
+            if (mediaType is not (RegisterFile.CsvMediaType or RegisterFile.XlsxMediaType))
+            {
+                return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\".");
+            }
+
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            if (buffer.Length is 0 or > MaxFileBytes)
+            {
+                return ApiProblems.Malformed(buffer.Length == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge, "body",
+                    $"The file is empty or larger than {MaxFileBytes / 1024 / 1024} MB.");
+            }
+
+            buffer.Position = 0;
+            RegisterFile file;
+            try
+            {
+                file = mediaType == RegisterFile.CsvMediaType ? RegisterFile.ReadCsv(buffer) : RegisterFile.ReadXlsx(buffer);
+            }
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException or CsvHelper.CsvFormatException)
+            {
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: {e.Message}");
+            }
+
+            var report = await import.RunAsync(file, caller, workflowClients.For(durable), dryRun, hold, cancellationToken);
+            return !dryRun && report.Problems.Count > 0
+                ? ApiProblems.Unprocessable("register-rows", "Rows of the file are invalid; nothing was imported",
+                    $"{report.Problems.Count} problem(s) in {report.Rows} row(s); fix them and import again.", new Dictionary<string, object?> { ["report"] = report })
+                : TypedResults.Ok(report);
+        });
+
+    [Function("Register_Export")]
+    public Task<IResult> ExportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/export")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, async Task<IResult> (Caller caller) =>
+            (IResult?)Refused(caller) ?? TypedResults.File(await export.WriteAsync(caller, workflowClients.For(durable), cancellationToken), RegisterFile.XlsxMediaType, "台账.xlsx"));
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refused(Caller caller) =>
+        caller.Role is Party.Regulator or Party.Administrator
+            ? null
+            : ApiProblems.Forbidden("Only a regulator (in its region) or an administrator imports and exports the register.");
+
+    private static bool Flag(HttpRequest request, string name, out bool value)
+    {
+        value = false;
+        var text = request.Query[name].ToString();
+        return text.Length == 0 || bool.TryParse(text, out value);
+    }
+}

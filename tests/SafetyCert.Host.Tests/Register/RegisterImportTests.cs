@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using NodaTime;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Register;
+using SafetyCert.Host.Tests.Api;
+using SafetyCert.Host.Tests.Support;
+
+namespace SafetyCert.Host.Tests.Register;
+
+/// <summary>A province starts from its existing ledger (台账): dry run, import, re-import, correction and export, through the API on Azurite.</summary>
+public sealed class RegisterImportTests(AzuriteFixture azurite)
+{
+    private const string Header = "统一社会信用代码,企业名称,证书编号,等级,行业,行政区划代码,发证机关,发证日期,有效期至,状态";
+    private const string InWindow = "91640100MA7600001J,宁夏安泰化工有限公司,宁AQBⅡ2024000001,二级,危险化学品,640100,宁夏回族自治区应急管理厅,2024-03-15,2027-03-14,有效";
+    private const string Lapsed = "91350100M000100Y43,银川建材有限公司,宁AQBⅢ2023000007,三级,建材,640100,银川市应急管理局,2023-06-01,2026-05-31,过期";
+
+    // 2027-01-20: inside the renewal window of a certificate valid through 2027-03-14 (RULES.md §6), after the other's last valid day.
+    private static readonly Instant Today = ApiSteps.ShanghaiNine(new LocalDate(2027, 1, 20));
+    private static readonly Caller Regulator = ApiHost.Regulator("640000", RegulatorLevel.Provincial);
+
+    [Fact]
+    public async Task A_dry_run_reports_every_bad_row_with_row_column_and_reason_and_writes_nothing()
+    {
+        await using var host = await ApiHost.StartAsync(azurite, Today);
+        var file = string.Join('\n',
+            Header,
+            InWindow,
+            "91640100MA7600001K,坏校验位公司,宁AQBⅡ2024000002,二级,危险化学品,640100,宁夏回族自治区应急管理厅,2024-03-15,2027-03-14,有效",
+            "91350100M000100Y43,未知区划公司,宁AQBⅢ2024000003,三级,建材,999999,某局,2024-03-15,2027-03-14,有效",
+            "91350100M000100Y43,编号错误公司,宁AQB2024000004,三级,建材,640100,银川市应急管理局,2024-03-15,2027-03-14,有效",
+            "91350100M000100Y43,日期错误公司,宁AQBⅢ2024000005,三级,建材,640100,银川市应急管理局,2024-03-15,2027-03-15,有效",
+            InWindow);
+
+        var response = await ImportAsync(host, Regulator, file, "?dryRun=true");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await ApiHost.JsonAsync(response);
+        Assert.True(report.GetProperty("dryRun").GetBoolean());
+        var problems = report.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("reason").GetString()!)).ToList();
+        Assert.Contains(problems, p => p.Item1 == 3 && p.Item2 == "统一社会信用代码" && p.Item3.Contains("check character", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 4 && p.Item2 == "行政区划代码" && p.Item3.Contains("999999", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 5 && p.Item2 == "证书编号" && p.Item3.Contains("numbering rule", StringComparison.Ordinal));
+        // RULES.md §5: issued 2024-03-15 → valid through 2027-03-14, by the domain's own rule.
+        Assert.Contains(problems, p => p.Item1 == 6 && p.Item2 == "有效期至" && p.Item3.Contains("2027-03-14", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 7 && p.Item2 == "证书编号" && p.Item3.Contains("row 2", StringComparison.Ordinal));
+        Assert.Equal(1, report.GetProperty("certificatesCreated").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync("/api/certificates/by-number/宁AQBⅡ2024000001", ApiHost.Admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync("/api/enterprises/91640100MA7600001J", ApiHost.Admin)).StatusCode);
+
+        // A real run of a file with bad rows writes nothing either.
+        await ApiSteps.AssertProblemAsync(await ImportAsync(host, Regulator, file, ""), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync("/api/certificates/by-number/宁AQBⅡ2024000001", ApiHost.Admin)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_a_regulator_in_its_region_or_an_administrator_imports()
+    {
+        await using var host = await ApiHost.StartAsync(azurite, Today);
+        var file = Header + "\n" + InWindow;
+
+        await ApiSteps.AssertProblemAsync(await ImportAsync(host, ApiHost.Enterprise("91640100MA7600001J"), file, "?dryRun=true"), HttpStatusCode.Forbidden);
+        var elsewhere = await ApiHost.JsonAsync(await ImportAsync(host, ApiHost.Regulator("110000", RegulatorLevel.Provincial), file, "?dryRun=true"));
+        Assert.Contains("outside this caller's region", elsewhere.GetProperty("problems")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await ApiSteps.AssertProblemAsync(await SendAsync(host, Regulator, Encoding.UTF8.GetBytes(file), "application/json", ""), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task An_import_starts_each_certificate_where_its_dates_put_it_and_a_second_run_changes_nothing()
+    {
+        var notices = new RecordingOutbox();
+        await using var host = await ApiHost.StartAsync(azurite, Today, notices);
+        var file = string.Join('\n', Header, InWindow, Lapsed);
+
+        var first = await ApiHost.JsonAsync(await ImportAsync(host, Regulator, file, ""));
+        Assert.Equal((2, 2, 0), (first.GetProperty("enterprisesCreated").GetInt32(), first.GetProperty("certificatesCreated").GetInt32(), first.GetProperty("unchanged").GetInt32()));
+
+        var inWindow = CertificateIds.ForImported("宁AQBⅡ2024000001");
+        var lapsed = CertificateIds.ForImported("宁AQBⅢ2023000007");
+        Assert.Equal("Active", await ApiSteps.WaitForStatusAsync(host, $"/api/workflows/certificate/{inWindow}", ApiHost.Admin, "Active"));
+        // RULES.md §5 [000 §3(4)]: past its last valid day (2026-05-31) the certificate is void.
+        Assert.Equal("Expired", await ApiSteps.WaitForStatusAsync(host, $"/api/workflows/certificate/{lapsed}", ApiHost.Admin, "Expired"));
+        // RULES.md §6: inside its window the enterprise (and the regulator) get the window notice, once.
+        await WaitForAsync(() => notices.Requests.Count(r => r.InstanceId == inWindow && r.Notice.Kind == NoticeKinds.RenewalWindowOpen) == 2);
+
+        var second = await ApiHost.JsonAsync(await ImportAsync(host, Regulator, file, ""));
+        Assert.Equal((0, 0, 0, 2), (second.GetProperty("enterprisesCreated").GetInt32(), second.GetProperty("certificatesCreated").GetInt32(), second.GetProperty("certificatesChanged").GetInt32(), second.GetProperty("unchanged").GetInt32()));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(2, notices.Requests.Count(r => r.InstanceId == inWindow && r.Notice.Kind == NoticeKinds.RenewalWindowOpen));
+
+        // A corrected file changes only the corrected row.
+        var corrected = string.Join('\n', Header, InWindow.Replace("宁夏回族自治区应急管理厅", "宁夏回族自治区应急管理厅（更正）", StringComparison.Ordinal), Lapsed);
+        var dry = await ApiHost.JsonAsync(await ImportAsync(host, Regulator, corrected, "?dryRun=true"));
+        Assert.Equal((1, 1), (dry.GetProperty("certificatesChanged").GetInt32(), dry.GetProperty("unchanged").GetInt32()));
+        await ImportAsync(host, Regulator, corrected, "");
+        Assert.Equal(0, (await ApiHost.JsonAsync(await ImportAsync(host, Regulator, corrected, "?dryRun=true"))).GetProperty("certificatesChanged").GetInt32());
+
+        // The export carries the import's columns: imported again, nothing changes.
+        var export = await host.GetAsync("/api/register/export", Regulator);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal(RegisterFile.XlsxMediaType, export.Content.Headers.ContentType?.MediaType);
+        var xlsx = await export.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var roundTrip = await ApiHost.JsonAsync(await SendAsync(host, Regulator, xlsx, RegisterFile.XlsxMediaType, "?dryRun=true"));
+        Assert.Empty(roundTrip.GetProperty("problems").EnumerateArray());
+        Assert.Equal((0, 0, 0, 0, 2), (roundTrip.GetProperty("enterprisesCreated").GetInt32(), roundTrip.GetProperty("enterprisesChanged").GetInt32(),
+            roundTrip.GetProperty("certificatesCreated").GetInt32(), roundTrip.GetProperty("certificatesChanged").GetInt32(), roundTrip.GetProperty("unchanged").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Holding_past_notices_imports_without_the_notices_already_due()
+    {
+        var notices = new RecordingOutbox();
+        await using var host = await ApiHost.StartAsync(azurite, Today, notices);
+
+        var report = await ImportAsync(host, Regulator, string.Join('\n', Header, InWindow, Lapsed), "?holdPastNotices=true");
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("Expired", await ApiSteps.WaitForStatusAsync(host, $"/api/workflows/certificate/{CertificateIds.ForImported("宁AQBⅢ2023000007")}", ApiHost.Admin, "Expired"));
+        Assert.Equal("Active", await ApiSteps.WaitForStatusAsync(host, $"/api/workflows/certificate/{CertificateIds.ForImported("宁AQBⅡ2024000001")}", ApiHost.Admin, "Active"));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Empty(notices.Requests);
+    }
+
+    private static Task<HttpResponseMessage> ImportAsync(ApiHost host, Caller caller, string csv, string query) =>
+        SendAsync(host, caller, Encoding.UTF8.GetBytes(csv), RegisterFile.CsvMediaType, query);
+
+    private static async Task<HttpResponseMessage> SendAsync(ApiHost host, Caller caller, byte[] body, string mediaType, string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/register/import" + query);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.TokenFor(caller));
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition());
+    }
+}
