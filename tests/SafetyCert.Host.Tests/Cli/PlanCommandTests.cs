@@ -69,6 +69,34 @@ public partial class PlanCommandTests
         Assert.False(json.RootElement.GetProperty("provisional").GetBoolean());
     }
 
+    // RULES.md §6: a renewal application in the scenario stops the certificate's renewal reminders, as it does through the API.
+    [Fact]
+    public void A_renewal_application_in_the_scenario_stops_the_renewal_reminders()
+    {
+        var file = Scenario("""
+            {
+              "profile": "ningxia-2017",
+              "defaults": { "enterpriseId": "E", "regionCode": "640104", "industry": "industry-trade", "grade": "Level3" },
+              "until": "2026-04-30",
+              "events": [
+                { "on": "2023-05-01", "workflow": "certificate", "instance": "C", "type": "CertificateIssued", "data": { "number": "宁AQBⅢ2023000001", "issuedOn": "2023-05-01", "validThrough": "2026-04-30", "licenceRequired": false } },
+                { "on": "2026-02-10", "workflow": "application", "instance": "R", "type": "ApplicationSubmitted", "data": { "kind": "Renewal", "previousCertificateId": "C" } }
+              ]
+            }
+            """);
+
+        var (exit, output, _) = Run(file);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Contains(entries, e => e.GetProperty("type").GetString() == "state" && e.GetProperty("instance").GetString() == "C" && e.GetProperty("to").GetString() == "RenewalFiled");
+        var notices = entries.Where(e => e.GetProperty("type").GetString() == "notice").Select(e => e.GetProperty("kind").GetString()).ToList();
+        // The window opened on 2026-01-30, before the filing; the reminders from 60 days before (2026-03-01) on are not sent.
+        Assert.Contains("renewal-window-open", notices);
+        Assert.DoesNotContain("renewal-reminder", notices);
+    }
+
     [Fact]
     public void A_lifecycle_into_an_unpublished_year_is_flagged_provisional()
     {

@@ -270,6 +270,12 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             LastStepOn = e.ReceivedOn,
         };
 
+        if (e.Kind == ApplicationKind.Renewal)
+        {
+            // RULES.md §6: a filed renewal stops the certificate's renewal reminders, however the application arrives.
+            effects.Add(new SignalWorkflow(WorkflowKinds.Certificate, e.PreviousCertificateId!, new RenewalFiled(e.ApplicationId, e.ReceivedOn)));
+        }
+
         // "Within N working days of D" ends at the close of the N-th working day after D (RULES.md §4, counting).
         var rule = Rule("§4.1", profile.MaterialReviewWorkingDays.Source);
         var due = calendar.AddWorkingDays(e.ReceivedOn, profile.MaterialReviewWorkingDays.Value);

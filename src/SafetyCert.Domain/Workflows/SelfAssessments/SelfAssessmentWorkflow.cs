@@ -20,8 +20,6 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
     /// <summary>Fires at the start of the day after the due date.</summary>
     public const string OverdueTimer = "overdue";
 
-    private const string Rule = "RULES.md §2 [001 art.3], [000 §4(4)]";
-
     public override string Kind => WorkflowKinds.SelfAssessment;
 
     public override SelfAssessmentState Initial { get; } = new();
@@ -132,21 +130,29 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
             effects);
     }
 
-    private static Decision Remind(SelfAssessmentState state, TimerFired fired)
+    /// <summary>
+    /// The rule a notice cites: the due date's source as the profile gives it, so a profile that only adopts the
+    /// year-end date as a convention says so instead of citing [001 art.3] as its own.
+    /// </summary>
+    private string RuleOf(SelfAssessmentState state) =>
+        $"RULES.md §2 [{profiles.Get(state.ProfileId!, new LocalDate(state.Year, 1, 1)).SelfAssessmentDue.Source}], [000 §4(4)]";
+
+    private Decision Remind(SelfAssessmentState state, TimerFired fired)
     {
         var on = ShanghaiTime.DateOf(state.Timers.Active[fired.TimerId].DueAt);
         return Decision.Apply(
             state with { Timers = state.Timers.Fired(fired) },
-            new Notify(NoticeKinds.SelfAssessmentDue, Party.Enterprise, on, NoticeClass.Routine, Rule, Facts(state)));
+            new Notify(NoticeKinds.SelfAssessmentDue, Party.Enterprise, on, NoticeClass.Routine, RuleOf(state), Facts(state)));
     }
 
-    private static Decision MarkOverdue(SelfAssessmentState state, TimerFired fired)
+    private Decision MarkOverdue(SelfAssessmentState state, TimerFired fired)
     {
+        var rule = RuleOf(state);
         var effects = new List<Effect>();
         var timers = state.Timers.Fired(fired).CancelAll(effects);
         var on = state.DueOn.PlusDays(1);
-        effects.Add(new Notify(NoticeKinds.SelfAssessmentOverdue, Party.Regulator, on, NoticeClass.Informational, Rule, Facts(state)));
-        effects.Add(new Notify(NoticeKinds.SelfAssessmentOverdue, Party.Enterprise, on, NoticeClass.Mandatory, Rule, Facts(state)));
+        effects.Add(new Notify(NoticeKinds.SelfAssessmentOverdue, Party.Regulator, on, NoticeClass.Informational, rule, Facts(state)));
+        effects.Add(new Notify(NoticeKinds.SelfAssessmentOverdue, Party.Enterprise, on, NoticeClass.Mandatory, rule, Facts(state)));
         return Decision.Apply(state with { Stage = SelfAssessmentStatus.Overdue, Timers = timers }, effects);
     }
 

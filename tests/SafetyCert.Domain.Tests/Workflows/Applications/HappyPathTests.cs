@@ -12,6 +12,20 @@ namespace SafetyCert.Domain.Tests.Workflows.Applications;
 
 public class HappyPathTests
 {
+    // RULES.md §6: a renewal application tells the certificate it replaces, which stops its renewal reminders.
+    [Fact]
+    public void Renewal_submission_files_the_renewal_with_the_certificate()
+    {
+        var app = new ApplicationDriver();
+
+        var submitted = app.Apply(ApplicationDriver.Submission(Date("2026-02-13"), Grade.Level2, kind: ApplicationKind.Renewal, previousCertificateId: "cert-2023-17"));
+
+        var signal = Assert.Single(submitted.Effects.OfType<SignalWorkflow>());
+        Assert.Equal((WorkflowKinds.Certificate, "cert-2023-17"), (signal.Kind, signal.InstanceId));
+        var filed = Assert.IsType<RenewalFiled>(signal.Event);
+        Assert.Equal(Date("2026-02-13"), filed.On);
+    }
+
     // RULES.md §4.1–§4.8 and §5: a renewal from receipt to the certificate workflow's start.
     [Fact]
     public void Renewal_runs_from_submission_to_the_certificate_workflow()

@@ -102,4 +102,17 @@ public class SelfAssessmentWorkflowTests
 
         Assert.Equal(["overdue", "reminder-12-28"], driver.State.Timers.Active.Keys);
     }
+
+    // RULES.md §2: the notices cite the due date's source as the profile gives it; the national profile adopts Dec 31
+    // as a convention, so its reminders say so rather than citing [001 art.3] as their own.
+    [Fact]
+    public void Reminders_and_the_overdue_mark_cite_the_profiles_own_source_for_the_date()
+    {
+        var driver = Opened2026();
+
+        var notices = driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2027, 1, 2))).SelectMany(d => d.Effects.OfType<Notify>()).ToList();
+
+        Assert.NotEmpty(notices);
+        Assert.All(notices, n => Assert.StartsWith("RULES.md §2 [convention: 001 art.3 (year-end report), applied nationwide]", n.Rule, StringComparison.Ordinal));
+    }
 }
