@@ -17,10 +17,10 @@ internal static class ApiProblems
     public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
         Problem(StatusCodes.Status409Conflict, "conflict", "Conflicts with the current state", detail, extensions);
 
-    /// <summary>The workflow's decider refused the event; its reason is the detail.</summary>
+    /// <summary>The workflow's decider refused the event; its reason is the detail, its state the <c>workflowStatus</c> member (<c>status</c> is the HTTP status).</summary>
     public static ProblemHttpResult Rejected(TransitionResult result) =>
         Problem(StatusCodes.Status409Conflict, "rejected", "The step is not allowed now", result.Reason ?? "The workflow rejected the event.",
-            new Dictionary<string, object?> { ["status"] = result.Status });
+            new Dictionary<string, object?> { ["workflowStatus"] = result.Status });
 
     public static ProblemHttpResult Invalid(string field, string error) => Invalid(new Dictionary<string, string[]> { [field] = [error] });
 

@@ -74,6 +74,9 @@ internal static class ApiSteps
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(expected == response.StatusCode, $"expected {expected}, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // RFC 9457: a problem's status member is the HTTP status, whatever else it carries.
+        using var problem = System.Text.Json.JsonDocument.Parse(text);
+        Assert.Equal((int)expected, problem.RootElement.GetProperty("status").GetInt32());
         return text;
     }
 

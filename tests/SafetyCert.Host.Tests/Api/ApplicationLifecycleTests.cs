@@ -84,6 +84,12 @@ public sealed class ApplicationLifecycleTests(AzuriteFixture azurite)
         var early = await host.PostAsync($"/api/applications/{applicationId}/announcement", ApiHost.Regulator(Yinchuan, RegulatorLevel.Municipal), new { });
         var reason = await ApiSteps.AssertProblemAsync(early, HttpStatusCode.Conflict);
         Assert.Contains("MaterialReview", reason, StringComparison.Ordinal);
+        using (var refusal = System.Text.Json.JsonDocument.Parse(reason))
+        {
+            Assert.Equal(409, refusal.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal("MaterialReview", refusal.RootElement.GetProperty("workflowStatus").GetString());
+        }
+
         Assert.Equal("MaterialReview", await ApiSteps.StatusAsync(host, applicationId));
 
         // Cross-jurisdiction: Beijing's regulator cannot act on a Ningxia application; enterprise B cannot read A.

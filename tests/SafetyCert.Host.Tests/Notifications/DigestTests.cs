@@ -25,6 +25,9 @@ public sealed class DigestTests(LocalServices services)
     [InlineData("review-organization:000000:national", "510703", true)]
     [InlineData("regulator:350000:provincial", "640104", false)]
     [InlineData("review-organization:o-3", "640104", false)]
+    [InlineData("regulator:110000:municipal", "110105", true)] // Beijing's municipal tier is the city itself
+    [InlineData("review-organization:310000:municipal", "310115", true)]
+    [InlineData("regulator:110000:municipal", "120101", false)]
     public void Digest_concerns_the_notices_of_the_regions_a_tier_oversees(string scope, string region, bool expected)
     {
         var delivery = new Delivery

@@ -17,8 +17,9 @@ namespace SafetyCert.Functions.Notifications.Contacts;
 /// <item><see cref="Party.ReviewUnit"/>: <c>reviewUnitId</c> → <c>review-unit:{id}</c></item>
 /// <item><see cref="Party.Regulator"/>: <c>regionCode</c> (six digits) and <c>regulatorLevel</c>
 /// (<c>National</c>, <c>Provincial</c>, <c>Municipal</c>) → <c>regulator:{code}:{level}</c>, where the code is
-/// that of the regulator's own tier: <c>000000</c> nationally, <c>xx0000</c> for a province, <c>xxxx00</c> for a
-/// city. Without <c>regulatorLevel</c> the level follows <c>grade</c> (RULES.md §1 [000 §1(4)], [001 art.5]):
+/// that of the regulator's own tier as <see cref="Jurisdiction.RegulatorRegion"/> decides it (the rule access
+/// control uses): <c>000000</c> nationally, <c>xx0000</c> for a province, <c>xxxx00</c> for a city, the city itself in
+/// Beijing, Tianjin, Shanghai and Chongqing. Without <c>regulatorLevel</c> the level follows <c>grade</c> (RULES.md §1 [000 §1(4)], [001 art.5]):
 /// Level1 national, Level2 provincial, Level3 and SmallMicro municipal.</item>
 /// <item><see cref="Party.Administrator"/>: nothing → <c>administrator</c></item>
 /// </list>
@@ -72,18 +73,9 @@ internal static class RecipientScope
 
     private static string Tier(string prefix, string regionCode, RegulatorLevel level)
     {
-        if (regionCode.Length != 6 || !regionCode.All(char.IsAsciiDigit))
-        {
-            throw new ArgumentException($"Region code '{regionCode}' is not six digits.", nameof(regionCode));
-        }
-
-        var tierCode = level switch
-        {
-            RegulatorLevel.National => "000000",
-            RegulatorLevel.Provincial => regionCode[..2] + "0000",
-            RegulatorLevel.Municipal => regionCode[..4] + "00",
-            _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unknown regulator level."),
-        };
+        // The domain decides which body of a tier covers a region, the same rule access control checks
+        // (Beijing, Tianjin, Shanghai and Chongqing: the municipal tier is the city itself).
+        var tierCode = Jurisdiction.RegulatorRegion(level, regionCode);
         return $"{prefix}:{tierCode}:{level.ToString().ToLowerInvariant()}";
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using NodaTime;
+using SafetyCert.Domain.Regions;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Notifications.Ledger;
 
@@ -92,10 +93,11 @@ internal static class DigestBuilder
             return delivery.Facts.GetValueOrDefault(NoticeFactNames.ReviewOrganizationId) == id || delivery.Scope == scope;
         }
 
-        if (parts is ["regulator" or "review-organization", var code, var level] && delivery.Facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region)
+        if (parts is ["regulator" or "review-organization", var code, _] && delivery.Facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region
+            && RegionCodes.IsWellFormed(code))
         {
-            var prefix = level switch { "national" => "", "provincial" => code[..2], _ => code[..4] };
-            return region.StartsWith(prefix, StringComparison.Ordinal);
+            // The tier's own region code says what it covers (a Beijing municipal tier is 110000 and covers the whole city).
+            return RegionCodes.Covers(code, region);
         }
 
         return delivery.Scope == scope;
