@@ -63,7 +63,8 @@ public sealed class LifecycleOrchestration(WorkflowSet workflows)
             input.Kind,
             input.InstanceId,
             transition.Outcome == nameof(Outcome.Applied) ? transition.StateJson : input.StateJson,
-            transition.Sequence,
+            // A refused event has no audit row, so it takes no number in the history either.
+            transition.Outcome == nameof(Outcome.Rejected) ? input.Sequence : transition.Sequence,
             [.. input.Seen.Append(envelope.EventId).TakeLast(SeenLimit)],
             pending));
         return null;

@@ -117,7 +117,7 @@ public sealed class WorkflowClient
         if (status.IsFinal)
         {
             // Durable drops events to a completed orchestration: the refusal is recorded here instead.
-            return await store.RecordRefusalAsync(kind, instanceId, envelope, cancellationToken).ConfigureAwait(false);
+            return await store.DecideRefusalAsync(kind, instanceId, envelope, cancellationToken).ConfigureAwait(false);
         }
 
         return await AwaitOutcomeAsync(kind, instanceId, durableId, envelope, resend: true, cancellationToken).ConfigureAwait(false)
@@ -156,7 +156,7 @@ public sealed class WorkflowClient
 
         if (metadata.IsCompleted && await store.GetStatusAsync(delivery.Kind, delivery.InstanceId, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return await store.RecordRefusalAsync(delivery.Kind, delivery.InstanceId, delivery.Event, cancellationToken).ConfigureAwait(false);
+            return await store.DecideRefusalAsync(delivery.Kind, delivery.InstanceId, delivery.Event, cancellationToken).ConfigureAwait(false);
         }
 
         await durable.RaiseEventAsync(durableId, LifecycleOrchestration.EventName, delivery.Event, cancellationToken).ConfigureAwait(false);
@@ -190,7 +190,7 @@ public sealed class WorkflowClient
                 if (lastSent != DateTimeOffset.MinValue
                     && await durable.GetInstanceAsync(durableId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is { IsCompleted: true })
                 {
-                    return await store.RecordRefusalAsync(kind, instanceId, envelope, cancellationToken).ConfigureAwait(false);
+                    return await store.DecideRefusalAsync(kind, instanceId, envelope, cancellationToken).ConfigureAwait(false);
                 }
 
                 await durable.RaiseEventAsync(durableId, LifecycleOrchestration.EventName, envelope, cancellationToken).ConfigureAwait(false);

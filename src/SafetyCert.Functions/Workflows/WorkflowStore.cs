@@ -37,10 +37,18 @@ public sealed class WorkflowStore
     /// Writes the audit row of a transition and moves the projection to its state. The event-id row that senders wait for
     /// is written here only when there is nothing left to carry out; otherwise <see cref="MarkDoneAsync"/> writes it once
     /// the effects are done, so a caller that sees its event recorded also finds its deadlines indexed and notices queued.
+    /// A refused event adds no audit row: only its event-id row, which answers the sender waiting for it, so a caller
+    /// repeating refused requests cannot grow the instance's history.
     /// </summary>
     public async Task RecordAsync(Transition transition, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
+        if (transition.Outcome == nameof(Outcome.Rejected))
+        {
+            await MarkDoneAsync(transition, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var partition = Partition(transition.Kind, transition.InstanceId);
         var audit = await storage.TableAsync(WorkflowStorageNames.Audit, cancellationToken).ConfigureAwait(false);
         var history = new TableEntity(partition, HistoryRow(transition.Sequence))
@@ -88,10 +96,10 @@ public sealed class WorkflowStore
     }
 
     /// <summary>
-    /// Records, for an instance that completed, that an event came too late: the decider's refusal, so the sender and
-    /// the audit trail both show it instead of Durable dropping it without a word.
+    /// The decider's refusal of an event that came after its instance completed, so the sender hears why instead of
+    /// Durable dropping the event without a word. Nothing is written: a refused event leaves the instance as it was.
     /// </summary>
-    public async Task<TransitionResult> RecordRefusalAsync(string kind, string instanceId, EventEnvelope envelope, CancellationToken cancellationToken)
+    public async Task<TransitionResult> DecideRefusalAsync(string kind, string instanceId, EventEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         if (await GetOutcomeAsync(kind, instanceId, envelope.EventId, cancellationToken).ConfigureAwait(false) is { } known)
@@ -103,14 +111,9 @@ public sealed class WorkflowStore
             ?? throw new WorkflowNotFoundException($"No {kind} instance '{instanceId}' was started.");
         var state = workflows.ReadState(kind, status.StateJson);
         var decision = workflows.Get(kind).Decide(state, workflows.Json.DeserializeEvent(envelope.EventJson), Instant.FromDateTimeOffset(envelope.At));
-        var sequence = (status.LastEvent?.Sequence ?? 0) + 1;
-        var transition = new Transition(
-            kind, instanceId, sequence, envelope, workflows.Json.DeserializeEvent(envelope.EventJson).GetType().Name,
-            decision.Outcome == Outcome.Applied ? nameof(Outcome.Rejected) : decision.Outcome.ToString(),
-            decision.Outcome == Outcome.Applied ? $"The {kind} instance has completed and takes no further event." : decision.Reason,
-            status.Status, status.Status, status.IsFinal, status.StateJson, "[]", new Dictionary<string, DateTimeOffset>());
-        await RecordAsync(transition, Instant.FromDateTimeOffset(envelope.At), cancellationToken).ConfigureAwait(false);
-        return new TransitionResult(Enum.Parse<Outcome>(transition.Outcome), transition.Reason, sequence, false, status.Status);
+        return decision.Outcome == Outcome.Applied
+            ? new TransitionResult(Outcome.Rejected, $"The {kind} instance has completed and takes no further event.", 0, false, status.Status)
+            : new TransitionResult(decision.Outcome, decision.Reason, 0, false, status.Status);
     }
 
     /// <summary>What became of an event id, or null while the instance has not recorded it.</summary>
