@@ -69,4 +69,22 @@ public sealed class PublicVerificationTests(AzuriteFixture azurite)
         host.Clock.Advance(Duration.FromSeconds(61));
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_printed_qr_code_is_a_png_and_the_page_it_links_to_is_served_without_a_token()
+    {
+        await using var host = await ApiHost.StartAsync(azurite, ApiSteps.ShanghaiNine(new LocalDate(2027, 1, 20)));
+
+        var qr = await host.Client.GetAsync(new Uri($"/api/public/certificates/{Uri.EscapeDataString(Number)}/qr.png", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, qr.StatusCode);
+        Assert.Equal("image/png", qr.Content.Headers.ContentType?.MediaType);
+        var png = await qr.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+
+        var page = await host.Client.GetAsync(new Uri($"/api/public/verify?number={Uri.EscapeDataString(Number)}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(Number, html, StringComparison.Ordinal);
+        Assert.Contains("/api/public/certificates/", html, StringComparison.Ordinal);
+    }
 }
