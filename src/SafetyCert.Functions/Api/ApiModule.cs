@@ -28,6 +28,7 @@ internal static class ApiModule
         services.AddSingleton<Register.RegisterBook>();
         services.AddSingleton<Register.RegisterImport>();
         services.AddSingleton<Register.RegisterExport>();
+        services.AddSingleton<Verification.VerificationLimiter>();
         // Request bodies (ApiRequests) and every IResult written as JSON use the same options.
         services.ConfigureHttpJsonOptions(o =>
         {
