@@ -59,7 +59,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite, LocalServices service
         var rejected = await host.Client.SendAsync(request, Ct);
         Assert.True(rejected.StatusCode == HttpStatusCode.OK, await rejected.Content.ReadAsStringAsync(Ct));
         Activity? send = null;
-        for (var i = 0; i < 150 && send is null; i++)
+        for (var i = 0; i < 300 && send is null; i++)
         {
             send = spans.FirstOrDefault(s => s.TraceId == traceId && s.OperationName == "notice.send" && (string?)s.GetTagItem("safetycert.delivery.status") == "Sent");
             if (send is null)
