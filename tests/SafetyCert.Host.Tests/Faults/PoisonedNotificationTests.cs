@@ -19,8 +19,8 @@ namespace SafetyCert.Host.Tests.Faults;
 /// <summary>
 /// A poison message is reported on the instance, not lost. The notification sender's queue
 /// trigger (host.json: 5 dequeues, then <c>{queue}-poison</c>) on the app as <c>serve</c> runs it. The message is made to
-/// fail for good the way a deployment can make it fail: the party's contact row names a channel this version cannot read
-/// (written by a newer release, or by hand), so the sender throws before it claims the delivery, on every dequeue.
+/// fail for good the way a deployment can make it fail: the party's contact row holds a value of a type this version cannot
+/// read (written by a newer release, or by hand), so the sender throws before it claims the delivery, on every dequeue.
 /// </summary>
 public sealed class PoisonedNotificationTests(LocalServices services)
 {
@@ -46,7 +46,7 @@ public sealed class PoisonedNotificationTests(LocalServices services)
         Assert.Equal([1L, 2L, 3L, 4L], failed);
         var poison = Assert.Single(host.Logs.Entries, e => e.EventId == 6);
         Assert.Equal(5L, Convert.ToInt64(poison.Values["DequeueCount"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.IsType<ArgumentException>(poison.Exception);
+        Assert.IsType<InvalidOperationException>(poison.Exception);
 
         // Not lost: the ledger row is still there and due, so the catch-up (every five minutes) tries it again.
         var row = await host.Ledger.GetAsync(poisoned.Id, Ct);
@@ -71,7 +71,7 @@ public sealed class PoisonedNotificationTests(LocalServices services)
         Assert.Equal(DeliveryStatus.Pending, row.Status);
         Assert.Equal(5, row.Attempts.Count);
         Assert.All(row.Attempts, a => Assert.Contains("could not be processed", a.Error, StringComparison.Ordinal));
-        Assert.All(row.Attempts, a => Assert.Contains("Sms", a.Error, StringComparison.Ordinal));
+        Assert.All(row.Attempts, a => Assert.Contains("Int32", a.Error, StringComparison.Ordinal));
 
         // The catch-up tries once more (the sixth attempt, NotificationOptions.MaxAttempts), and the row then fails for good.
         await host.Sender.CatchUpAsync(DateTimeOffset.UtcNow, Ct);
@@ -195,16 +195,16 @@ public sealed class PoisonedNotificationTests(LocalServices services)
             return delivery;
         }
 
-        /// <summary>The party's only contact row names a channel this version has no <see cref="ChannelKind"/> for.</summary>
+        /// <summary>The party's only contact row gives its order as text, where this version reads a number.</summary>
         public async Task BreakContactAsync(string enterpriseId)
         {
             var contacts = new TableClient(services.Azurite.ConnectionString, $"{Prefix}{NotificationStorage.ContactsTable}");
             await contacts.UpsertEntityAsync(
-                new TableEntity(ContactBook.Key($"enterprise:{enterpriseId}"), "01-sms")
+                new TableEntity(ContactBook.Key($"enterprise:{enterpriseId}"), "01-email")
                 {
-                    ["Channel"] = "Sms",
-                    ["Order"] = 1,
-                    ["Addresses"] = "+86 138 0000 0000",
+                    ["Channel"] = nameof(ChannelKind.Email),
+                    ["Order"] = "first",
+                    ["Addresses"] = "safety@example.com",
                 },
                 cancellationToken: Ct);
         }
