@@ -122,21 +122,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
 
         var followUpDue = issued.IssuedOn.PlusMonths(profile.FollowUpVisitMonths.Value);
         var followUpReminder = followUpDue.PlusDays(-profile.ReviewWarningDays.Value);
-        var state = new CertificateState
-        {
-            Stage = CertificateStage.InForce,
-            CertificateId = issued.CertificateId,
-            Number = issued.Number,
-            EnterpriseId = issued.EnterpriseId,
-            RegionCode = issued.RegionCode,
-            Grade = issued.Grade,
-            ProfileId = profile.Id,
-            ReviewUnitId = string.IsNullOrWhiteSpace(issued.ReviewUnitId) ? null : issued.ReviewUnitId,
-            IssuedOn = issued.IssuedOn,
-            ValidThrough = issued.ValidThrough,
-            LicenceRequired = issued.LicenceRequired,
-            FollowUpVisitDue = followUpDue,
-        };
+        var state = InForce(issued, profile, followUpDue);
         var timers = ScheduleRenewalReminders(TimerBook.Empty, profile, issued.ValidThrough, now, effects);
         var expiresOn = issued.ValidThrough.PlusDays(1);
         timers = timers.Set(ExpiryTimer, ShanghaiTime.StartOf(expiresOn), $"void from {NoticeFacts.Date(expiresOn)}", effects);
@@ -149,6 +135,23 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         return Decision.Apply(state with { Timers = timers }, effects);
     }
 
+    /// <summary>The state of a certificate just issued or taken over, in force, with the follow-up visit it owes (null for none).</summary>
+    private static CertificateState InForce(CertificateIssued issued, JurisdictionProfile profile, LocalDate? followUpVisitDue) => new()
+    {
+        Stage = CertificateStage.InForce,
+        CertificateId = issued.CertificateId,
+        Number = issued.Number,
+        EnterpriseId = issued.EnterpriseId,
+        RegionCode = issued.RegionCode,
+        Grade = issued.Grade,
+        ProfileId = profile.Id,
+        ReviewUnitId = string.IsNullOrWhiteSpace(issued.ReviewUnitId) ? null : issued.ReviewUnitId,
+        IssuedOn = issued.IssuedOn,
+        ValidThrough = issued.ValidThrough,
+        LicenceRequired = issued.LicenceRequired,
+        FollowUpVisitDue = followUpVisitDue,
+    };
+
     /// <summary>
     /// A certificate taken over from an existing register starts where its dates put it on the day it is recorded:
     /// past its last valid day it expires (by its expiry timer, so the notice goes out once, or at once and silently
@@ -160,21 +163,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     {
         var today = ShanghaiTime.DateOf(now);
         var followUpDue = issued.IssuedOn.PlusMonths(profile.FollowUpVisitMonths.Value);
-        var state = new CertificateState
-        {
-            Stage = CertificateStage.InForce,
-            CertificateId = issued.CertificateId,
-            Number = issued.Number,
-            EnterpriseId = issued.EnterpriseId,
-            RegionCode = issued.RegionCode,
-            Grade = issued.Grade,
-            ProfileId = profile.Id,
-            ReviewUnitId = string.IsNullOrWhiteSpace(issued.ReviewUnitId) ? null : issued.ReviewUnitId,
-            IssuedOn = issued.IssuedOn,
-            ValidThrough = issued.ValidThrough,
-            LicenceRequired = issued.LicenceRequired,
-            FollowUpVisitDue = followUpDue >= today ? followUpDue : null,
-        };
+        var state = InForce(issued, profile, followUpDue >= today ? followUpDue : null);
         var expiresOn = issued.ValidThrough.PlusDays(1);
         if (expiresOn <= today && issued.HoldPastNotices)
         {
