@@ -48,11 +48,18 @@ public sealed class PoisonedNotificationTests(LocalServices services)
         Assert.Equal(5L, Convert.ToInt64(poison.Values["DequeueCount"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.IsType<InvalidOperationException>(poison.Exception);
 
-        // Not lost: the ledger row is still there and due, so the catch-up (every five minutes) tries it again.
+        // Not lost: the ledger row is still there and due, so the catch-up (every five minutes of real time) tries it again.
+        // Should that catch-up have come already, its try was the sixth and last, and the row failed for good.
         var row = await host.Ledger.GetAsync(poisoned.Id, Ct);
         Assert.NotNull(row);
-        Assert.False(row.IsFinished);
-        Assert.Contains(await ToListAsync(host.Ledger.DueAsync(DateTimeOffset.UtcNow, Ct)), d => d.Id == poisoned.Id);
+        if (row.IsFinished)
+        {
+            Assert.Equal((DeliveryStatus.Failed, 6), (row.Status, row.Attempts.Count));
+        }
+        else
+        {
+            Assert.Contains(await ToListAsync(host.Ledger.DueAsync(DateTimeOffset.UtcNow, Ct)), d => d.Id == poisoned.Id);
+        }
     }
 
     [Fact]
@@ -65,16 +72,22 @@ public sealed class PoisonedNotificationTests(LocalServices services)
         await host.Queue.SendAsync(poisoned.Id, TimeSpan.Zero, Ct);
         await host.WaitForPoisonAsync();
 
-        // Each of the five dequeues left its failed attempt and the reason on the row.
+        // Each of the five dequeues left its failed attempt and the reason on the row (and so did the catch-up, every five
+        // minutes of real time, should it have come in the meantime).
         var row = await host.Ledger.GetAsync(poisoned.Id, Ct);
         Assert.NotNull(row);
-        Assert.Equal(DeliveryStatus.Pending, row.Status);
-        Assert.Equal(5, row.Attempts.Count);
+        var caughtUp = row.Attempts.Count == 6;
+        Assert.Equal(caughtUp ? DeliveryStatus.Failed : DeliveryStatus.Pending, row.Status);
+        Assert.InRange(row.Attempts.Count, 5, 6);
         Assert.All(row.Attempts, a => Assert.Contains("could not be processed", a.Error, StringComparison.Ordinal));
         Assert.All(row.Attempts, a => Assert.Contains("Int32", a.Error, StringComparison.Ordinal));
 
         // The catch-up tries once more (the sixth attempt, NotificationOptions.MaxAttempts), and the row then fails for good.
-        await host.Sender.CatchUpAsync(DateTimeOffset.UtcNow, Ct);
+        if (!caughtUp)
+        {
+            await host.Sender.CatchUpAsync(DateTimeOffset.UtcNow, Ct);
+        }
+
         row = await host.Ledger.GetAsync(poisoned.Id, Ct);
         Assert.Equal(DeliveryStatus.Failed, row!.Status);
         Assert.Equal(6, row.Attempts.Count);
