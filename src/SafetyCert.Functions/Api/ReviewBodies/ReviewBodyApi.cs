@@ -47,7 +47,7 @@ internal static class ReviewBodyApi
 
         return caller.Role == Party.Administrator || caller.BodyId == id || (caller.Role == Party.Regulator && caller.CoversRegion(organization.RegionCode))
             ? TypedResults.Ok(await bodies.UnitsAsync(id, ct))
-            : ApiProblems.Forbidden($"This caller may not see the units of {id}.");
+            : ApiProblems.Unseen($"Review organization '{id}'");
     }
 
     /// <summary>The regulator of the organization's level approves a unit; a new accreditation starts its workflow (reminders, lapse).</summary>
@@ -70,6 +70,12 @@ internal static class ReviewBodyApi
             return ApiProblems.Invalid("id", $"The body's id '{request.Id}' differs from the path's '{unitId}'.");
         }
 
+        // A unit id names one unit: the same id under a second organization could not be told apart in draws and tokens.
+        if (await bodies.OwnerOfUnitAsync(unitId, ct) is { } owner && owner != id)
+        {
+            return ApiProblems.Conflict($"Review unit id '{unitId}' is registered under another review organization; unit ids are unique across organizations.");
+        }
+
         var today = ApplicationApi.Today(clock);
         var industry = request.Industries.FirstOrDefault(i => i != Industries.All, Industries.Other);
         JurisdictionProfile profile;
@@ -87,6 +93,11 @@ internal static class ReviewBodyApi
         if (started.Outcome == Outcome.Rejected)
         {
             return ApiProblems.Rejected(started);
+        }
+
+        if (await bodies.ClaimUnitAsync(unitId, id, ct) != id)
+        {
+            return ApiProblems.Conflict($"Review unit id '{unitId}' is registered under another review organization; unit ids are unique across organizations.");
         }
 
         await bodies.SaveUnitAsync(unit, ct);
