@@ -109,6 +109,17 @@ internal static class ApiSteps
     /// <summary>As <see cref="CertifyAsync"/>, the unit's report given (default: passed, nothing to remediate); returns application and certificate ids.</summary>
     public static async Task<(string ApplicationId, string CertificateId)> CertifyApplicationAsync(ApiHost host, LocalDate issuedOn, object? report = null)
     {
+        var applicationId = await AnnounceAsync(host, issuedOn, report);
+        var issued = await host.PostAsync($"/api/applications/{applicationId}/certificate", ApiHost.Organization("org-nx", Yinchuan), new { });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var certificateId = (await ApiHost.JsonAsync(issued)).GetProperty("certificateId").GetString()!;
+        Assert.Equal("Active", await WaitForStatusAsync(host, $"/api/workflows/certificate/{certificateId}", ApiHost.Admin, "Active"));
+        return (applicationId, certificateId);
+    }
+
+    /// <summary>From submission to an application announced on <paramref name="announcedOn"/>, the certificate not yet issued; returns the application id.</summary>
+    public static async Task<string> AnnounceAsync(ApiHost host, LocalDate announcedOn, object? report = null)
+    {
         var organization = ApiHost.Organization("org-nx", Yinchuan);
         var regulator = ApiHost.Regulator(Yinchuan, SafetyCert.Domain.Grading.RegulatorLevel.Municipal);
         var submitted = await host.PostAsync("/api/applications", ApiHost.Enterprise(EnterpriseId), Submission());
@@ -119,13 +130,9 @@ internal static class ApiSteps
         await StepAsync(host, $"/api/applications/{applicationId}/report", ApiHost.Unit("unit-1"), report ?? new { passed = true, findings = "Meets level 3." }, "ReportAudit");
         await StepAsync(host, $"/api/applications/{applicationId}/audit", organization, new { forwarded = true }, "AwaitingPublicNotice");
         await StepAsync(host, $"/api/applications/{applicationId}/notice", regulator, new { }, "PublicNotice");
-        host.Clock.Reset(ShanghaiNine(issuedOn));
+        host.Clock.Reset(ShanghaiNine(announcedOn));
         await StepAsync(host, $"/api/applications/{applicationId}/announcement", regulator, new { }, "Announced");
-        var issued = await host.PostAsync($"/api/applications/{applicationId}/certificate", organization, new { });
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        var certificateId = (await ApiHost.JsonAsync(issued)).GetProperty("certificateId").GetString()!;
-        Assert.Equal("Active", await WaitForStatusAsync(host, $"/api/workflows/certificate/{certificateId}", ApiHost.Admin, "Active"));
-        return (applicationId, certificateId);
+        return applicationId;
     }
 
     /// <summary>09:00 in Beijing on a date.</summary>

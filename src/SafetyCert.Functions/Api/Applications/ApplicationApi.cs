@@ -33,6 +33,7 @@ internal static class ApplicationApi
             return ApiProblems.Forbidden("An enterprise applies for itself only.");
         }
 
+        var (kind, grade) = (request.Kind!.Value, request.Grade!.Value);
         var (enterprise, problem) = await EnterpriseApi.FindVisibleAsync(request.EnterpriseId, caller, registry, ct);
         if (enterprise is null)
         {
@@ -56,16 +57,26 @@ internal static class ApplicationApi
         }
 
         var applicationId = IdempotencyKey.NewId(http, "app", enterprise.Id);
-        var submitted = new ApplicationSubmitted(applicationId, enterprise.Id, enterprise.RegionCode, enterprise.Industry, request.Grade, request.Kind,
+
+        // One open application per enterprise and grade: a second one, in parallel or later, waits until the first is closed.
+        if (await registry.HoldOpenApplicationAsync(enterprise.Id, grade, applicationId, async held => (await workflows.GetStatusAsync(WorkflowKinds.Application, held, ct))?.IsFinal is { } final ? !final : null, ct) is { } open)
+        {
+            return ApiProblems.Conflict(
+                $"Enterprise {enterprise.Id} already has an open {grade} application, {open}; it must be closed (issued, rejected, failed or withdrawn) before another is filed.",
+                new Dictionary<string, object?> { ["openApplicationId"] = open });
+        }
+
+        var submitted = new ApplicationSubmitted(applicationId, enterprise.Id, enterprise.RegionCode, enterprise.Industry, grade, kind,
             profile!.Id, today, enterprise.LicenceRequired, request.PreviousCertificateId, request.PartialReReviewOf);
         var result = await workflows.StartAsync(WorkflowKinds.Application, applicationId, submitted, IdempotencyKey.EventId(http, "submit"), caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
+            await registry.ReleaseOpenApplicationAsync(enterprise.Id, grade, applicationId, ct);
             return ApiProblems.Rejected(result);
         }
 
         await registry.LinkAsync(enterprise.Id, WorkflowKinds.Application, applicationId, ct);
-        if (request.Kind == ApplicationKind.Renewal)
+        if (kind == ApplicationKind.Renewal)
         {
             // The certificate stops its renewal reminders once a renewal is filed (RULES.md §6).
             var filed = await workflows.ApplyAsync(WorkflowKinds.Certificate, request.PreviousCertificateId!, new RenewalFiled(applicationId, today), $"renewal-{applicationId}", caller.Subject, ct);
@@ -145,7 +156,7 @@ internal static class ApplicationApi
             CurrentCertificate = held,
             SelfAssessments = [.. reports.Select(r => new SelfAssessmentRecord(r.Year, true, r.Posted))],
         };
-        return (ApplicationEligibility.Assess(facts, new GradeApplication(request.Kind, request.Grade, today), profile), profile, null);
+        return (ApplicationEligibility.Assess(facts, new GradeApplication(request.Kind!.Value, request.Grade!.Value, today), profile), profile, null);
     }
 
     public static async Task<Results<Ok<ApplicationState>, ProblemHttpResult>> GetAsync(
@@ -159,12 +170,12 @@ internal static class ApplicationApi
 
         return caller.MaySee(state.EnterpriseId, state.RegionCode) || (caller.Role == Party.ReviewUnit && caller.BodyId == state.ReviewUnitId)
             ? TypedResults.Ok(state)
-            : ApiProblems.Forbidden($"This caller may not see application {id}.");
+            : ApiProblems.Unseen($"Application '{id}'");
     }
 
     /// <summary>The organization draws a review unit at random among its own units (RULES.md §4.2); the seed, candidates and exclusions are kept.</summary>
     public static async Task<Results<Ok<ReviewUnitDrawResult>, ProblemHttpResult>> DrawAsync(
-        string id, Caller caller, HttpContext http, WorkflowClient workflows, WorkflowSet set, ReviewBodyRegistry bodies, IClock clock, CancellationToken ct)
+        string id, Caller caller, HttpContext http, WorkflowClient workflows, WorkflowSet set, ReviewBodyRegistry bodies, EnterpriseRegistry registry, IClock clock, CancellationToken ct)
     {
         var (state, problem) = await LoadAsync(id, workflows, set, ct);
         if (state is null)
@@ -213,6 +224,7 @@ internal static class ApplicationApi
             return ApiProblems.Rejected(result);
         }
 
+        await registry.AssignUnitAsync(state.EnterpriseId, draw.ChosenUnitId, id, ct);
         return TypedResults.Ok(draw);
     }
 
@@ -227,15 +239,15 @@ internal static class ApplicationApi
 
         if (!caller.MaySee(state.EnterpriseId, state.RegionCode))
         {
-            return ApiProblems.Forbidden($"This caller may not see application {id}.");
+            return ApiProblems.Unseen($"Application '{id}'");
         }
 
         return await bodies.GetDrawAsync(id, ct) is { } draw ? TypedResults.Ok(draw) : ApiProblems.NotFound($"The draw of application {id}");
     }
 
     /// <summary>
-    /// The organization issues certificate and plaque after the announcement (RULES.md §4.8, §5): a number is
-    /// taken from the sequence, then the application records the issue and starts the certificate.
+    /// The organization issues certificate and plaque after the announcement (RULES.md §4.8, §5): once the decider
+    /// accepts the issue, a number is taken from the sequence, then the application records the issue and starts the certificate.
     /// </summary>
     public static async Task<Results<Created<CertificateRecord>, ProblemHttpResult>> IssueAsync(
         string id, StepRequest request, Caller caller, HttpContext http, WorkflowClient workflows, WorkflowSet set, CertificateIndex certificates, EnterpriseRegistry registry,
@@ -264,13 +276,24 @@ internal static class ApplicationApi
         }
 
         var issuedOn = request.On ?? Today(clock);
+
+        // The decider is pure: an issue it would refuse (a date before the announcement or after today) is answered
+        // before a number is taken, so a refused issue leaves the yearly sequence as it was (RULES.md §5).
+        var trial = set.Get(WorkflowKinds.Application).Decide(state, new CertificateIssuedToEnterprise(certificateId, "pending", issuedOn), clock.GetCurrentInstant());
+        if (trial.Outcome == Outcome.Rejected)
+        {
+            return ApiProblems.Rejected(new TransitionResult(trial.Outcome, trial.Reason, 0, false, state.Stage.ToString()));
+        }
+
         var number = await certificates.AllocateNumberAsync(state.RegionCode, state.Grade, issuedOn.Year, ct);
         var record = new CertificateRecord(certificateId, number, state.EnterpriseId, state.RegionCode, state.Industry, state.Grade, state.ProfileId, issuedOn, id);
         await certificates.AddAsync(record, ct);
         var result = await workflows.ApplyAsync(WorkflowKinds.Application, id, new CertificateIssuedToEnterprise(certificateId, number, issuedOn), IdempotencyKey.EventId(http, "issue"), caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
+            // Refused after all (another step came first): the number goes back unless a later issue took the next one.
             await certificates.RemoveAsync(record, ct);
+            await certificates.ReleaseNumberAsync(state.RegionCode, state.Grade, issuedOn.Year, number, ct);
             return ApiProblems.Rejected(result);
         }
 
@@ -301,12 +324,17 @@ internal static class ApplicationApi
             : TypedResults.Ok(new StepResult(WorkflowKinds.Application, id, result.Status, result.Sequence, result.Duplicate));
     }
 
-    /// <summary>Null when the caller is the party that owns the step for this application; otherwise the 403.</summary>
+    /// <summary>Null when the caller is the party that owns the step for this application; otherwise the 404 (for a caller who may not see it) or the 403.</summary>
     internal static ProblemHttpResult? Authorize(ApplicationState state, Party owner, Caller caller)
     {
         if (caller.Role == Party.Administrator)
         {
             return null;
+        }
+
+        if (!caller.MaySee(state.EnterpriseId, state.RegionCode) && !(caller.Role == Party.ReviewUnit && caller.BodyId is not null && caller.BodyId == state.ReviewUnitId))
+        {
+            return ApiProblems.Unseen($"Application '{state.ApplicationId}'");
         }
 
         var allowed = owner switch

@@ -50,7 +50,7 @@ internal sealed class ApplicationFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/draw")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller =>
-            ApplicationApi.DrawAsync(id, caller, request.HttpContext, workflowClients.For(durable), workflowSet, bodies, clock, cancellationToken));
+            ApplicationApi.DrawAsync(id, caller, request.HttpContext, workflowClients.For(durable), workflowSet, bodies, registry, clock, cancellationToken));
 
     [Function("Applications_GetDraw")]
     public Task<IResult> GetDrawAsync(

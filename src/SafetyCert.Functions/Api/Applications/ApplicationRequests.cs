@@ -7,8 +7,8 @@ namespace SafetyCert.Functions.Api.Applications;
 /// <summary>An enterprise applies for a grade (RULES.md §3); the declarations feed the eligibility check.</summary>
 internal sealed record SubmitApplicationRequest(
     string EnterpriseId,
-    ApplicationKind Kind,
-    Grade Grade,
+    ApplicationKind? Kind,
+    Grade? Grade,
     LocalDate? SystemRunningSince,
     bool PostAndProfessionalStandardizationDone,
     bool DualPreventionInPlace,
@@ -37,14 +37,15 @@ internal sealed record SubmitApplicationRequest(
             yield return ("enterpriseId", "The applicant's id is required.");
         }
 
-        if (!Enum.IsDefined(Kind))
+        // Required: an omitted kind or grade is not taken to mean the first one.
+        if (Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            yield return ("kind", "Initial, Renewal or Upgrade.");
+            yield return ("kind", "Required: Initial, Renewal or Upgrade.");
         }
 
-        if (!Enum.IsDefined(Grade))
+        if (Grade is not { } grade || !Enum.IsDefined(grade))
         {
-            yield return ("grade", "Level1, Level2, Level3 or SmallMicro.");
+            yield return ("grade", "Required: Level1, Level2, Level3 or SmallMicro.");
         }
 
         if (Kind is ApplicationKind.Renewal or ApplicationKind.Upgrade && string.IsNullOrWhiteSpace(PreviousCertificateId))
