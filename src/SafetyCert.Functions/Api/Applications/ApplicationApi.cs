@@ -11,6 +11,7 @@ using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;
 using SafetyCert.Domain.Workflows.Certificates;
+using SafetyCert.Domain.Workflows.Remediation;
 using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
@@ -23,59 +24,22 @@ namespace SafetyCert.Functions.Api.Applications;
 /// <summary>Grading applications and every step of their timeline (RULES.md §3–§4), each recorded by the party that owns it.</summary>
 internal static class ApplicationApi
 {
-    /// <summary>The enterprise applies; every failed eligibility condition comes back in one 422 (RULES.md §3).</summary>
+    /// <summary>
+    /// The enterprise applies; every failed eligibility condition comes back in one 422 (RULES.md §3). A renewal is
+    /// assessed for the fast track (RULES.md §6 [001 art.17]) and carries the outcome; a certificate with a renewal
+    /// already open is refused with a 409 naming it, before anything is written.
+    /// </summary>
     public static async Task<Results<Created<StepResult>, ProblemHttpResult>> SubmitAsync(
         SubmitApplicationRequest request, Caller caller, HttpContext http, EnterpriseRegistry registry, CertificateIndex certificates,
-        ProfileCatalog profiles, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        ProfileCatalog profiles, WorkflowClient workflows, WorkflowSet set, IClock clock, CancellationToken ct)
     {
-        if (caller.Role is not (Party.Enterprise or Party.Administrator) || (caller.Role == Party.Enterprise && caller.EnterpriseId != request.EnterpriseId))
-        {
-            return ApiProblems.Forbidden("An enterprise applies for itself only.");
-        }
-
-        var (enterprise, problem) = await EnterpriseApi.FindVisibleAsync(request.EnterpriseId, caller, registry, ct);
-        if (enterprise is null)
+        var (known, problem) = await KnownFactsAsync(request, caller, registry, certificates, profiles, workflows, set, clock, ct);
+        if (known is null)
         {
             return problem!;
         }
 
-        var today = Today(clock);
-        JurisdictionProfile profile;
-        try
-        {
-            profile = profiles.Resolve(enterprise.RegionCode, enterprise.Industry, today);
-        }
-        catch (ProfileNotFoundException e)
-        {
-            return ApiProblems.Unprocessable("no-profile", "No jurisdiction profile applies", e.Message, new Dictionary<string, object?>());
-        }
-
-        HeldCertificate? held = null;
-        if (request.PreviousCertificateId is { } previousId)
-        {
-            var previous = await certificates.GetAsync(previousId, ct);
-            if (previous is null || previous.EnterpriseId != enterprise.Id)
-            {
-                return ApiProblems.Invalid("previousCertificateId", $"Certificate '{previousId}' is not a certificate of enterprise {enterprise.Id}.");
-            }
-
-            held = new HeldCertificate(previous.Grade, previous.IssuedOn, CertificateValidity.LastValidDay(previous.IssuedOn, profile));
-        }
-
-        var (accidents, reports, _) = await registry.HistoryAsync(enterprise.Id, ct);
-        var facts = new EnterpriseFacts
-        {
-            SystemRunningSince = request.SystemRunningSince,
-            SelfAssessmentPassed = reports.OrderByDescending(r => r.Year).FirstOrDefault() is { SelfAssessedGrade: not null },
-            LicenceRequired = enterprise.LicenceRequired,
-            LicenceValidUntil = enterprise.LicenceValidUntil,
-            PostAndProfessionalStandardizationDone = request.PostAndProfessionalStandardizationDone,
-            DualPreventionInPlace = request.DualPreventionInPlace,
-            Accidents = [.. accidents.Select(a => new Accident(a.On, a.Deaths))],
-            LastRevokedOn = enterprise.LastRevokedOn,
-            CurrentCertificate = held,
-            SelfAssessments = [.. reports.Select(r => new SelfAssessmentRecord(r.Year, true, r.Posted))],
-        };
+        var (enterprise, profile, facts, today) = known.Value;
         var assessment = ApplicationEligibility.Assess(facts, new GradeApplication(request.Kind, request.Grade, today), profile);
         if (!assessment.IsEligible)
         {
@@ -86,9 +50,11 @@ internal static class ApplicationApi
                 new Dictionary<string, object?> { ["failures"] = assessment.Failures });
         }
 
+        var fastTrack = request.Kind == ApplicationKind.Renewal ? FastTrackRenewal.Assess(facts, today, profile) : null;
         var applicationId = IdempotencyKey.NewId(http, "app", enterprise.Id);
         var submitted = new ApplicationSubmitted(applicationId, enterprise.Id, enterprise.RegionCode, enterprise.Industry, request.Grade, request.Kind,
-            profile.Id, today, enterprise.LicenceRequired, request.PreviousCertificateId, request.PartialReReviewOf);
+            profile.Id, today, enterprise.LicenceRequired, request.PreviousCertificateId, request.PartialReReviewOf,
+            fastTrack?.FastTrack ?? false, fastTrack?.Failures);
         var result = await workflows.StartAsync(WorkflowKinds.Application, applicationId, submitted, IdempotencyKey.EventId(http, "submit"), caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
@@ -108,6 +74,128 @@ internal static class ApplicationApi
         }
 
         return TypedResults.Created($"/api/applications/{applicationId}", new StepResult(WorkflowKinds.Application, applicationId, result.Status, result.Sequence, result.Duplicate));
+    }
+
+    /// <summary>
+    /// What a renewal filed today would get (RULES.md §6 [001 art.17]): every fast-track condition, met or not, with its
+    /// reason and source, from what the system holds and the body declares. Writes nothing.
+    /// </summary>
+    public static async Task<Results<Ok<FastTrackView>, ProblemHttpResult>> AssessFastTrackAsync(
+        SubmitApplicationRequest request, Caller caller, EnterpriseRegistry registry, CertificateIndex certificates,
+        ProfileCatalog profiles, WorkflowClient workflows, WorkflowSet set, IClock clock, CancellationToken ct)
+    {
+        if (request.Kind != ApplicationKind.Renewal)
+        {
+            return ApiProblems.Invalid("kind", $"The fast track is for a renewal; '{request.Kind}' is not one.");
+        }
+
+        var (known, problem) = await KnownFactsAsync(request, caller, registry, certificates, profiles, workflows, set, clock, ct);
+        if (known is null)
+        {
+            return problem!;
+        }
+
+        var (_, profile, facts, today) = known.Value;
+        return TypedResults.Ok(FastTrackView.Of(FastTrackRenewal.Assess(facts, today, profile)));
+    }
+
+    // What the application's checks rest on: the enterprise, its profile today, and the facts the system holds (licence,
+    // accidents, self-assessments, revocation, the held certificate and its open remediation orders), with the body's declarations.
+    private static async Task<((Enterprise Enterprise, JurisdictionProfile Profile, EnterpriseFacts Facts, LocalDate Today)? Known, ProblemHttpResult? Problem)> KnownFactsAsync(
+        SubmitApplicationRequest request, Caller caller, EnterpriseRegistry registry, CertificateIndex certificates,
+        ProfileCatalog profiles, WorkflowClient workflows, WorkflowSet set, IClock clock, CancellationToken ct)
+    {
+        if (caller.Role is not (Party.Enterprise or Party.Administrator) || (caller.Role == Party.Enterprise && caller.EnterpriseId != request.EnterpriseId))
+        {
+            return (null, ApiProblems.Forbidden("An enterprise applies for itself only."));
+        }
+
+        var (enterprise, problem) = await EnterpriseApi.FindVisibleAsync(request.EnterpriseId, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return (null, problem!);
+        }
+
+        var today = Today(clock);
+        JurisdictionProfile profile;
+        try
+        {
+            profile = profiles.Resolve(enterprise.RegionCode, enterprise.Industry, today);
+        }
+        catch (ProfileNotFoundException e)
+        {
+            return (null, ApiProblems.Unprocessable("no-profile", "No jurisdiction profile applies", e.Message, new Dictionary<string, object?>()));
+        }
+
+        HeldCertificate? held = null;
+        var outstanding = false;
+        if (request.PreviousCertificateId is { } previousId)
+        {
+            var previous = await certificates.GetAsync(previousId, ct);
+            if (previous is null || previous.EnterpriseId != enterprise.Id)
+            {
+                return (null, ApiProblems.Invalid("previousCertificateId", $"Certificate '{previousId}' is not a certificate of enterprise {enterprise.Id}."));
+            }
+
+            held = new HeldCertificate(previous.Grade, previous.IssuedOn, CertificateValidity.LastValidDay(previous.IssuedOn, profile));
+            if (request.Kind == ApplicationKind.Renewal && await OpenRenewalAsync(previousId, workflows, set, ct) is { } open)
+            {
+                return (null, ApiProblems.Conflict($"Certificate {previousId} already has renewal application {open} open; a second renewal is not filed while it runs (RULES.md §6).",
+                    new Dictionary<string, object?> { ["openApplicationId"] = open }));
+            }
+
+            outstanding = await OpenRemediationAsync(previous, workflows, set, ct);
+        }
+
+        var (accidents, reports, _) = await registry.HistoryAsync(enterprise.Id, ct);
+        var facts = new EnterpriseFacts
+        {
+            SystemRunningSince = request.SystemRunningSince,
+            SelfAssessmentPassed = reports.OrderByDescending(r => r.Year).FirstOrDefault() is { SelfAssessedGrade: not null },
+            LicenceRequired = enterprise.LicenceRequired,
+            LicenceValidUntil = enterprise.LicenceValidUntil,
+            PostAndProfessionalStandardizationDone = request.PostAndProfessionalStandardizationDone,
+            DualPreventionInPlace = request.DualPreventionInPlace,
+            Accidents = [.. accidents.Select(a => new Accident(a.On, a.Deaths))],
+            LastRevokedOn = enterprise.LastRevokedOn,
+            CurrentCertificate = held,
+            SelfAssessments = [.. reports.Select(r => new SelfAssessmentRecord(r.Year, true, r.Posted))],
+            OutstandingProblemsFound = outstanding,
+            SitesRebuiltExpandedOrRelocated = request.SitesRebuiltExpandedOrRelocated,
+            LicenceScopeWidened = request.LicenceScopeWidened,
+            WorkingEnvironmentChangedMarkedly = request.WorkingEnvironmentChangedMarkedly,
+        };
+        return ((enterprise, profile, facts, today), null);
+    }
+
+    // The renewal application the certificate has filed and that still runs, if any.
+    private static async Task<string?> OpenRenewalAsync(string certificateId, WorkflowClient workflows, WorkflowSet set, CancellationToken ct)
+    {
+        var status = await workflows.GetStatusAsync(WorkflowKinds.Certificate, certificateId, ct);
+        if (status is null || JsonSerializer.Deserialize<CertificateState>(status.StateJson, set.Json.Options)?.RenewalApplicationId is not { } pending)
+        {
+            return null;
+        }
+
+        return await workflows.GetStatusAsync(WorkflowKinds.Application, pending, ct) is { IsFinal: false } ? pending : null;
+    }
+
+    // RULES.md §6 (5) [001 art.17(5)]: findings of the review that led to the certificate, ordered fixed and still open, are
+    // outstanding problems the system knows of.
+    private static async Task<bool> OpenRemediationAsync(CertificateRecord certificate, WorkflowClient workflows, WorkflowSet set, CancellationToken ct)
+    {
+        var issuing = await workflows.GetStatusAsync(WorkflowKinds.Application, certificate.ApplicationId, ct);
+        var orders = issuing is null ? 0 : JsonSerializer.Deserialize<ApplicationState>(issuing.StateJson, set.Json.Options)?.RemediationOrders ?? 0;
+        for (var order = 1; order <= orders; order++)
+        {
+            var remediation = await workflows.GetStatusAsync(WorkflowKinds.Remediation, $"{certificate.ApplicationId}-remediation-{order}", ct);
+            if (remediation?.Status == nameof(RemediationStatus.Open))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static async Task<Results<Ok<ApplicationState>, ProblemHttpResult>> GetAsync(
