@@ -23,6 +23,8 @@ internal static class ApiModule
         services.AddSingleton<EnterpriseRegistry>();
         services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseRegistry>());
         services.AddSingleton<CertificateIndex>();
+        services.AddSingleton<CertificateSummaries>();
+        services.AddSingleton<Applications.ApplicationViews>();
         services.AddSingleton<ReviewBodyRegistry>();
         services.AddSingleton<SpotCheckBook>();
         services.AddSingleton<HolidayArrangementStore>();

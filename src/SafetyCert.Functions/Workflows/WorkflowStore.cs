@@ -141,14 +141,15 @@ public sealed class WorkflowStore
 
     /// <summary>
     /// The projected status of every instance of <paramref name="kind"/> (all kinds when null), final ones included unless
-    /// <paramref name="runningOnly"/>. Scans the projection table: for periodic reports, not for requests.
+    /// <paramref name="runningOnly"/>. With a kind it reads only that kind's partitions (one key range, <c>{kind}|…</c>);
+    /// without, the whole projection table. Either way it reads every instance of the kind: for reports and bounded lists.
     /// </summary>
     public async IAsyncEnumerable<WorkflowInstanceStatus> ListAsync(
         string? kind, bool runningOnly, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(WorkflowStorageNames.Instances, cancellationToken).ConfigureAwait(false);
         var filter = $"RowKey eq '{StateRow}'"
-            + (kind is null ? "" : $" and Kind eq '{Quote(kind)}'")
+            + (kind is null ? "" : $" and PartitionKey gt '{Quote(TableKey.Escape(kind))}|' and PartitionKey lt '{Quote(TableKey.Escape(kind))}}}' and Kind eq '{Quote(kind)}'")
             + (runningOnly ? " and IsFinal eq false" : "");
         await foreach (var row in table.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

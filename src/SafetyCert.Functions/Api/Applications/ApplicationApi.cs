@@ -41,44 +41,13 @@ internal static class ApplicationApi
         }
 
         var today = Today(clock);
-        JurisdictionProfile profile;
-        try
+        var (assessment, profile, refused) = await AssessAsync(request, enterprise, today, registry, certificates, profiles, ct);
+        if (refused is not null)
         {
-            profile = profiles.Resolve(enterprise.RegionCode, enterprise.Industry, today);
-        }
-        catch (ProfileNotFoundException e)
-        {
-            return ApiProblems.Unprocessable("no-profile", "No jurisdiction profile applies", e.Message, new Dictionary<string, object?>());
+            return refused;
         }
 
-        HeldCertificate? held = null;
-        if (request.PreviousCertificateId is { } previousId)
-        {
-            var previous = await certificates.GetAsync(previousId, ct);
-            if (previous is null || previous.EnterpriseId != enterprise.Id)
-            {
-                return ApiProblems.Invalid("previousCertificateId", $"Certificate '{previousId}' is not a certificate of enterprise {enterprise.Id}.");
-            }
-
-            held = new HeldCertificate(previous.Grade, previous.IssuedOn, CertificateValidity.LastValidDay(previous.IssuedOn, profile));
-        }
-
-        var (accidents, reports, _) = await registry.HistoryAsync(enterprise.Id, ct);
-        var facts = new EnterpriseFacts
-        {
-            SystemRunningSince = request.SystemRunningSince,
-            SelfAssessmentPassed = reports.OrderByDescending(r => r.Year).FirstOrDefault() is { SelfAssessedGrade: not null },
-            LicenceRequired = enterprise.LicenceRequired,
-            LicenceValidUntil = enterprise.LicenceValidUntil,
-            PostAndProfessionalStandardizationDone = request.PostAndProfessionalStandardizationDone,
-            DualPreventionInPlace = request.DualPreventionInPlace,
-            Accidents = [.. accidents.Select(a => new Accident(a.On, a.Deaths))],
-            LastRevokedOn = enterprise.LastRevokedOn,
-            CurrentCertificate = held,
-            SelfAssessments = [.. reports.Select(r => new SelfAssessmentRecord(r.Year, true, r.Posted))],
-        };
-        var assessment = ApplicationEligibility.Assess(facts, new GradeApplication(kind, grade, today), profile);
-        if (!assessment.IsEligible)
+        if (!assessment!.IsEligible)
         {
             return ApiProblems.Unprocessable(
                 "not-eligible",
@@ -98,7 +67,7 @@ internal static class ApplicationApi
         }
 
         var submitted = new ApplicationSubmitted(applicationId, enterprise.Id, enterprise.RegionCode, enterprise.Industry, grade, kind,
-            profile.Id, today, enterprise.LicenceRequired, request.PreviousCertificateId, request.PartialReReviewOf);
+            profile!.Id, today, enterprise.LicenceRequired, request.PreviousCertificateId, request.PartialReReviewOf);
         var result = await workflows.StartAsync(WorkflowKinds.Application, applicationId, submitted, IdempotencyKey.EventId(http, "submit"), caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
@@ -119,6 +88,75 @@ internal static class ApplicationApi
         }
 
         return TypedResults.Created($"/api/applications/{applicationId}", new StepResult(WorkflowKinds.Application, applicationId, result.Status, result.Sequence, result.Duplicate));
+    }
+
+    /// <summary>
+    /// The check <see cref="SubmitAsync"/> makes before it starts anything, answered as 200 with every failed condition
+    /// (RULES.md §3), so the enterprise sees what stands in its way before it applies. Writes nothing.
+    /// </summary>
+    public static async Task<Results<Ok<EligibilityView>, ProblemHttpResult>> CheckEligibilityAsync(
+        SubmitApplicationRequest request, Caller caller, EnterpriseRegistry registry, CertificateIndex certificates, ProfileCatalog profiles, IClock clock, CancellationToken ct)
+    {
+        if (caller.Role is not (Party.Enterprise or Party.Administrator) || (caller.Role == Party.Enterprise && caller.EnterpriseId != request.EnterpriseId))
+        {
+            return ApiProblems.Forbidden("An enterprise checks its own eligibility only.");
+        }
+
+        var (enterprise, problem) = await EnterpriseApi.FindVisibleAsync(request.EnterpriseId, caller, registry, ct);
+        if (enterprise is null)
+        {
+            return problem!;
+        }
+
+        var (assessment, _, refused) = await AssessAsync(request, enterprise, Today(clock), registry, certificates, profiles, ct);
+        return refused is not null ? refused : TypedResults.Ok(EligibilityView.Of(assessment!));
+    }
+
+    /// <summary>
+    /// The one eligibility check of an application (RULES.md §3): the enterprise's record on file and its declarations,
+    /// judged by the domain's rule under the profile in force today; a problem instead when no profile applies or the
+    /// previous certificate is not the enterprise's.
+    /// </summary>
+    private static async Task<(EligibilityAssessment? Assessment, JurisdictionProfile? Profile, ProblemHttpResult? Problem)> AssessAsync(
+        SubmitApplicationRequest request, Enterprise enterprise, LocalDate today, EnterpriseRegistry registry, CertificateIndex certificates, ProfileCatalog profiles, CancellationToken ct)
+    {
+        JurisdictionProfile profile;
+        try
+        {
+            profile = profiles.Resolve(enterprise.RegionCode, enterprise.Industry, today);
+        }
+        catch (ProfileNotFoundException e)
+        {
+            return (null, null, ApiProblems.Unprocessable("no-profile", "No jurisdiction profile applies", e.Message, new Dictionary<string, object?>()));
+        }
+
+        HeldCertificate? held = null;
+        if (request.PreviousCertificateId is { } previousId)
+        {
+            var previous = await certificates.GetAsync(previousId, ct);
+            if (previous is null || previous.EnterpriseId != enterprise.Id)
+            {
+                return (null, null, ApiProblems.Invalid("previousCertificateId", $"Certificate '{previousId}' is not a certificate of enterprise {enterprise.Id}."));
+            }
+
+            held = new HeldCertificate(previous.Grade, previous.IssuedOn, CertificateValidity.LastValidDay(previous.IssuedOn, profile));
+        }
+
+        var (accidents, reports, _) = await registry.HistoryAsync(enterprise.Id, ct);
+        var facts = new EnterpriseFacts
+        {
+            SystemRunningSince = request.SystemRunningSince,
+            SelfAssessmentPassed = reports.OrderByDescending(r => r.Year).FirstOrDefault() is { SelfAssessedGrade: not null },
+            LicenceRequired = enterprise.LicenceRequired,
+            LicenceValidUntil = enterprise.LicenceValidUntil,
+            PostAndProfessionalStandardizationDone = request.PostAndProfessionalStandardizationDone,
+            DualPreventionInPlace = request.DualPreventionInPlace,
+            Accidents = [.. accidents.Select(a => new Accident(a.On, a.Deaths))],
+            LastRevokedOn = enterprise.LastRevokedOn,
+            CurrentCertificate = held,
+            SelfAssessments = [.. reports.Select(r => new SelfAssessmentRecord(r.Year, true, r.Posted))],
+        };
+        return (ApplicationEligibility.Assess(facts, new GradeApplication(request.Kind!.Value, request.Grade!.Value, today), profile), profile, null);
     }
 
     public static async Task<Results<Ok<ApplicationState>, ProblemHttpResult>> GetAsync(

@@ -24,6 +24,13 @@ internal sealed class ApplicationFunctions(
         api.HandleAsync(request, (Caller caller, SubmitApplicationRequest body) =>
             ApplicationApi.SubmitAsync(body, caller, request.HttpContext, registry, certificates, profiles, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
 
+    [Function("Applications_CheckEligibility")]
+    public Task<IResult> CheckEligibilityAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/eligibility")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, SubmitApplicationRequest body) =>
+            ApplicationApi.CheckEligibilityAsync(body, caller, registry, certificates, profiles, clock, cancellationToken), cancellationToken);
+
     [Function("Applications_Get")]
     public Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}")] HttpRequest request,

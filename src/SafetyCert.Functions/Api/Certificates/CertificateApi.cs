@@ -17,16 +17,18 @@ namespace SafetyCert.Functions.Api.Certificates;
 /// <summary>Certificates by id and number, revocation, accidents and the recall (RULES.md §5, §7).</summary>
 internal static class CertificateApi
 {
-    public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetAsync(string id, Caller caller, CertificateIndex index, WorkflowClient workflows, CancellationToken ct)
+    public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetAsync(
+        string id, Caller caller, CertificateIndex index, CertificateSummaries summaries, WorkflowClient workflows, IClock clock, CancellationToken ct)
     {
         var record = await index.GetAsync(id, ct);
-        return await ViewAsync(record, id, caller, workflows, ct);
+        return await ViewAsync(record, id, caller, summaries, workflows, clock, ct);
     }
 
-    public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetByNumberAsync(string number, Caller caller, CertificateIndex index, WorkflowClient workflows, CancellationToken ct)
+    public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetByNumberAsync(
+        string number, Caller caller, CertificateIndex index, CertificateSummaries summaries, WorkflowClient workflows, IClock clock, CancellationToken ct)
     {
         var record = await index.FindByNumberAsync(number, ct);
-        return await ViewAsync(record, number, caller, workflows, ct);
+        return await ViewAsync(record, number, caller, summaries, workflows, clock, ct);
     }
 
     /// <summary>Only the regulator that announced the grade revokes it (RULES.md §7 [000 §3(4)]): a Beijing regulator cannot revoke a Ningxia certificate.</summary>
@@ -185,7 +187,8 @@ internal static class CertificateApi
     internal static RegulatorLevel AnnouncingLevel(CertificateRecord record) =>
         Jurisdiction.RegulatorFor(ProfileCatalog.Embedded.Get(record.ProfileId), record.Grade, record.Industry).Value;
 
-    private static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> ViewAsync(CertificateRecord? record, string key, Caller caller, WorkflowClient workflows, CancellationToken ct)
+    private static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> ViewAsync(
+        CertificateRecord? record, string key, Caller caller, CertificateSummaries summaries, WorkflowClient workflows, IClock clock, CancellationToken ct)
     {
         if (record is null)
         {
@@ -198,6 +201,7 @@ internal static class CertificateApi
         }
 
         var status = await workflows.GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, ct);
-        return TypedResults.Ok(new CertificateView(record, status?.Status ?? "Issuing", status?.Deadlines.ToArray() ?? []));
+        var summary = await summaries.OfAsync(record, status?.Status, null, ApplicationApi.Today(clock), ct);
+        return TypedResults.Ok(CertificateView.Of(summary, record, status?.Deadlines.ToArray() ?? []));
     }
 }

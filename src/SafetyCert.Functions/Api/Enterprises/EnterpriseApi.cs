@@ -42,10 +42,10 @@ internal static class EnterpriseApi
         return TypedResults.Created($"/api/enterprises/{enterprise.Id}", enterprise);
     }
 
-    public static async Task<Results<Ok<Enterprise>, ProblemHttpResult>> GetAsync(string id, Caller caller, EnterpriseRegistry registry, CancellationToken ct)
+    public static async Task<Results<Ok<Enterprise>, ProblemHttpResult>> GetAsync(string id, Caller caller, EnterpriseRegistry registry, WorkflowStore store, CancellationToken ct)
     {
         var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
-        return enterprise is null ? problem! : TypedResults.Ok(enterprise);
+        return enterprise is null ? problem! : TypedResults.Ok(await EnterpriseRecordsApi.CurrentAsync(enterprise, store, ct));
     }
 
     public static async Task<Results<Ok<Enterprise>, ProblemHttpResult>> SetLicenceAsync(

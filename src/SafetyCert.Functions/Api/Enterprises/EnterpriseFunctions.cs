@@ -2,15 +2,19 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using NodaTime;
 using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Applications;
+using SafetyCert.Functions.Api.Certificates;
+using SafetyCert.Functions.Api.ReviewBodies;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Functions.Api.Enterprises;
 
-/// <summary><c>/api/enterprises</c>: registration, licence, consulting provider, contacts, deadlines feed, delivery status.</summary>
+/// <summary><c>/api/enterprises</c>: registration, licence, consulting provider, contacts, applications, certificates, deadlines (list and feed), delivery status.</summary>
 internal sealed class EnterpriseFunctions(
-    ApiRequests api, WorkflowClients workflowClients, EnterpriseRegistry registry, ContactBook contacts, DeliveryStatusQuery deliveries, IClock clock)
+    ApiRequests api, WorkflowClients workflowClients, EnterpriseRegistry registry, ContactBook contacts, DeliveryStatusQuery deliveries, IClock clock,
+    WorkflowStore store, ApplicationViews applications, ReviewBodyRegistry bodies, CertificateIndex certificates, CertificateSummaries summaries)
 {
     [Function("Enterprises_Register")]
     public Task<IResult> RegisterAsync(
@@ -23,7 +27,7 @@ internal sealed class EnterpriseFunctions(
     public Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        api.HandleAsync(request, caller => EnterpriseApi.GetAsync(id, caller, registry, cancellationToken));
+        api.HandleAsync(request, caller => EnterpriseApi.GetAsync(id, caller, registry, store, cancellationToken));
 
     [Function("Enterprises_SetLicence")]
     public Task<IResult> SetLicenceAsync(
@@ -69,4 +73,22 @@ internal sealed class EnterpriseFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/deliveries")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller => EnterpriseApi.DeliveriesAsync(id, caller, registry, deliveries, cancellationToken));
+
+    [Function("Enterprises_Applications")]
+    public Task<IResult> ApplicationsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/applications")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseRecordsApi.ApplicationsAsync(id, caller, registry, applications, bodies, cancellationToken));
+
+    [Function("Enterprises_Certificates")]
+    public Task<IResult> CertificatesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/certificates")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseRecordsApi.CertificatesAsync(id, caller, registry, certificates, summaries, store, clock, cancellationToken));
+
+    [Function("Enterprises_DeadlineList")]
+    public Task<IResult> DeadlineListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/deadlines")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => EnterpriseRecordsApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), clock, cancellationToken));
 }

@@ -6,7 +6,6 @@ using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Regions;
 using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Applications;
@@ -24,9 +23,6 @@ internal static class LedgerApi
 {
     /// <summary>The most rows one ledger read goes through; past it the answer is marked truncated.</summary>
     public const int MaxScanned = 20_000;
-
-    /// <summary>Statuses in which a certificate certifies its enterprise (a filed renewal keeps the old one in force).</summary>
-    private static readonly string[] InForce = [nameof(CertificateStatus.Active), nameof(CertificateStatus.RenewalFiled)];
 
     /// <summary>
     /// Counts by class, grouped by region, grade and industry. Scans the enterprises table (registration rows) and reads
@@ -70,7 +66,7 @@ internal static class LedgerApi
 
             CertificateRecord? certificate = null;
             if (enterprise.CurrentCertificateId is { } certificateId
-                && await workflows.GetStatusAsync(WorkflowKinds.Certificate, certificateId, ct) is { } status && InForce.Contains(status.Status))
+                && await workflows.GetStatusAsync(WorkflowKinds.Certificate, certificateId, ct) is { } status && CertificateSummaries.InForce(status.Status))
             {
                 certificate = await certificates.GetAsync(certificateId, ct);
             }
@@ -140,7 +136,7 @@ internal static class LedgerApi
                 continue;
             }
 
-            if (await workflows.GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, ct) is { } status && InForce.Contains(status.Status))
+            if (await workflows.GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, ct) is { } status && CertificateSummaries.InForce(status.Status))
             {
                 result.Add(new ExpiringCertificate(record.CertificateId, record.Number, record.EnterpriseId, record.RegionCode, record.Grade.ToString(), last, status.Status!));
             }
@@ -190,11 +186,11 @@ internal static class LedgerApi
     }
 
     /// <summary>The region a caller reads: a regulator its own or one below it, an administrator any (the whole country when none is named).</summary>
-    private static (string? Region, ProblemHttpResult? Problem) Scope(Caller caller, string? region)
+    internal static (string? Region, ProblemHttpResult? Problem) Scope(Caller caller, string? region, string parameter = "region")
     {
         if (region is not null && !RegionCatalog.Embedded.Contains(region))
         {
-            return (null, ApiProblems.Invalid("region", $"'{region}' is not a known six-digit region code."));
+            return (null, ApiProblems.Invalid(parameter, $"'{region}' is not a known six-digit region code."));
         }
 
         return caller.Role switch

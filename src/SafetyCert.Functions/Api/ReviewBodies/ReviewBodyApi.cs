@@ -39,15 +39,49 @@ internal static class ReviewBodyApi
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewUnit>>, ProblemHttpResult>> UnitsAsync(string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
     {
+        var (organization, problem) = await FindVisibleOrganizationAsync(id, caller, bodies, ct);
+        return organization is null ? problem! : TypedResults.Ok(await bodies.UnitsAsync(id, ct));
+    }
+
+    /// <summary>
+    /// The organization if it exists and the caller may see its units and work: the organization itself, a regulator
+    /// covering its region, an administrator. Otherwise the 404 or 403 to answer.
+    /// </summary>
+    internal static async Task<(ReviewOrganization? Organization, ProblemHttpResult? Problem)> FindVisibleOrganizationAsync(
+        string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
+    {
         var organization = await bodies.GetOrganizationAsync(id, ct);
         if (organization is null)
         {
-            return ApiProblems.NotFound($"Review organization '{id}'");
+            return (null, ApiProblems.NotFound($"Review organization '{id}'"));
         }
 
         return caller.Role == Party.Administrator || caller.BodyId == id || (caller.Role == Party.Regulator && caller.CoversRegion(organization.RegionCode))
-            ? TypedResults.Ok(await bodies.UnitsAsync(id, ct))
-            : ApiProblems.Unseen($"Review organization '{id}'");
+            ? (organization, null)
+            : (null, ApiProblems.Unseen($"Review organization '{id}'"));
+    }
+
+    /// <summary>
+    /// The unit if it exists and the caller may see its work: the unit itself, its organization, an administrator.
+    /// Otherwise the 404 or 403 to answer.
+    /// </summary>
+    internal static async Task<(ReviewUnit? Unit, ProblemHttpResult? Problem)> FindVisibleUnitAsync(string unitId, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
+    {
+        var unit = await bodies.FindUnitAsync(unitId, ct);
+        if (unit is null)
+        {
+            return (null, ApiProblems.NotFound($"Review unit '{unitId}'"));
+        }
+
+        var allowed = caller.Role switch
+        {
+            Party.Administrator => true,
+            Party.ReviewUnit => caller.BodyId == unit.Id,
+            Party.ReviewOrganization => caller.BodyId == unit.OrganizationId,
+            _ => false,
+        };
+        // To anyone else the unit answers as one that does not exist.
+        return allowed ? (unit, null) : (null, ApiProblems.Unseen($"Review unit '{unitId}'"));
     }
 
     /// <summary>The regulator of the organization's level approves a unit; a new accreditation starts its workflow (reminders, lapse).</summary>

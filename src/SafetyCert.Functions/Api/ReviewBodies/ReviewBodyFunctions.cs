@@ -1,14 +1,22 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using NodaTime;
+using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Applications;
+using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Workflows;
 
 namespace SafetyCert.Functions.Api.ReviewBodies;
 
-/// <summary><c>/api/review-organizations</c>: review organizations and their units, approved by the regulator of their level (RULES.md §8).</summary>
-internal sealed class ReviewBodyFunctions(ApiRequests api, WorkflowClients workflowClients, ReviewBodyRegistry bodies, ProfileCatalog profiles, IClock clock)
+/// <summary>
+/// <c>/api/review-organizations</c>: review organizations and their units, approved by the regulator of their level (RULES.md §8);
+/// an organization's queue and a unit's assignments (<c>/api/review-units/{unitId}/assignments</c>).
+/// </summary>
+internal sealed class ReviewBodyFunctions(
+    ApiRequests api, WorkflowClients workflowClients, ReviewBodyRegistry bodies, ProfileCatalog profiles, IClock clock,
+    ApplicationViews applications, EnterpriseRegistry registry, WorkingDayCalendar calendar)
 {
     [Function("ReviewOrganizations_Add")]
     public Task<IResult> AddOrganizationAsync(
@@ -35,4 +43,16 @@ internal sealed class ReviewBodyFunctions(ApiRequests api, WorkflowClients workf
         string id, string unitId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, (Caller caller, UnitRequest body) =>
             ReviewBodyApi.SaveUnitAsync(id, unitId, body, caller, request.HttpContext, bodies, workflowClients.For(durable), profiles, clock, cancellationToken), cancellationToken);
+
+    [Function("ReviewOrganizations_Queue")]
+    public Task<IResult> QueueAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations/{id}/queue")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewQueueApi.QueueAsync(id, request.Query, caller, bodies, applications, registry, calendar, clock, cancellationToken));
+
+    [Function("ReviewUnits_Assignments")]
+    public Task<IResult> AssignmentsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-units/{unitId}/assignments")] HttpRequest request,
+        string unitId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewQueueApi.AssignmentsAsync(unitId, request.Query, caller, bodies, applications, registry, calendar, clock, cancellationToken));
 }

@@ -74,6 +74,42 @@ internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet wor
         }
     }
 
+    /// <summary>
+    /// Every review organization. Reads the organization rows of the whole table (a server-side filter on the row key:
+    /// Table storage has no secondary index); there are a handful per province.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewOrganization>> OrganizationsAsync(CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewbodies", ct).ConfigureAwait(false);
+        var organizations = new List<ReviewOrganization>();
+        await foreach (var row in table.QueryAsync("RowKey eq 'organization'", cancellationToken: ct).ConfigureAwait(false))
+        {
+            organizations.Add(new ReviewOrganization(row.GetString("Id")!, row.GetString("Name")!, row.GetString("RegionCode")!, Enum.Parse<RegulatorLevel>(row.GetString("Level")!)));
+        }
+
+        return organizations;
+    }
+
+    /// <summary>
+    /// A unit by its id alone, whichever organization it belongs to (a review unit's token names only the unit). Reads
+    /// the rows with that row key across all partitions: a server-side filter over the table.
+    /// </summary>
+    public async Task<ReviewUnit?> FindUnitAsync(string unitId, CancellationToken ct)
+    {
+        if (unitId.Length is 0 or > TableKey.MaxPartLength)
+        {
+            return null;
+        }
+
+        var table = await storage.TableAsync("reviewbodies", ct).ConfigureAwait(false);
+        await foreach (var row in table.QueryAsync($"RowKey eq '{EnterpriseRegistry.Quote(TableKey.Join("unit", unitId))}'", cancellationToken: ct).ConfigureAwait(false))
+        {
+            return Unit(row);
+        }
+
+        return null;
+    }
+
     /// <summary>Adds or replaces a unit of its organization.</summary>
     public async Task SaveUnitAsync(ReviewUnit unit, CancellationToken ct)
     {
@@ -97,18 +133,20 @@ internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet wor
         var partition = EnterpriseRegistry.Quote(TableKey.Escape(organizationId));
         await foreach (var row in table.QueryAsync($"PartitionKey eq '{partition}' and RowKey gt 'unit|' and RowKey lt 'unit}}'", cancellationToken: ct).ConfigureAwait(false))
         {
-            units.Add(new ReviewUnit(
-                row.GetString("Id")!,
-                row.GetString("OrganizationId")!,
-                row.GetString("Name")!,
-                [.. (row.GetString("ApprovedGrades") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Grade>)],
-                [.. (row.GetString("Industries") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)],
-                EnterpriseRegistry.ParseDate(row.GetString("AccreditedThrough"))!.Value,
-                JsonSerializer.Deserialize<ImmutableArray<ConsultingEngagement>>(row.GetString("Consulting") ?? "[]", Json)));
+            units.Add(Unit(row));
         }
 
         return units;
     }
+
+    private ReviewUnit Unit(TableEntity row) => new(
+        row.GetString("Id")!,
+        row.GetString("OrganizationId")!,
+        row.GetString("Name")!,
+        [.. (row.GetString("ApprovedGrades") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Grade>)],
+        [.. (row.GetString("Industries") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)],
+        EnterpriseRegistry.ParseDate(row.GetString("AccreditedThrough"))!.Value,
+        JsonSerializer.Deserialize<ImmutableArray<ConsultingEngagement>>(row.GetString("Consulting") ?? "[]", Json));
 
     public async Task<ReviewUnit?> FindUnitAsync(string organizationId, string unitId, CancellationToken ct) =>
         (await UnitsAsync(organizationId, ct).ConfigureAwait(false)).FirstOrDefault(u => u.Id == unitId);

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SafetyCert.Domain.Certificates;
-using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.Enterprises;
@@ -17,7 +16,7 @@ namespace SafetyCert.Functions.Api.Verification;
 /// Rate-limited per client address; over the limit a 429 ProblemDetails with <c>Retry-After</c>.
 /// </summary>
 internal sealed class VerificationFunctions(
-    WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, RegisterBook book, ProfileCatalog profiles, VerificationLimiter limiter)
+    WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, CertificateSummaries summaries, VerificationLimiter limiter)
 {
     [Function("Public_VerifyCertificate")]
     public async Task<IResult> VerifyAsync(
@@ -41,14 +40,13 @@ internal sealed class VerificationFunctions(
 
         var enterprise = await registry.GetAsync(record.EnterpriseId, cancellationToken);
         var status = await workflowClients.For(durable).GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, cancellationToken);
-        var profile = profiles.Get(record.ProfileId, record.IssuedOn);
         return TypedResults.Ok(new VerificationView(
             record.Number,
             enterprise?.Name ?? "",
             RegisterColumns.GradeLabel(record.Grade),
-            await book.IssuingBodyAsync(record.CertificateId, cancellationToken) ?? "",
+            await summaries.IssuingBodyAsync(record, cancellationToken),
             record.IssuedOn,
-            CertificateValidity.LastValidDay(record.IssuedOn, profile),
+            summaries.LastValidDay(record),
             status?.Status ?? "Issuing"));
     }
 }

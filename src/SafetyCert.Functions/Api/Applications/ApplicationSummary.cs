@@ -1,0 +1,21 @@
+using NodaTime;
+using SafetyCert.Domain.Eligibility;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Workflows.Applications;
+
+namespace SafetyCert.Functions.Api.Applications;
+
+/// <summary>An application as the enterprise's list shows it: where it stands and what is due.</summary>
+internal sealed record ApplicationSummary(
+    string Id,
+    ApplicationKind Kind,
+    Grade Grade,
+    ApplicationStatus Stage,
+    LocalDate? SubmittedOn,
+    string? ReviewOrganizationId,
+    string? ReviewUnitId,
+    string? CertificateId,
+    IReadOnlyList<DeadlineView> Deadlines);
+
+/// <summary>A deadline by its name (<c>kind</c>), last day and rule.</summary>
+internal sealed record DeadlineView(string Kind, LocalDate DueOn, string Rule, bool Provisional);

@@ -1,0 +1,6 @@
+using NodaTime;
+
+namespace SafetyCert.Functions.Api.Enterprises;
+
+/// <summary>A running deadline of one of the enterprise's workflows, as the <c>.ics</c> feed carries it, with its Chinese title.</summary>
+internal sealed record EnterpriseDeadline(string Kind, string Title, LocalDate DueOn, string Rule, string WorkflowKind, string WorkflowId, bool Overdue, bool Provisional);
