@@ -45,7 +45,7 @@ internal static class ReviewBodyApi
 
     /// <summary>
     /// The organization if it exists and the caller may see its units and work: the organization itself, a regulator
-    /// covering its region, an administrator. Otherwise the 404 to answer, the same for an id out of sight as for an unknown one.
+    /// covering its region, an administrator. Otherwise the 404 or 403 to answer.
     /// </summary>
     internal static async Task<(ReviewOrganization? Organization, ProblemHttpResult? Problem)> FindVisibleOrganizationAsync(
         string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
@@ -63,7 +63,7 @@ internal static class ReviewBodyApi
 
     /// <summary>
     /// The unit if it exists and the caller may see its work: the unit itself, its organization, an administrator.
-    /// Otherwise the 404 to answer, the same for an id out of sight as for an unknown one.
+    /// Otherwise the 404 or 403 to answer.
     /// </summary>
     internal static async Task<(ReviewUnit? Unit, ProblemHttpResult? Problem)> FindVisibleUnitAsync(string unitId, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
     {
@@ -80,6 +80,7 @@ internal static class ReviewBodyApi
             Party.ReviewOrganization => caller.BodyId == unit.OrganizationId,
             _ => false,
         };
+        // To anyone else the unit answers as one that does not exist.
         return allowed ? (unit, null) : (null, ApiProblems.Unseen($"Review unit '{unitId}'"));
     }
 
