@@ -79,6 +79,10 @@ public sealed class FastTrackRenewalTests(AzuriteFixture azurite)
         await ApiSteps.StepAsync(host, $"/api/certificates/{certificateId}/licence-renewal", ApiHost.Regulator(ApiSteps.Yinchuan, RegulatorLevel.Municipal), new { validUntil = "2032-12-31" }, "Active");
 
         host.Clock.Reset(ApiSteps.ShanghaiNine(new LocalDate(2029, 1, 8)));
+        // Bad input is named before anything is read further: only a renewal is assessed, of a certificate of the enterprise.
+        Assert.Contains("kind", await ApiSteps.AssertProblemAsync(await host.PostAsync("/api/applications/fast-track-assessment", Enterprise, ApiSteps.Submission()), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        var unknown = await host.PostAsync("/api/applications/fast-track-assessment", Enterprise, Renewal("cert-of-someone-else"));
+        Assert.Contains("previousCertificateId", await ApiSteps.AssertProblemAsync(unknown, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         var assessment = await ApiHost.JsonAsync(await host.PostAsync("/api/applications/fast-track-assessment", Enterprise, Renewal(certificateId, sitesRebuilt: true)));
         Assert.False(assessment.GetProperty("eligible").GetBoolean());
         var failed = assessment.GetProperty("conditions").EnumerateArray().Where(c => !c.GetProperty("met").GetBoolean()).ToList();
@@ -113,9 +117,14 @@ public sealed class FastTrackRenewalTests(AzuriteFixture azurite)
         var certificateId = await ApiSteps.CertifyAsync(host, new LocalDate(2026, 3, 10));
         await ApiSteps.StepAsync(host, $"/api/certificates/{certificateId}/licence-renewal", ApiHost.Regulator(ApiSteps.Yinchuan, RegulatorLevel.Municipal), new { validUntil = "2032-12-31" }, "Active");
         host.Clock.Reset(ApiSteps.ShanghaiNine(new LocalDate(2029, 1, 8)));
-        var first = await host.PostAsync("/api/applications", Enterprise, Renewal(certificateId));
+        var first = await SubmitWithKeyAsync(host, Renewal(certificateId), "renewal-2029");
         Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var firstId = (await ApiHost.JsonAsync(first)).GetProperty("instanceId").GetString()!;
+
+        // The same request retried with its Idempotency-Key is the same renewal, not a second one.
+        var retried = await SubmitWithKeyAsync(host, Renewal(certificateId), "renewal-2029");
+        Assert.True(retried.StatusCode == HttpStatusCode.Created, await retried.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(firstId, (await ApiHost.JsonAsync(retried)).GetProperty("instanceId").GetString());
         var before = (await ApiHost.JsonAsync(await host.GetAsync($"/api/enterprises/{ApiSteps.EnterpriseId}", Enterprise))).GetRawText();
 
         var second = await ApiSteps.AssertProblemAsync(await host.PostAsync("/api/applications", Enterprise, Renewal(certificateId)), HttpStatusCode.Conflict);
@@ -133,6 +142,14 @@ public sealed class FastTrackRenewalTests(AzuriteFixture azurite)
         await ApiSteps.StepAsync(host, $"/api/applications/{firstId}/withdrawal", Enterprise, new { }, "Withdrawn");
         var third = await host.PostAsync("/api/applications", Enterprise, Renewal(certificateId));
         Assert.True(third.StatusCode == HttpStatusCode.Created, await third.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<HttpResponseMessage> SubmitWithKeyAsync(ApiHost host, object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.TokenFor(Enterprise));
+        request.Headers.Add("Idempotency-Key", key);
+        return await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     // A certificate issued 2026-03-10 with a licence through 2032 and a posted report for each of 2026, 2027 and 2028.

@@ -33,7 +33,9 @@ internal static class ApplicationApi
         SubmitApplicationRequest request, Caller caller, HttpContext http, EnterpriseRegistry registry, CertificateIndex certificates,
         ProfileCatalog profiles, WorkflowClient workflows, WorkflowSet set, IClock clock, CancellationToken ct)
     {
-        var (known, problem) = await KnownFactsAsync(request, caller, registry, certificates, profiles, workflows, set, clock, ct);
+        // A retry with the same Idempotency-Key names the application it created, which is not a second renewal.
+        var applicationId = IdempotencyKey.NewId(http, "app", request.EnterpriseId);
+        var (known, problem) = await KnownFactsAsync(request, caller, registry, certificates, profiles, workflows, set, clock, ct, applicationId);
         if (known is null)
         {
             return problem!;
@@ -52,7 +54,6 @@ internal static class ApplicationApi
         }
 
         var fastTrack = kind == ApplicationKind.Renewal ? FastTrackRenewal.Assess(facts, today, profile) : null;
-        var applicationId = IdempotencyKey.NewId(http, "app", enterprise.Id);
 
         // One open application per enterprise and grade: a second one, in parallel or later, waits until the first is closed.
         if (await registry.HoldOpenApplicationAsync(enterprise.Id, grade, applicationId, async held => (await workflows.GetStatusAsync(WorkflowKinds.Application, held, ct))?.IsFinal is { } final ? !final : null, ct) is { } open)
@@ -132,7 +133,7 @@ internal static class ApplicationApi
     // accidents, self-assessments, revocation, the held certificate and its open remediation orders), with the body's declarations.
     private static async Task<((Enterprise Enterprise, JurisdictionProfile Profile, EnterpriseFacts Facts, LocalDate Today)? Known, ProblemHttpResult? Problem)> KnownFactsAsync(
         SubmitApplicationRequest request, Caller caller, EnterpriseRegistry registry, CertificateIndex certificates,
-        ProfileCatalog profiles, WorkflowClient workflows, WorkflowSet set, IClock clock, CancellationToken ct)
+        ProfileCatalog profiles, WorkflowClient workflows, WorkflowSet set, IClock clock, CancellationToken ct, string? submittingAs = null)
     {
         if (caller.Role is not (Party.Enterprise or Party.Administrator) || (caller.Role == Party.Enterprise && caller.EnterpriseId != request.EnterpriseId))
         {
@@ -167,7 +168,7 @@ internal static class ApplicationApi
             }
 
             held = new HeldCertificate(previous.Grade, previous.IssuedOn, CertificateValidity.LastValidDay(previous.IssuedOn, profile));
-            if (request.Kind == ApplicationKind.Renewal && await OpenRenewalAsync(previousId, workflows, set, ct) is { } open)
+            if (request.Kind == ApplicationKind.Renewal && await OpenRenewalAsync(previousId, workflows, set, ct) is { } open && open != submittingAs)
             {
                 return (null, ApiProblems.Conflict($"Certificate {previousId} already has renewal application {open} open; a second renewal is not filed while it runs (RULES.md §6).",
                     new Dictionary<string, object?> { ["openApplicationId"] = open }));
