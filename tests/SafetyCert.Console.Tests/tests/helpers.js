@@ -41,3 +41,9 @@ export async function advanceClock(request, period) {
 export async function apiAs(request, token, method, path, data) {
   return request.fetch(`/api${path}`, { method, data, headers: { Authorization: `Bearer ${token}` } })
 }
+
+/** The text box of a form field: Element Plus puts the data-test attribute on the <input> itself or on its wrapper. */
+export function field(page, name) {
+  const n = `[data-test="${name}"]`
+  return page.locator(`input${n}, textarea${n}, ${n} input, ${n} textarea`).first()
+}
