@@ -88,6 +88,10 @@ internal sealed class NotificationHarness : IAsyncDisposable
     private static readonly string[] DateFacts =
         ["deadline", "lastValidDay", "expiredFrom", "receivedOn", "issuedOn", "revokedOn", "mayApplyFrom", "forwardedOn", "provisionalFrom", "accidentOn"];
 
+    /// <summary>The renderer as the app builds it, over the embedded regions and source documents.</summary>
+    public static NoticeRenderer NewRenderer() =>
+        new(new NoticeVocabulary(SafetyCert.Domain.Regions.RegionCatalog.Embedded), new RuleCitation(SafetyCert.Domain.Profiles.SourceDocuments.Embedded));
+
     public static Notify Notice(string kind, NoticeClass noticeClass, LocalDate due, Party recipient = Party.Enterprise, params (string Key, string Value)[] facts)
     {
         var all = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, facts.Select(f => KeyValuePair.Create(f.Key, f.Value)));
