@@ -23,6 +23,7 @@ internal static class NotificationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new RealTime(TimeProvider.System));
 
         services.AddSingleton(sp => new NotificationStorage(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
