@@ -687,7 +687,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
     }
 
     private static Decision Withdraw(ApplicationState state, Withdrawn e) =>
-        Close(state, ApplicationStatus.Withdrawn, e.WithdrawnOn, e.Reason, NoticeKinds.ApplicationWithdrawn, "RULES.md §4");
+        Close(state, ApplicationStatus.Withdrawn, e.WithdrawnOn, e.Reason, NoticeKinds.ApplicationWithdrawn, "RULES.md §4 convention: an application is voluntary, so it may be withdrawn [001 art.3]");
 
     private static Decision Close(ApplicationState state, ApplicationStatus status, LocalDate on, string? reasons, string noticeKind, string rule)
     {
