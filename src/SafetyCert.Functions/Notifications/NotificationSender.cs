@@ -245,7 +245,8 @@ internal sealed class NotificationSender(
         }
 
         var now = time.GetUtcNow();
-        var error = $"The delivery could not be processed: {exception.Message}";
+        // Users read this status; the exception (its message may quote stored values) goes to the log only.
+        var error = "The delivery could not be processed; the operators' log has the cause.";
         var attempts = (IReadOnlyList<DeliveryAttempt>)[.. current.Attempts, new DeliveryAttempt(now, SendResult.Transient, error)];
         var failed = attempts.Count >= options.Value.MaxAttempts;
         Log.Unprocessable(logger, exception, deliveryId, attempts.Count, failed);

@@ -196,7 +196,7 @@ internal static class EnterpriseApi
 
         return caller.MaySee(enterprise.Id, enterprise.RegionCode)
             ? (enterprise, null)
-            : (null, ApiProblems.Forbidden($"This caller may not see enterprise {id}."));
+            : (null, ApiProblems.Unseen($"Enterprise '{id}'"));
     }
 
     private static string Scope(string enterpriseId) => $"enterprise:{enterpriseId}";

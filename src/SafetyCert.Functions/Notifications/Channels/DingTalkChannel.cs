@@ -41,7 +41,7 @@ internal sealed class DingTalkChannel(HttpClient http, IOptions<NotificationOpti
             }
 
             var code = RobotHttp.ErrorCode(answer);
-            var text = $"errcode {code}: {RobotHttp.ErrorMessage(answer)}";
+            var text = RobotHttp.Refusal("DingTalk", code);
             return code switch
             {
                 0 => SendOutcome.Sent,
