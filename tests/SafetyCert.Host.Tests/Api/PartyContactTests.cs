@@ -91,24 +91,24 @@ public sealed class PartyContactTests(AzuriteFixture azurite)
         const string Org = "/api/review-organizations/org-nx/contacts";
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(Org, ningxia)).StatusCode);
         await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Put, Org, ningxia, email), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Put, Org, ApiHost.Organization("org-bj", "110000"), email), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(Org, enterprise), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Put, Org, ApiHost.Organization("org-bj", "110000"), email), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(Org, enterprise), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-none/contacts", ApiHost.Admin), HttpStatusCode.NotFound);
 
         const string Unit = "/api/review-organizations/org-nx/units/unit-1/contacts";
         await SaveAsync(host, Unit, Organization, email);
         await SaveAsync(host, Unit, ApiHost.Admin, email);
-        await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Put, Unit, ApiHost.Unit("unit-2"), email), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(Unit, ApiHost.Unit("unit-2")), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(Unit, enterprise), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Put, Unit, ApiHost.Unit("unit-2"), email), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(Unit, ApiHost.Unit("unit-2")), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(Unit, enterprise), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/units/unit-9/contacts", ApiHost.Admin), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-bj/units/unit-1/contacts", ApiHost.Admin), HttpStatusCode.NotFound);
 
         const string Regulator = "/api/regulators/640100/Municipal/contacts";
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(Regulator, ningxia)).StatusCode);
         await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Put, Regulator, ningxia, email), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(Regulator, ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(Regulator, Organization), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(Regulator, ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(Regulator, Organization), HttpStatusCode.NotFound);
         await SaveAsync(host, Regulator, ApiHost.Admin, email);
         // Xingqing district has no municipal regulator of its own; Beijing's municipal tier is the city itself.
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/regulators/640104/Municipal/contacts", ApiHost.Admin), HttpStatusCode.NotFound);

@@ -40,8 +40,8 @@ internal static class RegulatorContactsApi
 
     /// <summary>
     /// The contact-book scope of the regulator, or the problem: a level that is none (400), a region that is not the seat of
-    /// a regulator of that level (404), a caller other than that regulator or an administrator (403; regulators above it
-    /// over its region may read).
+    /// a regulator of that level (404), a caller who may not see it (as for an unknown one); a regulator over its region
+    /// reads but does not write (403).
     /// </summary>
     private static (string? Scope, ProblemHttpResult? Problem) Find(string regionCode, string levelName, Caller caller, bool write)
     {
@@ -57,13 +57,15 @@ internal static class RegulatorContactsApi
             return (null, ApiProblems.NotFound($"A {level} regulator in region '{regionCode}'{seat}"));
         }
 
-        var itself = caller.Role == Party.Regulator && caller.Level == level && caller.RegionCode == regionCode;
-        var above = caller.Role == Party.Regulator && caller.CoversRegion(regionCode);
-        if (caller.Role == Party.Administrator || itself || (!write && above))
+        var keeps = caller.Role == Party.Administrator || (caller.Role == Party.Regulator && caller.Level == level && caller.RegionCode == regionCode);
+        var reads = keeps || (caller.Role == Party.Regulator && caller.CoversRegion(regionCode));
+        if (!reads)
         {
-            return (RecipientScope.Regulator(regionCode, level), null);
+            return (null, ApiProblems.Unseen($"A {level} regulator in region '{regionCode}'"));
         }
 
-        return (null, ApiProblems.Forbidden($"The {level} regulator of {regionCode} keeps its own contacts."));
+        return keeps || !write
+            ? (RecipientScope.Regulator(regionCode, level), null)
+            : (null, ApiProblems.Forbidden($"The {level} regulator of {regionCode} keeps its own contacts."));
     }
 }
