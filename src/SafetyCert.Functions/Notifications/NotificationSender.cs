@@ -28,6 +28,7 @@ internal sealed class NotificationSender(
     SlidingWindowLimiter limiter,
     TimeProvider time,
     RealTime wall,
+    WorkingHours hours,
     IOptions<NotificationOptions> options,
     ILogger<NotificationSender> logger)
 {
@@ -91,7 +92,7 @@ internal sealed class NotificationSender(
             return delivery;
         }
 
-        if (delivery.Class == NoticeClass.Informational && WorkingHours.NextOpen(now) is var open && open > now)
+        if (delivery.Class == NoticeClass.Informational && hours.NextOpen(now) is var open && open > now)
         {
             return await DeferAsync(delivery, DeliveryStatus.Held, open, ct).ConfigureAwait(false);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Regions;
 using SafetyCert.Functions.Notifications.Channels;
@@ -24,6 +25,10 @@ internal static class NotificationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new RealTime(TimeProvider.System));
+
+        // The calendar with the stored holiday years when the workflows registered it (the last registration wins).
+        services.TryAddSingleton(WorkingDayCalendar.China);
+        services.AddSingleton<WorkingHours>();
 
         services.AddSingleton(sp => new NotificationStorage(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
