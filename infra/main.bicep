@@ -123,6 +123,16 @@ param jwtTenantId string = tenant().tenantId
 @minLength(1)
 param jwtAudience string
 
+@description('Region of the web console\'s Static Web App (offered in westus2, centralus, eastus2, westeurope and eastasia).')
+@allowed([
+  'westus2'
+  'centralus'
+  'eastus2'
+  'westeurope'
+  'eastasia'
+])
+param consoleLocation string = 'eastasia'
+
 @description('Tags on every resource.')
 param tags object = {}
 
@@ -139,6 +149,7 @@ var names = {
   appInsights: 'appi-${baseName}-${environmentName}'
   plan: 'plan-${baseName}-${environmentName}'
   functionApp: 'func-${baseName}-${environmentName}-${take(suffix, 6)}'
+  console: 'stapp-${baseName}-${environmentName}-${take(suffix, 6)}'
 }
 // One container per document kind, named <prefix><kind> like every container the app opens (StorageAccount.ContainerAsync).
 var documentKinds = [
@@ -252,6 +263,20 @@ module functionApp 'modules/functionapp.bicep' = {
   }
 }
 
+module console 'modules/staticwebapp.bicep' = {
+  name: 'console'
+  params: {
+    location: consoleLocation
+    name: names.console
+    functionAppId: resourceId('Microsoft.Web/sites', names.functionApp)
+    functionAppLocation: location
+    tags: allTags
+  }
+  dependsOn: [
+    functionApp
+  ]
+}
+
 @description('Name of the function app.')
 output functionAppName string = functionApp.outputs.name
 
@@ -281,3 +306,9 @@ output keyVaultUri string = keyVault.outputs.uri
 
 @description('Name of the Application Insights component.')
 output appInsightsName string = monitoring.outputs.appInsightsName
+
+@description('Name of the web console\'s static web app.')
+output consoleName string = console.outputs.name
+
+@description('Host name of the web console (its /api goes to the function app).')
+output consoleHostName string = console.outputs.defaultHostName

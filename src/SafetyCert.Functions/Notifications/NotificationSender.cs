@@ -27,6 +27,7 @@ internal sealed class NotificationSender(
     IEnumerable<INotificationChannel> channels,
     SlidingWindowLimiter limiter,
     TimeProvider time,
+    RealTime wall,
     IOptions<NotificationOptions> options,
     ILogger<NotificationSender> logger)
 {
@@ -77,7 +78,8 @@ internal sealed class NotificationSender(
 
         if (delivery.Status == DeliveryStatus.Sending)
         {
-            if (delivery.SendingSince + settings.SendingLease > now)
+            // The lease runs on real time: an accelerated business clock must not end a claim while its send is under way.
+            if (delivery.SendingSince + settings.SendingLease > wall.UtcNow)
             {
                 return delivery;
             }
@@ -115,7 +117,7 @@ internal sealed class NotificationSender(
             return await DeferAsync(delivery, DeliveryStatus.Pending, now + delay, ct).ConfigureAwait(false);
         }
 
-        var claimed = await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Sending, SendingSince = now }, ct).ConfigureAwait(false);
+        var claimed = await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Sending, SendingSince = wall.UtcNow }, ct).ConfigureAwait(false);
         if (claimed is null)
         {
             return null;

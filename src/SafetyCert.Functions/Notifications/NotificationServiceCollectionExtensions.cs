@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Regions;
 using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
@@ -21,6 +23,7 @@ internal static class NotificationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new RealTime(TimeProvider.System));
 
         services.AddSingleton(sp => new NotificationStorage(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
@@ -54,6 +57,10 @@ internal static class NotificationServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, WeComChannel>();
         services.AddSingleton<INotificationChannel, DingTalkChannel>();
         services.AddSingleton<SlidingWindowLimiter>();
+        services.TryAddSingleton(RegionCatalog.Embedded);
+        services.TryAddSingleton(SourceDocuments.Embedded);
+        services.AddSingleton<NoticeVocabulary>();
+        services.AddSingleton<RuleCitation>();
         services.AddSingleton<NoticeRenderer>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<NotificationOutbox>());

@@ -4,8 +4,6 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
-using SafetyCert.Domain.Grading;
-using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Certificates;
@@ -33,17 +31,23 @@ internal static class DevCommand
     public const string ClockFileName = "dev-clock.txt";
 
     public const string Usage = """
-        safetycert dev [--urls <urls>] [--clock-speed <factor>] [--clock-offset <ISO period>] [host settings…]
+        safetycert dev [--urls <urls>] [--clock-speed <factor>] [--clock-offset <ISO period>]
+                       [--azurite-port <blob port>] [--azurite-data <folder>] [--smtp-port <port>] [--mail-web-port <port>]
+                       [--no-console] [host settings…]
 
           --urls           Where the host listens (default http://127.0.0.1:7071).
+          --azurite-port   Azurite's blob port; queue and table take the next two (default 10000).
+          --azurite-data   Where Azurite keeps its data and the clock of the last run (default .azurite/).
+          --smtp-port      MailDev's SMTP port (default 1025); --mail-web-port its inbox (default 1080).
+                           With these a second dev host (a browser test run) stays apart from a developer's.
+          --no-console     Neither build nor serve the web console at /.
           --clock-speed    How many times faster than real time the development clock runs
                            (43200: a month per minute).
           --clock-offset   How far ahead of today the clock starts, e.g. P2M.
           Other arguments reach the host as configuration, e.g. --Storage:Prefix=demo2.
         """;
 
-    // Development tokens are checked against real time; a long life lets them survive clock jumps in a demo.
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(400);
+    private static readonly TimeSpan TokenLifetime = DemoParties.TokenLifetime;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -90,23 +94,24 @@ internal static class DevCommand
                 return 1;
             }
 
-            var azuriteData = Path.Combine(root, ".azurite");
+            var azuriteData = options.AzuriteData is { } data ? Path.GetFullPath(data) : Path.Combine(root, ".azurite");
+            int[] azuritePorts = [options.AzuritePort, options.AzuritePort + 1, options.AzuritePort + 2];
             Directory.CreateDirectory(azuriteData);
             services.Add(await LocalService.ReuseOrStartAsync(
-                "Azurite", local, "azurite", AzuritePorts,
+                "Azurite", local, "azurite", azuritePorts,
                 [
-                    "--blobHost", "127.0.0.1", "--blobPort", Port(AzuritePorts[0]),
-                    "--queueHost", "127.0.0.1", "--queuePort", Port(AzuritePorts[1]),
-                    "--tableHost", "127.0.0.1", "--tablePort", Port(AzuritePorts[2]),
+                    "--blobHost", "127.0.0.1", "--blobPort", Port(azuritePorts[0]),
+                    "--queueHost", "127.0.0.1", "--queuePort", Port(azuritePorts[1]),
+                    "--tableHost", "127.0.0.1", "--tablePort", Port(azuritePorts[2]),
                     "--location", azuriteData, "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent",
                 ],
                 stopping.Token));
-            Report(stdout, services[^1], $"127.0.0.1:{AzuritePorts[0]}-{AzuritePorts[2]}, data in {azuriteData}");
+            Report(stdout, services[^1], $"127.0.0.1:{azuritePorts[0]}-{azuritePorts[2]}, data in {azuriteData}");
             services.Add(await LocalService.ReuseOrStartAsync(
-                "MailDev", local, "maildev", [SmtpPort, MailWebPort],
-                ["--smtp", Port(SmtpPort), "--web", Port(MailWebPort), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"],
+                "MailDev", local, "maildev", [options.SmtpPort, options.MailWebPort],
+                ["--smtp", Port(options.SmtpPort), "--web", Port(options.MailWebPort), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"],
                 stopping.Token));
-            Report(stdout, services[^1], $"SMTP 127.0.0.1:{SmtpPort}, inbox http://127.0.0.1:{MailWebPort}");
+            Report(stdout, services[^1], $"SMTP 127.0.0.1:{options.SmtpPort}, inbox http://127.0.0.1:{options.MailWebPort}");
 
             var hadSettings = File.Exists(Path.Combine(root, LocalSettings.FileName));
             var settings = LocalSettings.Locate(root);
@@ -115,6 +120,28 @@ internal static class DevCommand
             // The stored workflows and the sweep's watermark live at the clock of the last run: resume from there.
             var clockFile = Path.Combine(azuriteData, ClockFileName);
             var hostArgs = options.HostArgs;
+            if (options.AzuritePort != AzuritePorts[0])
+            {
+                var connection = AzuriteConnectionString(options.AzuritePort);
+                hostArgs = [.. hostArgs, $"--AzureWebJobsStorage={connection}", $"--Storage:ConnectionString={connection}"];
+            }
+
+            if (options.SmtpPort != SmtpPort)
+            {
+                hostArgs = [.. hostArgs, $"--Notifications:Smtp:Port={Port(options.SmtpPort)}"];
+            }
+
+            if (options.Console)
+            {
+                var console = await ConsoleBuild.EnsureBuiltAsync(root, stdout, stderr, stopping.Token);
+                if (console is null)
+                {
+                    return 1;
+                }
+
+                hostArgs = [.. hostArgs, $"--{ConsoleSite.RootSetting}={console}"];
+            }
+
             if (File.Exists(clockFile) && (await File.ReadAllTextAsync(clockFile, stopping.Token)).Trim() is { Length: > 0 } lastClock)
             {
                 hostArgs = [.. hostArgs, $"--{DevelopmentClockOptions.Section}:NotBefore={lastClock}"];
@@ -135,7 +162,7 @@ internal static class DevCommand
                     app.Services.GetRequiredService<CertificateIndex>(),
                     app.Services.GetRequiredService<ReviewBodyRegistry>()),
             }.SeedAsync(stopping.Token);
-            PrintWhereToLook(stdout, app, seeded);
+            PrintWhereToLook(stdout, app, seeded, options);
             try
             {
                 await app.WaitForShutdownAsync(stopping.Token);
@@ -175,16 +202,9 @@ internal static class DevCommand
     }
 
     /// <summary>The development callers the printed tokens act as: one per role, in the demo's regions.</summary>
-    public static IReadOnlyList<(string Label, Caller Caller)> DemoCallers { get; } =
-    [
-        ($"enterprise nx-steel {DemoData.Enterprises[0].Id} (Ningxia 640104)", new Caller("demo-enterprise", Party.Enterprise, EnterpriseId: DemoData.Enterprises[0].Id)),
-        ("review organization nx-review-center (Ningxia 640000)", new Caller("demo-review-organization", Party.ReviewOrganization, BodyId: "nx-review-center", RegionCode: "640000")),
-        ("review unit demo-review-unit", new Caller("demo-review-unit", Party.ReviewUnit, BodyId: "demo-review-unit")),
-        ("regulator Ningxia provincial (640000)", new Caller("demo-regulator", Party.Regulator, RegionCode: "640000", Level: RegulatorLevel.Provincial)),
-        ("administrator", new Caller("demo-administrator", Party.Administrator)),
-    ];
+    public static IReadOnlyList<(string Label, Caller Caller)> DemoCallers => DemoParties.All;
 
-    private static void PrintWhereToLook(TextWriter stdout, WebApplication app, int seeded)
+    private static void PrintWhereToLook(TextWriter stdout, WebApplication app, int seeded, DevOptions options)
     {
         var api = (app.Urls.FirstOrDefault() ?? DefaultUrls).TrimEnd('/');
         var clock = app.Services.GetRequiredService<DevelopmentClock>();
@@ -192,10 +212,15 @@ internal static class DevCommand
         var now = clock.GetCurrentInstant().InZone(Domain.Time.ShanghaiTime.Zone);
         stdout.WriteLine();
         stdout.WriteLine("SafetyCert runs in Development.");
-        stdout.WriteLine($"  API               {api}");
+        if (options.Console)
+        {
+            stdout.WriteLine($"  Console           {api}/ (sign in as any demo party)");
+        }
+
+        stdout.WriteLine($"  API               {api}/api");
         stdout.WriteLine($"  Task hub          {app.Configuration["TaskHubName"]} in the Azurite account (Durable's Instances and History tables)");
         stdout.WriteLine($"  Health            {api}/healthz");
-        stdout.WriteLine($"  Mail inbox        http://127.0.0.1:{MailWebPort}");
+        stdout.WriteLine($"  Mail inbox        http://127.0.0.1:{options.MailWebPort}");
         stdout.WriteLine($"  Clock             {now.ToString("uuuu-MM-dd HH:mm:ss o<+HH:mm>", CultureInfo.InvariantCulture)}, {clock.Speed.ToString(CultureInfo.InvariantCulture)}x real time");
         stdout.WriteLine($"                    GET  {api}{DevelopmentClockApi.Path}");
         stdout.WriteLine($"                    POST {api}{DevelopmentClockApi.Path} {{\"advance\":\"P30D\"}} or {{\"to\":\"2027-03-01T09:00:00+08:00\"}}");
@@ -237,13 +262,15 @@ internal static class DevCommand
     {
         var hostArgs = new List<string> { "--environment", "Development" };
         var urls = DefaultUrls;
+        var parsed = new DevOptions([]);
         problem = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, value) = args[i] switch
             {
-                "--urls" or "--clock-speed" or "--clock-offset" when i + 1 < args.Length => (args[i], args[++i]),
-                "--urls" or "--clock-speed" or "--clock-offset" => (args[i], null),
+                "--no-console" => (args[i], args[i]),
+                "--urls" or "--clock-speed" or "--clock-offset" or "--azurite-port" or "--azurite-data" or "--smtp-port" or "--mail-web-port" when i + 1 < args.Length => (args[i], args[++i]),
+                "--urls" or "--clock-speed" or "--clock-offset" or "--azurite-port" or "--azurite-data" or "--smtp-port" or "--mail-web-port" => (args[i], null),
                 _ => (null, args[i]),
             };
             switch (name)
@@ -259,6 +286,24 @@ internal static class DevCommand
                     break;
                 case "--clock-speed":
                     hostArgs.Add($"--{DevelopmentClockOptions.Section}:Speed={value}");
+                    break;
+                case "--no-console":
+                    parsed = parsed with { Console = false };
+                    break;
+                case "--azurite-data":
+                    parsed = parsed with { AzuriteData = value };
+                    break;
+                case "--azurite-port" or "--smtp-port" or "--mail-web-port" when !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65533:
+                    problem = $"{name} is '{value}'; give a port number (1-65533).";
+                    break;
+                case "--azurite-port":
+                    parsed = parsed with { AzuritePort = int.Parse(value!, CultureInfo.InvariantCulture) };
+                    break;
+                case "--smtp-port":
+                    parsed = parsed with { SmtpPort = int.Parse(value!, CultureInfo.InvariantCulture) };
+                    break;
+                case "--mail-web-port":
+                    parsed = parsed with { MailWebPort = int.Parse(value!, CultureInfo.InvariantCulture) };
                     break;
                 case "--clock-offset":
                     hostArgs.Add($"--{DevelopmentClockOptions.Section}:Offset={value}");
@@ -276,7 +321,7 @@ internal static class DevCommand
         }
 
         hostArgs.AddRange(["--urls", urls]);
-        options = new DevOptions([.. hostArgs]);
+        options = parsed with { HostArgs = [.. hostArgs] };
         return true;
     }
 
@@ -298,5 +343,24 @@ internal static class DevCommand
         return null;
     }
 
-    private sealed record DevOptions(string[] HostArgs);
+    /// <summary>Azurite's well-known development account at another blob port (queue and table on the next two).</summary>
+    private static string AzuriteConnectionString(int blobPort) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+        + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+        + $"BlobEndpoint=http://127.0.0.1:{Port(blobPort)}/devstoreaccount1;"
+        + $"QueueEndpoint=http://127.0.0.1:{Port(blobPort + 1)}/devstoreaccount1;"
+        + $"TableEndpoint=http://127.0.0.1:{Port(blobPort + 2)}/devstoreaccount1;";
+
+    private sealed record DevOptions(string[] HostArgs)
+    {
+        public int AzuritePort { get; init; } = AzuritePorts[0];
+
+        public string? AzuriteData { get; init; }
+
+        public int SmtpPort { get; init; } = DevCommand.SmtpPort;
+
+        public int MailWebPort { get; init; } = DevCommand.MailWebPort;
+
+        public bool Console { get; init; } = true;
+    }
 }

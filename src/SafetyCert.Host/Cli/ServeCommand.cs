@@ -91,7 +91,10 @@ internal static class ServeCommand
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentClockApi();
+            app.MapDevelopmentPartiesApi();
         }
+
+        app.MapConsole();
 
         return app;
     }

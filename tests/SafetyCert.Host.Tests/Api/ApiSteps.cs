@@ -90,16 +90,16 @@ internal static class ApiSteps
     }
 
     /// <summary>
-    /// The enterprise opens and submits a passed self-assessment of the current year (2026) through the API (RULES.md §2).
+    /// The enterprise opens and submits a passed self-assessment of the current year (2026 unless named) through the API (RULES.md §2).
     /// A past year would already be overdue, and the timer sweep could mark it so at any moment.
     /// </summary>
-    public static async Task SelfAssessAsync(ApiHost host)
+    public static async Task SelfAssessAsync(ApiHost host, int year = 2026)
     {
         var enterprise = ApiHost.Enterprise(EnterpriseId);
-        var opened = await host.PostAsync($"/api/enterprises/{EnterpriseId}/self-assessments/2026/open", enterprise, new { grade = "Level3" });
+        var opened = await host.PostAsync($"/api/enterprises/{EnterpriseId}/self-assessments/{year}/open", enterprise, new { grade = "Level3" });
         Assert.True(opened.StatusCode == HttpStatusCode.Created, await opened.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var report = await UploadAsync(host, DocumentKinds.SelfAssessmentReports, "self-assessment 2026");
-        await StepAsync(host, $"/api/enterprises/{EnterpriseId}/self-assessments/2026", enterprise,
+        var report = await UploadAsync(host, DocumentKinds.SelfAssessmentReports, $"self-assessment {year}");
+        await StepAsync(host, $"/api/enterprises/{EnterpriseId}/self-assessments/{year}", enterprise,
             new { score = 82, selfAssessedGrade = "Level3", postedInternally = true, appliesForReview = true, reportDocumentId = report }, "Submitted");
     }
 

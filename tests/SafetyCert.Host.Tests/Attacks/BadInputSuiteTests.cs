@@ -228,7 +228,7 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         Add("queue of an unknown stage", HttpMethod.Get, "/api/review-organizations/org-nx/queue?stage=Bogus", Organization, HttpStatusCode.BadRequest, "stage");
         Add("another unit reads the assignments", HttpMethod.Get, "/api/review-units/unit-1/assignments", ApiHost.Unit("unit-2"), HttpStatusCode.NotFound, "does not exist");
         Add("eligibility with a numeric grade", HttpMethod.Post, "/api/applications/eligibility", Enterprise, HttpStatusCode.BadRequest, "grade", Json(With(submission, "grade", "3")));
-        Add("eligibility of another enterprise", HttpMethod.Post, "/api/applications/eligibility", Other, HttpStatusCode.Forbidden, "own", Json(submission));
+        Add("eligibility of another enterprise", HttpMethod.Post, "/api/applications/eligibility", Other, HttpStatusCode.Forbidden, "enterprise", Json(submission));
 
         // 4. Bodies that are not the JSON object asked for, on every kind of write.
         var writes = new (HttpMethod Method, string Path, Caller Caller)[]

@@ -4,7 +4,10 @@ using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Functions.Api.Applications;
 
-/// <summary>An enterprise applies for a grade (RULES.md §3); the declarations feed the eligibility check.</summary>
+/// <summary>
+/// An enterprise applies for a grade (RULES.md §3); the declarations feed the eligibility check. A renewal also declares
+/// what only the enterprise knows for the fast track (RULES.md §6 [001 art.17(6)–(7)]); the organization confirms it.
+/// </summary>
 internal sealed record SubmitApplicationRequest(
     string EnterpriseId,
     ApplicationKind? Kind,
@@ -13,7 +16,10 @@ internal sealed record SubmitApplicationRequest(
     bool PostAndProfessionalStandardizationDone,
     bool DualPreventionInPlace,
     string? PreviousCertificateId = null,
-    string? PartialReReviewOf = null) : IApiRequest
+    string? PartialReReviewOf = null,
+    bool SitesRebuiltExpandedOrRelocated = false,
+    bool LicenceScopeWidened = false,
+    bool WorkingEnvironmentChangedMarkedly = false) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {

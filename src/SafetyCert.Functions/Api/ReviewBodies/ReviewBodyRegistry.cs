@@ -44,36 +44,6 @@ internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet wor
         return row is null ? null : new ReviewOrganization(row.GetString("Id")!, row.GetString("Name")!, row.GetString("RegionCode")!, Enum.Parse<RegulatorLevel>(row.GetString("Level")!));
     }
 
-    /// <summary>The organization a unit id is registered under, or null for an id not yet registered.</summary>
-    public async Task<string?> OwnerOfUnitAsync(string unitId, CancellationToken ct)
-    {
-        if (unitId.Length is 0 or > TableKey.MaxPartLength)
-        {
-            return null;
-        }
-
-        var table = await storage.TableAsync("reviewunits", ct).ConfigureAwait(false);
-        return (await table.GetAsync(TableKey.Escape(unitId), "unit", ct).ConfigureAwait(false))?.GetString("OrganizationId");
-    }
-
-    /// <summary>
-    /// Registers a unit id for its organization, once: the id names one unit across all organizations. Answers the
-    /// organization the id belongs to afterwards, which differs from the unit's own when another organization holds it.
-    /// </summary>
-    public async Task<string> ClaimUnitAsync(string unitId, string organizationId, CancellationToken ct)
-    {
-        var table = await storage.TableAsync("reviewunits", ct).ConfigureAwait(false);
-        try
-        {
-            await table.AddAsync(new TableEntity(TableKey.Escape(unitId), "unit") { ["UnitId"] = unitId, ["OrganizationId"] = organizationId }, ct).ConfigureAwait(false);
-            return organizationId;
-        }
-        catch (StorageConflictException)
-        {
-            return await OwnerOfUnitAsync(unitId, ct).ConfigureAwait(false) ?? organizationId;
-        }
-    }
-
     /// <summary>
     /// Every review organization. Reads the organization rows of the whole table (a server-side filter on the row key:
     /// Table storage has no secondary index); there are a handful per province.
@@ -108,6 +78,36 @@ internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet wor
         }
 
         return null;
+    }
+
+    /// <summary>The organization a unit id is registered under, or null for an id not yet registered.</summary>
+    public async Task<string?> OwnerOfUnitAsync(string unitId, CancellationToken ct)
+    {
+        if (unitId.Length is 0 or > TableKey.MaxPartLength)
+        {
+            return null;
+        }
+
+        var table = await storage.TableAsync("reviewunits", ct).ConfigureAwait(false);
+        return (await table.GetAsync(TableKey.Escape(unitId), "unit", ct).ConfigureAwait(false))?.GetString("OrganizationId");
+    }
+
+    /// <summary>
+    /// Registers a unit id for its organization, once: the id names one unit across all organizations. Answers the
+    /// organization the id belongs to afterwards, which differs from the unit's own when another organization holds it.
+    /// </summary>
+    public async Task<string> ClaimUnitAsync(string unitId, string organizationId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewunits", ct).ConfigureAwait(false);
+        try
+        {
+            await table.AddAsync(new TableEntity(TableKey.Escape(unitId), "unit") { ["UnitId"] = unitId, ["OrganizationId"] = organizationId }, ct).ConfigureAwait(false);
+            return organizationId;
+        }
+        catch (StorageConflictException)
+        {
+            return await OwnerOfUnitAsync(unitId, ct).ConfigureAwait(false) ?? organizationId;
+        }
     }
 
     /// <summary>Adds or replaces a unit of its organization.</summary>

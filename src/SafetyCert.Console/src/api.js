@@ -1,0 +1,61 @@
+import { config } from './config.js'
+import { useSession } from './stores/session.js'
+
+/** An answer that was not 2xx: the API's ProblemDetails, with its field errors (`errors`) and other members. */
+export class ApiProblem extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`)
+    this.status = status
+    this.problem = problem || {}
+  }
+
+  /** Field name → first message, from the ProblemDetails' `errors` (keys as the API names them, e.g. `grade`). */
+  get fieldErrors() {
+    const result = {}
+    for (const [field, messages] of Object.entries(this.problem.errors || {})) {
+      const key = field.replace(/^\$\.?/, '')
+      result[key.charAt(0).toLowerCase() + key.slice(1)] = Array.isArray(messages) ? messages.join(' ') : String(messages)
+    }
+    return result
+  }
+}
+
+async function send(method, path, body, options = {}) {
+  const session = useSession()
+  const headers = { Accept: 'application/json, application/problem+json' }
+  const token = await session.accessToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  let payload
+  if (body instanceof FormData) {
+    payload = body
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    payload = JSON.stringify(body)
+  }
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey
+  const url = path.startsWith('/dev/') ? path : config.apiBase + path
+  const response = await fetch(url, { method, headers, body: payload })
+  const text = await response.text()
+  let data = null
+  if (text) {
+    try { data = JSON.parse(text) } catch { data = text }
+  }
+  if (!response.ok) {
+    if (response.status === 401) session.expired()
+    throw new ApiProblem(response.status, typeof data === 'object' ? data : { title: text })
+  }
+  return data
+}
+
+export const api = {
+  get: (path) => send('GET', path),
+  post: (path, body = {}, options) => send('POST', path, body, options),
+  put: (path, body = {}, options) => send('PUT', path, body, options),
+  delete: (path) => send('DELETE', path),
+}
+
+/** Query string from an object, leaving out empty values. */
+export function query(params) {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')
+  return entries.length ? '?' + new URLSearchParams(entries).toString() : ''
+}

@@ -1,0 +1,101 @@
+import { createI18n } from 'vue-i18n'
+
+const zh = {
+  app: { title: '安全生产标准化管理平台', short: '安全生产标准化', signOut: '退出', language: 'English', forbidden: '无权访问', forbiddenText: '当前身份无权访问此页面。', back: '返回首页', loading: '加载中…', none: '暂无数据', refresh: '刷新', open: '查看', save: '保存', submit: '提交', confirm: '确认', cancel: '取消', saved: '已保存', done: '已完成' },
+  role: { Enterprise: '企业', ReviewOrganization: '评审组织单位', ReviewUnit: '评审单位', Regulator: '应急管理部门', Administrator: '系统管理员' },
+  menu: {
+    overview: '证书与期限', apply: '申请评审', applications: '办理过程', selfAssessment: '年度自评', documents: '材料上传', deliveries: '通知记录', contacts: '联系人与渠道',
+    queue: '评审队列', assignments: '评审任务', ledger: '台账', certificates: '证书查询', enterprises: '企业查询', spotChecks: '抽查', calendar: '节假日安排', reviewBodies: '评审机构名录', workflow: '流程',
+  },
+  signIn: { title: '登录', development: '开发环境：选择演示身份登录', entra: '使用统一身份认证（Entra ID）登录', as: '以此身份登录', failed: '登录失败' },
+  grade: { Level1: '一级', Level2: '二级', Level3: '三级', SmallMicro: '小微' },
+  kind: { Initial: '初次申请', Renewal: '复评（延续）', Upgrade: '升级' },
+  status: {
+    Active: '有效', Expired: '已过期', Revoked: '已撤销', Suspended: '暂停', Cancelled: '已注销', Superseded: '已换发', RenewalWindow: '可申请延续', Submitted: '已提交', MaterialReview: '材料审查',
+    NotIssued: '未发证', NotSubmitted: '未提交', RenewalFiled: '已申请延续', InRemediation: '整改中', Reverification: '复核中', ObjectionPending: '异议处理中', AwaitingAssignment: '待抽取评审单位', UnderReview: '现场评审', ReportAudit: '报告审核', AwaitingPublicNotice: '待公示', PublicNotice: '公示中', Announced: '已公告', Certified: '已发证', Returned: '已退回', Rejected: '不予受理', Failed: '未通过', Withdrawn: '已撤回', Remediation: '整改中', Open: '进行中', Overdue: '已逾期',
+  },
+  cert: { title: '我的证书', number: '证书编号', grade: '等级', issuingBody: '发证机关', issuedOn: '发证日期', lastValidDay: '有效期至', daysLeft: '剩余天数', status: '状态', none: '尚无证书', days: '{n} 天' },
+  deadlines: { title: '全部期限', kind: '事项', dueOn: '截止日期', rule: '依据', overdue: '已逾期', ics: '订阅日历（.ics）', icsHint: '将此链接添加到日历应用，所有期限自动同步。', workflow: '所属流程' },
+  eligibility: { title: '申请条件自查', check: '检查申请条件', eligible: '满足全部申请条件，可以提交申请。', failed: '以下条件不满足：', code: '条件', reason: '原因', source: '依据', apply: '提交申请', applied: '申请已提交：{id}' },
+  apply: { kind: '申请类型', grade: '申请等级', systemRunningSince: '体系运行起始日期', post: '岗位达标、专业达标已完成', dual: '双重预防机制已建立', previousCertificateId: '原证书编号（ID）' },
+  app_: { id: '申请编号', kind: '类型', grade: '等级', stage: '阶段', submittedOn: '提交日期', organization: '评审组织单位', deadlines: '期限', actions: '办理', history: '办理过程', enterprise: '企业', dueOn: '截止日期', workingDaysLeft: '剩余工作日', overdue: '已逾期', stageFilter: '按阶段筛选', all: '全部', openById: '按申请编号打开' },
+  steps: {
+    materialReview: '材料审查', accept: '受理', return: '退回补正', reasons: '理由', draw: '随机抽取评审单位', drawDo: '抽取', seed: '随机种子', candidates: '候选单位', exclusions: '排除单位及原因', chosen: '抽中单位',
+    report: '评审报告', passed: '评审通过', findings: '评审结论', nonBlocking: '需整改事项（不影响通过）', remediationDeadline: '整改期限', audit: '报告审核', forward: '审核通过，报送公示', sendBack: '退回评审单位',
+    notice: '公示', noticeDo: '开始公示', announce: '公告', announceDo: '发布公告', certificate: '颁发证书', certificateDo: '颁发证书', withdraw: '撤回申请', done: '操作已记录，当前状态：{status}',
+  },
+  workflow: { title: '流程', status: '状态', deadlines: '期限', timers: '待触发定时', history: '历史记录', at: '时间', actor: '操作方', event: '事件', outcome: '结果', reason: '说明', statusAfter: '之后状态' },
+  deliveries: { title: '通知记录', notice: '通知', due: '日期', channel: '渠道', status: '状态', recipient: '接收方', attempts: '尝试次数', createdAt: '生成时间' },
+  notice: {
+    'renewal-reminder': '证书即将到期', 'renewal-window-open': '可申请延续', 'certificate-expired': '证书已过期失效', 'certificate-issued': '证书已颁发', 'certificate-revoked': '证书已撤销', 'application-received': '申请已受理',
+    'review-unit-assigned': '已指派评审单位', 'public-notice-open': '公示开始', 'public-notice-closed': '公示结束', 'self-assessment-due': '年度自评提醒', 'follow-up-visit-due': '跟踪回访提醒',
+  },
+  contacts: { title: '联系人与渠道', order: '顺序', channel: '渠道', addresses: '邮箱地址', url: 'Webhook 地址', key: '机器人密钥', secret: '签名密钥', add: '添加渠道', remove: '删除' },
+  documents: { title: '材料', kind: '类别', file: '文件', upload: '上传', name: '文件名', size: '大小', uploadedAt: '上传时间', kinds: { 'self-assessment-reports': '自评报告', 'application-materials': '申请材料', 'revocation-evidence': '撤销证据', 'review-reports': '评审报告', 'remediation-evidence': '整改材料', 'visit-reports': '回访报告' } },
+  selfAssessment: { title: '年度自评', year: '年度', open: '开启年度自评', score: '自评得分', grade: '自评等级', posted: '已在单位内部公示', applies: '申请评审', report: '自评报告（先在“材料上传”上传）', submit: '提交自评' },
+  ledger: { title: '安全生产标准化台账', certified: '已达标企业', notCertified: '未达标企业', new: '本年新增', expiring30: '30 天内到期', expiring90: '90 天内到期', overdue: '逾期事项', byGrade: '按等级', byIndustry: '按行业', region: '地区', industry: '行业', drill: '明细' },
+  search: { q: '关键词（名称、编号）', region: '行政区划代码', grade: '等级', industry: '行业', status: '状态', expiringBefore: '到期早于', search: '查询', enterprise: '企业', name: '名称', code: '统一社会信用代码' },
+  revoke: { title: '撤销证书', grounds: '撤销情形', reason: '书面理由', evidence: '证据材料（文档 ID）', preview: '确认前请核对', follows: '撤销后将：', recall: '发出收回证书及牌匾的任务', banPlain: '企业自撤销之日起一年内不得申请评审（期满次日起可申请，期满时通知企业）', thresholds: '死亡事故情形按所适用的地方规定的人数阈值认定（国家：一级 1 人、二级 2 人、三级 3 人；宁夏：发生死亡事故即撤销）', confirm: '确认撤销', ground: { FraudInReview: '评审过程中弄虚作假、提供虚假材料', AccidentConcealedOrLate: '迟报、漏报、谎报、瞒报生产安全事故', FatalAccident: '发生生产安全死亡事故达到规定人数', SafetyFundsShort: '安全生产费用未足额提取', SystemNotRun: '未按等级要求运行标准化体系、未持续改进', UncontrolledHazard: '检查发现管理问题突出或重大隐患未有效管控', QualityAuditFailed: '质量抽查整改后仍不达标' } },
+  spot: { title: '年度抽查', year: '年度', draw: '抽取', seed: '随机种子', samples: '抽中企业', source: '比例依据' },
+  calendar: { title: '节假日安排', year: '年度', missing: '尚未录入 {year} 年节假日安排：工作日计算暂按周末推算（临时）。', loaded: '{year} 年节假日安排已录入。', date: '日期', kind: '类型', name: '名称', holiday: '放假', workday: '调休上班', add: '添加一行', save: '保存安排' },
+  bodies: { title: '评审机构名录', organization: '评审组织单位', units: '评审单位', id: 'ID', name: '名称', region: '地区', level: '层级', grades: '可评等级', industries: '行业', accreditedThrough: '认可有效期至', addUnit: '登记评审单位', load: '读取' },
+  clock: { title: '开发时钟', advance: '前进' },
+}
+
+const en = {
+  app: { title: 'Work Safety Standardization Console', short: 'SafetyCert', signOut: 'Sign out', language: '中文', forbidden: 'Not allowed', forbiddenText: 'Your role may not open this page.', back: 'Back to start', loading: 'Loading…', none: 'Nothing yet', refresh: 'Refresh', open: 'Open', save: 'Save', submit: 'Submit', confirm: 'Confirm', cancel: 'Cancel', saved: 'Saved', done: 'Done' },
+  role: { Enterprise: 'Enterprise', ReviewOrganization: 'Review organization', ReviewUnit: 'Review unit', Regulator: 'Regulator', Administrator: 'Administrator' },
+  menu: {
+    overview: 'Certificate & deadlines', apply: 'Apply', applications: 'Applications', selfAssessment: 'Self-assessment', documents: 'Documents', deliveries: 'Notices sent', contacts: 'Contacts & channels',
+    queue: 'Review queue', assignments: 'Assignments', ledger: 'Ledger', certificates: 'Certificates', enterprises: 'Enterprises', spotChecks: 'Spot checks', calendar: 'Holiday arrangements', reviewBodies: 'Review bodies', workflow: 'Workflow',
+  },
+  signIn: { title: 'Sign in', development: 'Development: sign in as a demo party', entra: 'Sign in with Entra ID', as: 'Sign in as this party', failed: 'Sign-in failed' },
+  grade: { Level1: 'Level 1', Level2: 'Level 2', Level3: 'Level 3', SmallMicro: 'Small/micro' },
+  kind: { Initial: 'Initial', Renewal: 'Renewal', Upgrade: 'Upgrade' },
+  status: {
+    Active: 'Active', Expired: 'Expired', Revoked: 'Revoked', Suspended: 'Suspended', Cancelled: 'Cancelled', Superseded: 'Superseded', RenewalWindow: 'Renewal window', Submitted: 'Submitted', MaterialReview: 'Material review',
+    NotIssued: 'Not issued', NotSubmitted: 'Not submitted', RenewalFiled: 'Renewal filed', InRemediation: 'In remediation', Reverification: 'Reverification', ObjectionPending: 'Objection pending', AwaitingAssignment: 'Awaiting assignment', UnderReview: 'Under review', ReportAudit: 'Report audit', AwaitingPublicNotice: 'Awaiting public notice', PublicNotice: 'Public notice', Announced: 'Announced', Certified: 'Certified', Returned: 'Returned', Rejected: 'Rejected', Failed: 'Failed', Withdrawn: 'Withdrawn', Remediation: 'Remediation', Open: 'Open', Overdue: 'Overdue',
+  },
+  cert: { title: 'Certificates', number: 'Number', grade: 'Grade', issuingBody: 'Issuing body', issuedOn: 'Issued on', lastValidDay: 'Last valid day', daysLeft: 'Days left', status: 'Status', none: 'No certificate yet', days: '{n} days' },
+  deadlines: { title: 'Every deadline', kind: 'What', dueOn: 'Due on', rule: 'Rule', overdue: 'Overdue', ics: 'Subscribe (.ics)', icsHint: 'Add this link to a calendar app to keep every deadline in it.', workflow: 'Workflow' },
+  eligibility: { title: 'Eligibility check', check: 'Check eligibility', eligible: 'Every condition is met: you may apply.', failed: 'These conditions are not met:', code: 'Condition', reason: 'Reason', source: 'Source', apply: 'Apply', applied: 'Application submitted: {id}' },
+  apply: { kind: 'Kind', grade: 'Grade', systemRunningSince: 'System running since', post: 'Post and professional standardization done', dual: 'Dual prevention mechanism in place', previousCertificateId: 'Previous certificate id' },
+  app_: { id: 'Application', kind: 'Kind', grade: 'Grade', stage: 'Stage', submittedOn: 'Submitted on', organization: 'Review organization', deadlines: 'Deadlines', actions: 'Actions', history: 'Processing timeline', enterprise: 'Enterprise', dueOn: 'Due on', workingDaysLeft: 'Working days left', overdue: 'Overdue', stageFilter: 'Stage', all: 'All', openById: 'Open by application id' },
+  steps: {
+    materialReview: 'Material review', accept: 'Accept', return: 'Return for correction', reasons: 'Reasons', draw: 'Draw a review unit', drawDo: 'Draw', seed: 'Seed', candidates: 'Candidates', exclusions: 'Exclusions and reasons', chosen: 'Drawn unit',
+    report: 'Review report', passed: 'Passed', findings: 'Findings', nonBlocking: 'Findings to remediate (non-blocking)', remediationDeadline: 'Remediation deadline', audit: 'Report audit', forward: 'Forward to public notice', sendBack: 'Send back to the unit',
+    notice: 'Public notice', noticeDo: 'Open public notice', announce: 'Announcement', announceDo: 'Announce', certificate: 'Certificate', certificateDo: 'Issue certificate', withdraw: 'Withdraw', done: 'Recorded; status now {status}',
+  },
+  workflow: { title: 'Workflow', status: 'Status', deadlines: 'Deadlines', timers: 'Pending timers', history: 'History', at: 'At', actor: 'Actor', event: 'Event', outcome: 'Outcome', reason: 'Reason', statusAfter: 'Status after' },
+  deliveries: { title: 'Notices sent', notice: 'Notice', due: 'Date', channel: 'Channel', status: 'Status', recipient: 'Recipient', attempts: 'Attempts', createdAt: 'Created' },
+  notice: {
+    'renewal-reminder': 'Certificate expiring soon', 'renewal-window-open': 'Renewal window open', 'certificate-expired': 'Certificate expired', 'certificate-issued': 'Certificate issued', 'certificate-revoked': 'Certificate revoked', 'application-received': 'Application received',
+    'review-unit-assigned': 'Review unit assigned', 'public-notice-open': 'Public notice open', 'public-notice-closed': 'Public notice closed', 'self-assessment-due': 'Self-assessment due', 'follow-up-visit-due': 'Follow-up visit due',
+  },
+  contacts: { title: 'Contacts and channels', order: 'Order', channel: 'Channel', addresses: 'E-mail addresses', url: 'Webhook URL', key: 'Robot key', secret: 'Signing secret', add: 'Add channel', remove: 'Remove' },
+  documents: { title: 'Documents', kind: 'Kind', file: 'File', upload: 'Upload', name: 'File name', size: 'Size', uploadedAt: 'Uploaded', kinds: { 'self-assessment-reports': 'Self-assessment report', 'application-materials': 'Application material', 'revocation-evidence': 'Revocation evidence', 'review-reports': 'Review report', 'remediation-evidence': 'Remediation evidence', 'visit-reports': 'Visit report' } },
+  selfAssessment: { title: 'Self-assessment', year: 'Year', open: 'Open the year', score: 'Score', grade: 'Self-assessed grade', posted: 'Posted internally', applies: 'Applies for review', report: 'Report (upload it under Documents first)', submit: 'Submit self-assessment' },
+  ledger: { title: 'Ledger', certified: 'Certified', notCertified: 'Not certified', new: 'New this year', expiring30: 'Expiring in 30 days', expiring90: 'Expiring in 90 days', overdue: 'Overdue deadlines', byGrade: 'By grade', byIndustry: 'By industry', region: 'Region', industry: 'Industry', drill: 'List' },
+  search: { q: 'Search (name, number)', region: 'Region code', grade: 'Grade', industry: 'Industry', status: 'Status', expiringBefore: 'Expiring before', search: 'Search', enterprise: 'Enterprise', name: 'Name', code: 'Credit code' },
+  revoke: { title: 'Revoke certificate', grounds: 'Grounds', reason: 'Written reason', evidence: 'Evidence (document ids)', preview: 'Check before confirming', follows: 'Revoking will:', recall: 'start the task to recall the certificate and plaque', banPlain: 'bar the enterprise from applying for one year from the revocation (it may apply from the day after; it is told then)', thresholds: 'a fatal accident counts by the threshold of the profile that applies (national: 1/2/3 deaths for levels 1/2/3; Ningxia: any fatality)', confirm: 'Confirm revocation', ground: { FraudInReview: 'Fraud or false materials in the review', AccidentConcealedOrLate: 'Accident reported late or concealed', FatalAccident: 'Fatal accident at or above the threshold', SafetyFundsShort: 'Safety funds not set aside in full', SystemNotRun: 'System not run at its grade', UncontrolledHazard: 'Outstanding problems or uncontrolled major hazard', QualityAuditFailed: 'Quality audit failed after rectification' } },
+  spot: { title: 'Spot checks', year: 'Year', draw: 'Draw', seed: 'Seed', samples: 'Drawn enterprises', source: 'Share source' },
+  calendar: { title: 'Holiday arrangements', year: 'Year', missing: 'The {year} arrangement is not loaded: working days fall back to weekends (provisional).', loaded: 'The {year} arrangement is loaded.', date: 'Date', kind: 'Kind', name: 'Name', holiday: 'Holiday', workday: 'Adjusted working day', add: 'Add a row', save: 'Save arrangement' },
+  bodies: { title: 'Review bodies', organization: 'Review organization', units: 'Review units', id: 'Id', name: 'Name', region: 'Region', level: 'Level', grades: 'Grades', industries: 'Industries', accreditedThrough: 'Accredited through', addUnit: 'Register a unit', load: 'Load' },
+  clock: { title: 'Development clock', advance: 'Advance' },
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: localStorage.getItem('safetycert.locale') || 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  missingWarn: false,
+  fallbackWarn: false,
+  messages: { 'zh-CN': zh, en },
+})
+
+/** A translation when there is one, the raw value otherwise (statuses and notice kinds the console does not know yet). */
+export function label(group, value) {
+  if (value === undefined || value === null || value === '') return ''
+  const key = `${group}.${value}`
+  return i18n.global.te(key) ? i18n.global.t(key) : String(value)
+}
