@@ -8,7 +8,8 @@ const zh = {
     queue: '评审队列', assignments: '评审任务', ledger: '台账', certificates: '证书查询', enterprises: '企业查询', spotChecks: '抽查', calendar: '节假日安排', reviewBodies: '评审机构名录', workflow: '流程',
   },
   signIn: { title: '登录', development: '开发环境：选择演示身份登录', entra: '使用统一身份认证（Entra ID）登录', as: '以此身份登录', failed: '登录失败' },
-  grade: { Level1: '一级', Level2: '二级', Level3: '三级', SmallMicro: '小微' },
+  grade: { Level1: '一级', Level2: '二级', Level3: '三级', SmallMicro: '小微', none: '未定级' },
+  industry: { 'non-coal-mine': '非煤矿山', 'offshore-oil-gas': '海洋石油', 'hazardous-chemicals': '危险化学品', fireworks: '烟花爆竹', chemicals: '化工', pharmaceuticals: '医药', 'industry-trade': '工贸', metallurgy: '冶金', nonferrous: '有色', 'building-materials': '建材', machinery: '机械', 'light-industry': '轻工', textiles: '纺织', tobacco: '烟草', commerce: '商贸', construction: '建筑施工', other: '其他' },
   kind: { Initial: '初次申请', Renewal: '复评（延续）', Upgrade: '升级' },
   status: {
     Active: '有效', Expired: '已过期', Revoked: '已撤销', Suspended: '暂停', Cancelled: '已注销', Superseded: '已换发', RenewalWindow: '可申请延续', Submitted: '已提交', MaterialReview: '材料审查',
@@ -50,7 +51,7 @@ const en = {
     queue: 'Review queue', assignments: 'Assignments', ledger: 'Ledger', certificates: 'Certificates', enterprises: 'Enterprises', spotChecks: 'Spot checks', calendar: 'Holiday arrangements', reviewBodies: 'Review bodies', workflow: 'Workflow',
   },
   signIn: { title: 'Sign in', development: 'Development: sign in as a demo party', entra: 'Sign in with Entra ID', as: 'Sign in as this party', failed: 'Sign-in failed' },
-  grade: { Level1: 'Level 1', Level2: 'Level 2', Level3: 'Level 3', SmallMicro: 'Small/micro' },
+  grade: { Level1: 'Level 1', Level2: 'Level 2', Level3: 'Level 3', SmallMicro: 'Small/micro', none: 'No grade' },
   kind: { Initial: 'Initial', Renewal: 'Renewal', Upgrade: 'Upgrade' },
   status: {
     Active: 'Active', Expired: 'Expired', Revoked: 'Revoked', Suspended: 'Suspended', Cancelled: 'Cancelled', Superseded: 'Superseded', RenewalWindow: 'Renewal window', Submitted: 'Submitted', MaterialReview: 'Material review',

@@ -10,7 +10,7 @@ async function openApplication(page, id) {
 }
 
 async function expectStage(page, stage) {
-  await expect(page.locator('[data-test="application"] [data-test="status"]').first()).toHaveText(stage)
+  await expect(page.locator('[data-test="application"] [data-test="stage"]')).toHaveText(stage)
 }
 
 // One application from eligibility to certificate, then a renewal reminder and a revocation — every step in the
