@@ -28,6 +28,9 @@ public static class NoticeKinds
     public const string RevocationDecisionRequired = "revocation-decision-required";
     public const string CertificateRevoked = "certificate-revoked";
     public const string CertificateSuperseded = "certificate-superseded";
+
+    /// <summary>A renewal confirmed without an on-site review [001 art.17]: the extension is announced and a new certificate issued.</summary>
+    public const string RenewalFastTracked = "renewal-fast-tracked";
     public const string RecallReminder = "recall-reminder";
     public const string BanEnded = "ban-ended";
     public const string RemediationDueSoon = "remediation-due-soon";

@@ -38,6 +38,7 @@ internal static class NoticePaths
         ["certificate without its review unit, fatal accident"] = () => FatalAccident().Notices,
         ["revocation started by the certificate"] = Revocation,
         ["certificate superseded"] = Superseded,
+        ["renewal confirmed without an on-site review (Ningxia)"] = FastTracked,
         ["remediation ordered by the application, missed"] = Remediation,
         ["remediation from the review follows the certificate, missed: grade cancelled"] = CancelledGrade,
         ["self-assessment overdue"] = SelfAssessment,
@@ -131,6 +132,15 @@ internal static class NoticePaths
         revocation.RunUntil(ShanghaiTime.StartOf(opened.On.PlusYears(3)));
         Assert.True(revocation.State.IsFinal, $"The revocation is {revocation.State.Status}.");
         return NoticesOf(revocation);
+    }
+
+    private static List<Notify> FastTracked()
+    {
+        var app = new WorkflowDriver<ApplicationState>(new ApplicationWorkflow(WorkflowDriver<ApplicationState>.Calendar, SafetyCert.Domain.Profiles.ProfileCatalog.Embedded));
+        Send(app, new ApplicationSubmitted("NX-A-2029-002", "NX-E-0007", "640104", "industry-trade", Grade.Level3, SafetyCert.Domain.Eligibility.ApplicationKind.Renewal, "ningxia-2017", Date("2029-01-05"),
+            PreviousCertificateId: "NX-C-2026-0007", FastTrackEligible: true), Date("2029-01-05"));
+        Send(app, new FastTrackConfirmed(Date("2029-01-11")));
+        return NoticesOf(app);
     }
 
     private static List<Notify> Superseded()

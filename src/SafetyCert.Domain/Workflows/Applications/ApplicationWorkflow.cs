@@ -41,6 +41,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
     private const string AuditRule = "RULES.md §4.5 [000 §3(2)2]";
     private const string AnnouncementRule = "RULES.md §4.8 [000 §3(2)2]";
     private const string WrittenRejectionRule = "RULES.md §4.1 [001 art.11]";
+    private const string FastTrackRule = "RULES.md §6 [001 art.17]";
 
     private static readonly ImmutableArray<string> Terminal = [];
 
@@ -338,6 +339,10 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             Timers = state.Timers.CancelAll(effects),
             Deadlines = [],
         };
+        // The regulator announces the extension (公告延期); the enterprise learns no on-site review follows.
+        (string, string)[] facts = [("confirmedOn", Format(e.ConfirmedOn)), ("previousCertificateId", state.PreviousCertificateId ?? string.Empty)];
+        effects.Add(Notice(next, NoticeKinds.RenewalFastTracked, Party.Regulator, e.ConfirmedOn, NoticeClass.Mandatory, FastTrackRule, facts));
+        effects.Add(Notice(next, NoticeKinds.RenewalFastTracked, Party.Enterprise, e.ConfirmedOn, NoticeClass.Informational, FastTrackRule, facts));
         return Decision.Apply(next, effects);
     }
 

@@ -37,6 +37,10 @@ public class FastTrackTests
         Assert.Equal((ApplicationStatus.Announced, new LocalDate(2029, 1, 12)), (announced.Stage, announced.AnnouncedOn));
         Assert.Empty(announced.Timers.Active);
         Assert.Null(announced.ReviewUnitId);
+        Assert.Equal(
+            [(NoticeKinds.RenewalFastTracked, Party.Regulator, NoticeClass.Mandatory), (NoticeKinds.RenewalFastTracked, Party.Enterprise, NoticeClass.Informational)],
+            confirmed.Effects.OfType<Notify>().Select(n => (n.Kind, n.Recipient, n.Class)));
+        Assert.All(confirmed.Effects.OfType<Notify>(), n => Assert.Equal(("cert-old", "RULES.md §6 [001 art.17]"), (n.Facts["previousCertificateId"], n.Rule)));
 
         var issued = Decide(announced, new CertificateIssuedToEnterprise("cert-new", "宁AQBⅢ2029000001", new LocalDate(2029, 1, 15)), new LocalDate(2029, 1, 15));
         var start = Assert.Single(issued.Effects.OfType<StartWorkflow>());
