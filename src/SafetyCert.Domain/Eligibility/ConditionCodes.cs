@@ -39,6 +39,9 @@ public static class ConditionCodes
     /// <summary>An upgrade asks for a higher grade than held [001 art.18].</summary>
     public const string UpgradeHigherGrade = "upgrade-higher-grade";
 
+    /// <summary>The jurisdiction's profile provides renewal without an on-site review at all [001 art.17].</summary>
+    public const string FastTrackProvided = "fast-track-provided";
+
     /// <summary>Fast track (1): applied inside the renewal window [001 art.17(1)].</summary>
     public const string FastTrackWindow = "fast-track-window";
 

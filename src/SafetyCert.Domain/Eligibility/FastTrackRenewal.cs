@@ -12,14 +12,23 @@ namespace SafetyCert.Domain.Eligibility;
 /// </summary>
 public static class FastTrackRenewal
 {
-    /// <summary>Checks a renewal applied for on a date against every fast-track condition.</summary>
+    /// <summary>
+    /// Checks a renewal applied for on a date against every fast-track condition, first whether the profile provides
+    /// the fast track at all. The grading standard counts as revised when the facts say so or the profile records a
+    /// revision after the held certificate's issue.
+    /// </summary>
     public static FastTrackAssessment Assess(EnterpriseFacts facts, LocalDate appliedOn, JurisdictionProfile profile)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(profile);
         var held = facts.CurrentCertificate;
+        var revisedOn = profile.GradingStandardRevisedOn.Value;
+        var revised = facts.GradingStandardRevisedSinceIssue || (held is not null && revisedOn > held.IssuedOn);
         return new FastTrackAssessment(
         [
+            profile.FastTrackRenewal.Value
+                ? Pass(ConditionCodes.FastTrackProvided, $"{profile.Name}规定符合条件的可不组织现场评审，直接公告延期并换发证书", $"Profile {profile.Id} renews without an on-site review when every condition holds", profile.FastTrackRenewal.Source)
+                : Fail(ConditionCodes.FastTrackProvided, $"{profile.Name}未规定免于现场评审的复评，应组织现场评审", $"Profile {profile.Id} provides no renewal without an on-site review", profile.FastTrackRenewal.Source),
             Window(held, appliedOn, profile),
             SelfAssessments(facts, held, appliedOn, profile),
             StillEligible(facts, appliedOn, profile),
@@ -29,7 +38,7 @@ public static class FastTrackRenewal
             facts.WorkingEnvironmentChangedMarkedly
                 ? Fail(ConditionCodes.FastTrackNoEnvironmentChange, "生产经营及作业内、外部环境发生明显变化", "The working environment changed markedly", "001 art.17(7)")
                 : Pass(ConditionCodes.FastTrackNoEnvironmentChange, "生产经营及作业内、外部环境无明显变化", "No marked change of the working environment", "001 art.17(7)"),
-            facts.GradingStandardRevisedSinceIssue
+            revised
                 ? Fail(ConditionCodes.FastTrackStandardUnchanged, "安全生产标准化评定标准已经修订，应重新组织现场评审", "The grading standard was revised since issue; a full on-site review follows", "001 art.17")
                 : Pass(ConditionCodes.FastTrackStandardUnchanged, "评定标准未修订", "The grading standard is unchanged since issue", "001 art.17"),
         ]);

@@ -1,5 +1,9 @@
+using System.Globalization;
 using NodaTime;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Sampling;
 using SafetyCert.Domain.Time;
+using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Domain.Workflows;
 
 namespace SafetyCert.Domain.Planning;
@@ -15,8 +19,15 @@ public sealed class LifecyclePlanner
     private const int MaxSteps = 100_000;
 
     private readonly IReadOnlyDictionary<string, IWorkflow> workflows;
+    private readonly ProfileCatalog profiles;
 
-    public LifecyclePlanner(IReadOnlyDictionary<string, IWorkflow> workflows) => this.workflows = workflows;
+    /// <param name="workflows">The deciders, by kind.</param>
+    /// <param name="profiles">The profiles a planned spot-check draw takes its percentages from; the embedded ones when null.</param>
+    public LifecyclePlanner(IReadOnlyDictionary<string, IWorkflow> workflows, ProfileCatalog? profiles = null)
+    {
+        this.workflows = workflows;
+        this.profiles = profiles ?? ProfileCatalog.Embedded;
+    }
 
     public Timeline Plan(Scenario scenario)
     {
@@ -25,6 +36,12 @@ public sealed class LifecyclePlanner
         foreach (var scenarioEvent in scenario.Events)
         {
             run.FireTimersUntil(scenarioEvent.At);
+            if (scenarioEvent.Event is SpotCheckDrawn draw)
+            {
+                run.Draw(draw, scenarioEvent.At, profiles.Get(scenario.ProfileId, new LocalDate(draw.Year, 12, 31)));
+                continue;
+            }
+
             run.Deliver(scenarioEvent.Workflow, scenarioEvent.Instance, scenarioEvent.Event, scenarioEvent.At, fromScenario: true);
         }
 
@@ -55,6 +72,29 @@ public sealed class LifecyclePlanner
             {
                 timers.Remove(next);
                 Deliver(next.Kind, next.Instance, new TimerFired(next.TimerId, next.Token), next.DueAt, fromScenario: false);
+            }
+        }
+
+        // RULES.md §9: the draw the API makes, over the certificates the scenario issued in the year.
+        public void Draw(SpotCheckDrawn draw, Instant at, JurisdictionProfile profile)
+        {
+            var population = Instances
+                .Where(i => i.Key.Kind == WorkflowKinds.Certificate && i.Value is CertificateState { Stage: not CertificateStage.NotIssued } c && c.IssuedOn.Year == draw.Year)
+                .Select(i => (CertificateState)i.Value)
+                .Select(c => new NewCertificate(c.CertificateId!, c.Grade, c.IssuedOn));
+            var result = SpotCheckDraw.Draw(draw.Year, population, profile.SpotCheckPercent, draw.Seed);
+            var entry = Entry(at, ScenarioReader.SpotCheckDraw, draw.Year.ToString(CultureInfo.InvariantCulture));
+            foreach (var sample in result.Samples.Where(s => s.Population > 0))
+            {
+                var chosen = sample.ChosenCertificateIds.IsEmpty ? "none" : string.Join(", ", sample.ChosenCertificateIds);
+                Entries.Add(entry with
+                {
+                    Type = "draw",
+                    Event = nameof(SpotCheckDrawn),
+                    Name = sample.Grade.ToString(),
+                    Rule = $"RULES.md §9 [{result.PercentSource}]",
+                    Reason = $"{sample.Grade} {sample.SampleSize} of {sample.Population} ({sample.Percent} %, seed {draw.Seed.ToString(CultureInfo.InvariantCulture)}): {chosen}  RULES.md §9 [{result.PercentSource}]",
+                });
             }
         }
 

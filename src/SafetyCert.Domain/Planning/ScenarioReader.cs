@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,11 +21,15 @@ public static partial class ScenarioReader
 {
     private static readonly ImmutableDictionary<string, Type> EventTypes = typeof(WorkflowEvent).Assembly
         .GetTypes()
-        .Where(t => t is { IsAbstract: false, IsPublic: true } && t.IsSubclassOf(typeof(WorkflowEvent)))
+        .Where(t => t is { IsAbstract: false, IsPublic: true } && t.IsSubclassOf(typeof(WorkflowEvent)) && t.Namespace != typeof(ScenarioReader).Namespace)
         .ToImmutableDictionary(t => t.Name, StringComparer.Ordinal);
 
     private static readonly ImmutableHashSet<string> TopLevel = ["title", "profile", "region", "industry", "defaults", "until", "events"];
     private static readonly ImmutableHashSet<string> EventFields = ["on", "at", "workflow", "instance", "type", "data"];
+    private static readonly ImmutableHashSet<string> DrawFields = ["on", "at", "draw", "data"];
+
+    /// <summary>The <c>draw</c> a scenario may plan: the yearly spot check of new certificates.</summary>
+    public const string SpotCheckDraw = "spot-check";
 
     /// <summary>The event type names a scenario may use.</summary>
     public static IEnumerable<string> KnownEventTypes => EventTypes.Keys.Order(StringComparer.Ordinal);
@@ -132,6 +137,11 @@ public static partial class ScenarioReader
             throw new ScenarioException("an event is an object with on, workflow, instance, type and data", path, lines.LineOf(path));
         }
 
+        if (item.TryGetProperty("draw", out _))
+        {
+            return ReadDraw(item, path, lines);
+        }
+
         foreach (var property in item.EnumerateObject().Where(p => !EventFields.Contains(p.Name)))
         {
             throw new ScenarioException(
@@ -173,6 +183,36 @@ public static partial class ScenarioReader
             var inner = e.Path is { Length: > 1 } p ? $"{path}.data{p[1..]}" : $"{path}.data";
             throw new ScenarioException($"{typeName}: {FirstSentence(e.Message)}", inner, lines.LineOf(inner) ?? lines.LineOf(path));
         }
+    }
+
+    // { "on": "2027-01-15", "draw": "spot-check", "data": { "year": 2026, "seed": "20270115" } }
+    private static ScenarioEvent ReadDraw(JsonElement item, string path, JsonLineMap lines)
+    {
+        foreach (var property in item.EnumerateObject().Where(p => !DrawFields.Contains(p.Name)))
+        {
+            throw new ScenarioException(
+                $"unknown field '{property.Name}'; a draw has {string.Join(", ", DrawFields.Order(StringComparer.Ordinal))}",
+                $"{path}.{property.Name}",
+                lines.LineOf($"{path}.{property.Name}"));
+        }
+
+        if (RequiredString(item, "draw", path, lines) != SpotCheckDraw)
+        {
+            throw new ScenarioException($"unknown draw; known: {SpotCheckDraw}", $"{path}.draw", lines.LineOf($"{path}.draw"));
+        }
+
+        var date = DateOf(item, path, lines);
+        var time = item.TryGetProperty("at", out var at) ? ParseTime(at, $"{path}.at", lines) : ShanghaiTime.ReminderTime.PlusHours(1);
+        var data = item.TryGetProperty("data", out var raw) && raw.ValueKind == JsonValueKind.Object
+            ? raw
+            : throw new ScenarioException("a spot-check draw needs 'data' with the year drawn and the seed", $"{path}.data", lines.LineOf(path));
+        var year = data.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var value) && value >= 2000 && value < date.Year
+            ? value
+            : throw new ScenarioException($"'year' is the year whose new certificates are drawn: a number from 2000 to {date.Year - 1}, drawn after it ends", $"{path}.data.year", lines.LineOf($"{path}.data.year") ?? lines.LineOf(path));
+        var seed = data.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.String && ulong.TryParse(s.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new ScenarioException("'seed' is the recorded seed of the draw, a string of digits (an unsigned 64-bit number)", $"{path}.data.seed", lines.LineOf($"{path}.data.seed") ?? lines.LineOf(path));
+        return new ScenarioEvent(ShanghaiTime.At(date, time), SpotCheckDraw, year.ToString(CultureInfo.InvariantCulture), new SpotCheckDrawn(year, seed), lines.LineOf(path) ?? 0);
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace SafetyCert.Domain.Planning;
 /// <summary>
 /// One line of a planned lifecycle. <see cref="Type"/> says which of the optional fields are set:
 /// <c>event</c> (an event applied), <c>state</c> (From → To), <c>deadline</c> (Name, Due, Rule, Provisional),
-/// <c>notice</c> (Recipient, Kind, Class, Due, Rule), <c>rejected</c> or <c>ignored</c> (Reason).
+/// <c>notice</c> (Recipient, Kind, Class, Due, Rule), <c>draw</c> (a spot-check sample: Name is the grade, Reason what was
+/// chosen, Rule), <c>rejected</c> or <c>ignored</c> (Reason).
 /// </summary>
 public sealed record TimelineEntry
 {

@@ -75,6 +75,12 @@ public sealed record JurisdictionProfile
 
     public required Sourced<ImmutableArray<int>> RenewalReminderDays { get; init; }
 
+    /// <summary>Whether a renewal meeting every condition of RULES.md §6 is renewed without an on-site review [001 art.17].</summary>
+    public Sourced<bool> FastTrackRenewal { get; init; } = new(false, "convention: no renewal without an on-site review");
+
+    /// <summary>The day the grading standard in force was last revised; a certificate issued before it renews with a full review [001 art.17].</summary>
+    public Sourced<LocalDate?> GradingStandardRevisedOn { get; init; } = new(null, "convention: no revision of the grading standard recorded");
+
     // RULES.md §7: revocation.
     /// <summary>Deaths in one accident that make it a revocation ground, by grade.</summary>
     public required Sourced<ImmutableSortedDictionary<Grade, int>> FatalAccidentDeaths { get; init; }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace SafetyCert.Domain.Workflows;
@@ -19,4 +20,7 @@ public interface IWorkflow
 
     /// <summary>Decides one event.</summary>
     Decision Decide(IWorkflowState state, WorkflowEvent @event, Instant now);
+
+    /// <summary>Who a state is about (enterprise, region, grade, …), as the facts named by <see cref="NoticeFactNames"/>.</summary>
+    ImmutableSortedDictionary<string, string> ScopeOf(IWorkflowState state) => ImmutableSortedDictionary<string, string>.Empty;
 }

@@ -40,6 +40,9 @@ public abstract class Workflow<TState> : IWorkflow
         return decision.Outcome == Outcome.Applied ? WithScope(decision) : decision;
     }
 
+    public ImmutableSortedDictionary<string, string> ScopeOf(IWorkflowState state) =>
+        state is TState typed ? ScopeFacts(typed) : throw new ArgumentException($"The {Kind} workflow takes {typeof(TState).Name}, not {state?.GetType().Name}.", nameof(state));
+
     /// <summary>Decides an event on a state that is not final; a timer event here is always current.</summary>
     protected abstract Decision Decide(TState state, WorkflowEvent @event, Instant now);
 

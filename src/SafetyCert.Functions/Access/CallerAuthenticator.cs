@@ -73,13 +73,28 @@ internal sealed partial class CallerAuthenticator
             }
 
             TokenRejected(logger, result.Exception);
-            return (null, Unauthorized(result.Exception?.Message ?? "The bearer token is not valid."));
+            return (null, Unauthorized(Reason(result.Exception)));
         }
 
         return Caller.From(new ClaimsPrincipal(result.ClaimsIdentity)) is { } caller
             ? (caller, null)
             : (null, ApiProblems.Forbidden("The token's claims do not make a complete caller."));
     }
+
+    /// <summary>
+    /// Why a token was refused, in the API's own words: the validation library's messages name key ids, claim values and
+    /// types, which a caller is not told (the log keeps them).
+    /// </summary>
+    private static string Reason(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => "The bearer token has expired.",
+        SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The bearer token's signature is not valid.",
+        SecurityTokenInvalidAudienceException => "The bearer token is not meant for this API.",
+        SecurityTokenInvalidIssuerException => "The bearer token comes from an issuer this API does not trust.",
+        SecurityTokenMalformedException or ArgumentException => "The bearer token is not a well-formed JWT.",
+        _ => "The bearer token is not valid.",
+    };
 
     private static ProblemHttpResult Unauthorized(string detail) =>
         ApiProblems.Problem(StatusCodes.Status401Unauthorized, "unauthorized", "A valid bearer token is required", detail);

@@ -19,6 +19,7 @@ internal static class ApiModule
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddSingleton<ApiRequests>();
+        services.AddSingleton<IdempotencyBinding>();
         services.AddSingleton<EnterpriseRegistry>();
         services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseRegistry>());
         services.AddSingleton<CertificateIndex>();

@@ -11,6 +11,13 @@ internal static class ApiProblems
     public static ProblemHttpResult NotFound(string what) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found", $"{what} does not exist.");
 
+    /// <summary>
+    /// An id the caller may not see answers exactly as an id that does not exist: a 404 tells an outsider nothing about
+    /// which enterprises, certificates or applications there are. A 403 is kept for a caller who sees the record but may not
+    /// take the step.
+    /// </summary>
+    public static ProblemHttpResult Unseen(string what) => NotFound(what);
+
     public static ProblemHttpResult Forbidden(string detail) =>
         Problem(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for this caller", detail);
 

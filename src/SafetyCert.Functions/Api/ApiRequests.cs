@@ -11,9 +11,9 @@ namespace SafetyCert.Functions.Api;
 /// The one place an HTTP function's request is read, in the order clients have always seen: the caller from its bearer
 /// token (401/403), then the JSON body with the app's options (415, or 400 naming the field that could not be read, or
 /// <c>body</c> when there is none), then the body's own checks (<see cref="IApiRequest"/>, one 400 naming every field).
-/// Only then does the handler run.
+/// Only then, bound to its <c>Idempotency-Key</c> if it carries one (<see cref="IdempotencyBinding"/>), does the handler run.
 /// </summary>
-internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<JsonOptions> json)
+internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<JsonOptions> json, IdempotencyBinding bindings)
 {
     private const string BodyField = "body";
 
@@ -23,7 +23,7 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
     {
         ArgumentNullException.ThrowIfNull(handle);
         var (caller, denied) = await authenticator.AuthenticateAsync(request);
-        return caller is null ? denied! : await handle(caller);
+        return caller is null ? denied! : await WithKeyAsync(request, caller, async () => await handle(caller), request.HttpContext.RequestAborted);
     }
 
     /// <summary>Runs <paramref name="handle"/> for the authenticated caller with the request's body, read and found valid.</summary>
@@ -38,8 +38,66 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
             return denied!;
         }
 
+        if (IdempotencyBinding.KeyOf(request) is not null)
+        {
+            // The body is read twice: once to check it, once to bind the key to it.
+            request.EnableBuffering();
+        }
+
         var (body, problem) = await ReadBodyAsync<TBody>(request, cancellationToken);
-        return body is null ? problem! : await handle(caller, body);
+        return body is null ? problem! : await WithKeyAsync(request, caller, async () => await handle(caller, body), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a request that passed its checks under its <c>Idempotency-Key</c>, if it has one: bound to caller and request
+    /// first (another caller's key or another request under the same key is a 422), released again when the request is refused.
+    /// </summary>
+    private async Task<IResult> WithKeyAsync(HttpRequest request, Caller caller, Func<Task<IResult>> run, CancellationToken cancellationToken)
+    {
+        if (IdempotencyBinding.KeyOf(request) is not { } key)
+        {
+            return await run();
+        }
+
+        if (key.Length > IdempotencyBinding.MaxKeyLength || key.Any(char.IsControl))
+        {
+            return ApiProblems.Invalid(IdempotencyKey.Header, $"At most {IdempotencyBinding.MaxKeyLength} printable characters.");
+        }
+
+        var fingerprint = await IdempotencyBinding.FingerprintAsync(request, caller, cancellationToken);
+        var (created, reused) = await bindings.BindAsync(key, fingerprint, cancellationToken);
+        if (reused is not null)
+        {
+            return reused;
+        }
+
+        IResult result;
+        try
+        {
+            result = await run();
+        }
+        catch when (created)
+        {
+            await bindings.ReleaseAsync(key, CancellationToken.None);
+            throw;
+        }
+
+        if (created && StatusOf(result) >= StatusCodes.Status400BadRequest)
+        {
+            await bindings.ReleaseAsync(key, CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    private static int StatusOf(IResult result)
+    {
+        while (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
+
+        return result is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK;
     }
 
     /// <summary>The request's JSON body, checked when it is an <see cref="IApiRequest"/>; otherwise the ProblemDetails to answer.</summary>
@@ -66,12 +124,12 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
         {
             // The serializer tags the error with the JSON path of the field ($.licenceValidUntil); the root means the body.
             var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : BodyField;
-            return (null, ApiProblems.Malformed(StatusCodes.Status400BadRequest, field, e.Message));
+            return (null, ApiProblems.Malformed(StatusCodes.Status400BadRequest, field, Reason(e)));
         }
         catch (BadHttpRequestException e)
         {
             // The server refused the body itself (too large, cut off).
-            return (null, ApiProblems.Malformed(e.StatusCode, BodyField, e.Message));
+            return (null, ApiProblems.Malformed(e.StatusCode, BodyField, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large." : "The body could not be read."));
         }
 
         if (body is null)
@@ -82,6 +140,24 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
         return body is IApiRequest checkable && checkable.Problems().ToList() is { Count: > 0 } problems
             ? (null, ApiProblems.Invalid(problems))
             : (body, null);
+    }
+
+    /// <summary>
+    /// What was wrong with a value, in the API's words. The app's own converters (dates) explain themselves; the serializer's
+    /// messages name .NET types and reader positions, which a caller is not told.
+    /// </summary>
+    private static string Reason(JsonException e)
+    {
+        var library = e.Message.Contains("LineNumber:", StringComparison.Ordinal) || e.Message.Contains("BytePositionInLine", StringComparison.Ordinal)
+            || e.Message.Contains("System.", StringComparison.Ordinal) || e.Message.Contains("SafetyCert.", StringComparison.Ordinal);
+        if (!library)
+        {
+            return e.Message;
+        }
+
+        return e.InnerException is not null || e.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "The value has the wrong type, or is not one of the allowed names."
+            : "The body is not well-formed JSON here.";
     }
 
     private static bool CanHaveBody(HttpRequest request) =>

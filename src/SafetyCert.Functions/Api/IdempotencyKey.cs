@@ -29,6 +29,9 @@ internal static class IdempotencyKey
             : $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 17)];
     }
 
+    /// <summary>An id derived from what a request is (its natural identity), for steps whose replay without a key must not count twice.</summary>
+    public static string NaturalId(string purpose, params string[] parts) => $"{purpose}-{Hash(string.Join('\n', parts))}";
+
     private static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }

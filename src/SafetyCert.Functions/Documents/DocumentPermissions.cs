@@ -6,7 +6,7 @@ namespace SafetyCert.Functions.Documents;
 /// <summary>
 /// Who may put which documents on an enterprise's file and who may read them (RULES.md §1 parties):
 /// the enterprise files its own self-assessments, application materials and remediation evidence; a review
-/// unit its review and visit reports; a regulator revocation evidence for enterprises in its region.
+/// unit its review and visit reports, only for an enterprise it was drawn to review; a regulator revocation evidence for enterprises in its region.
 /// The enterprise, review organizations and regulators covering its region, and administrators read.
 /// </summary>
 public static class DocumentPermissions
@@ -19,7 +19,7 @@ public static class DocumentPermissions
         {
             Party.Enterprise => caller.EnterpriseId == enterprise.Id
                 && kind is DocumentKinds.SelfAssessmentReports or DocumentKinds.ApplicationMaterials or DocumentKinds.RemediationEvidence,
-            Party.ReviewUnit => kind is DocumentKinds.ReviewReports or DocumentKinds.VisitReports,
+            Party.ReviewUnit => kind is DocumentKinds.ReviewReports or DocumentKinds.VisitReports && enterprise.IsReviewedBy(caller.BodyId),
             Party.Regulator => kind is DocumentKinds.RevocationEvidence && caller.CoversRegion(enterprise.RegionCode),
             _ => false,
         };

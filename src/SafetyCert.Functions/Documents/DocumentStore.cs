@@ -22,7 +22,7 @@ namespace SafetyCert.Functions.Documents;
 /// document id). Content is read to its end, hashed, counted and checked before anything is written; the
 /// blob is written before its row, so a row always points at complete content.
 /// </summary>
-public sealed partial class DocumentStore(StorageAccount storage, IOptions<DocumentOptions> options, TimeProvider time, ILogger<DocumentStore> logger)
+public sealed partial class DocumentStore(StorageAccount storage, IOptions<DocumentOptions> options, TimeProvider time, LinkClock links, ILogger<DocumentStore> logger)
 {
     public const string TableName = "documents";
 
@@ -148,14 +148,14 @@ public sealed partial class DocumentStore(StorageAccount storage, IOptions<Docum
     }
 
     /// <summary>
-    /// A read-only link to the document's blob for <see cref="DocumentOptions.LinkLifetime"/>, which makes the
+    /// A read-only link to the document's blob for <see cref="DocumentOptions.LinkLifetime"/> of real time (<see cref="LinkClock"/>), which makes the
     /// browser save it under the document's file name and media type. Signed with the account key when the
     /// client has one (Azurite, connection strings), otherwise with a user delegation key (managed identity).
     /// </summary>
     public async Task<DocumentLink> DownloadLinkAsync(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var now = time.GetUtcNow();
+        var now = links.Time.GetUtcNow();
         var expiresOn = now + options.Value.LinkLifetime;
         var container = await storage.ContainerAsync(document.Kind, cancellationToken).ConfigureAwait(false);
         var blob = container.GetBlobClient(document.Sha256);

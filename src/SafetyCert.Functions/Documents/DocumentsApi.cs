@@ -69,7 +69,8 @@ public static class DocumentsApi
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            return TypedResults.Problem($"The form cannot be read: {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Malformed form");
+            // The parser's message names its internals; the caller learns what to fix.
+            return TypedResults.Problem("The form cannot be read: send multipart/form-data with a kind field and one file.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed form");
         }
 
         var kind = form[KindField].ToString();
@@ -147,7 +148,7 @@ public static class DocumentsApi
 
         if (!DocumentPermissions.MayRead(caller, enterprise))
         {
-            return MayNotRead(caller, enterprise);
+            return UnknownEnterprise(enterpriseId);
         }
 
         return TypedResults.Ok(await store.ListAsync(enterprise.Id, kind, cancellationToken).ConfigureAwait(false));
@@ -197,7 +198,8 @@ public static class DocumentsApi
 
         if (!DocumentPermissions.MayRead(caller, enterprise))
         {
-            return (null, MayNotRead(caller, enterprise));
+            // As for an enterprise that does not exist: an outsider learns nothing.
+            return (null, UnknownEnterprise(enterpriseId));
         }
 
         var document = await store.GetAsync(enterprise.Id, documentId, cancellationToken).ConfigureAwait(false);
@@ -217,7 +219,4 @@ public static class DocumentsApi
 
     private static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
-
-    private static ProblemHttpResult MayNotRead(Caller caller, EnterpriseRef enterprise) =>
-        Forbidden($"A {caller.Role} caller{(caller.RegionCode is { } region ? $" of region {region}" : "")} may not read the documents of enterprise {enterprise.Id}.");
 }

@@ -1,8 +1,12 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
+using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Notifications.Contacts;
 
@@ -11,10 +15,12 @@ namespace SafetyCert.Functions.Notifications;
 /// <summary>
 /// Renders a notice from its Liquid template (<c>Templates/{kind}.liquid</c>, embedded). A template holds a Chinese
 /// section, a line <c>---</c>, and an English section; the first line of each is its subject. Chinese comes first
-/// unless the party chose English. Templates see <c>due_date</c>, <c>rule</c>, <c>kind</c>,
-/// <c>certificate_number</c> and <c>facts</c>, and the filters <c>cn_date</c> (2027年3月14日) and <c>en_date</c>.
+/// unless the party chose English. Templates see <c>due_date</c>, <c>kind</c>, <c>certificate_number</c> and
+/// <c>facts</c>; the rule's citation and the facts that are codes (grounds, grade, reason) as each language
+/// shows them, <c>zh.*</c> and <c>en.*</c>; <c>to.{role}</c> for the recipient's role (<c>to.reviewOrganization</c>),
+/// so each role reads its own next step; and the filters <c>cn_date</c> (2027年3月14日) and <c>en_date</c>.
 /// </summary>
-internal sealed class NoticeRenderer
+internal sealed partial class NoticeRenderer
 {
     private const string Prefix = "SafetyCert.Functions.Notifications.Templates.";
     private const string SectionBreak = "\n---\n";
@@ -26,9 +32,15 @@ internal sealed class NoticeRenderer
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, NoticeTemplate> templates;
+    private readonly Dictionary<string, (string Zh, string En)> titles = new(StringComparer.Ordinal);
 
-    public NoticeRenderer()
+    private readonly NoticeVocabulary vocabulary;
+    private readonly RuleCitation citations;
+
+    public NoticeRenderer(NoticeVocabulary vocabulary, RuleCitation citations)
     {
+        this.vocabulary = vocabulary;
+        this.citations = citations;
         var assembly = Assembly.GetExecutingAssembly();
         var filterNames = Filters.Keys.ToHashSet(StringComparer.Ordinal);
         var loaded = new Dictionary<string, NoticeTemplate>(StringComparer.Ordinal);
@@ -41,11 +53,21 @@ internal sealed class NoticeRenderer
                 throw new InvalidOperationException($"Template {name} is not a Chinese section, a line '---' and an English section.");
             }
 
-            loaded[name[Prefix.Length..^".liquid".Length]] = NoticeTemplate.Parse(name, source, filterNames);
+            var kind = name[Prefix.Length..^".liquid".Length];
+            loaded[kind] = NoticeTemplate.Parse(name, source, filterNames);
+            titles[kind] = (Title(source.Split(SectionBreak, 2)[0]), Title(source.Split(SectionBreak, 2)[1]));
         }
 
         templates = loaded.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>What a notice kind is called, in Chinese and English (its subject without the party's name).</summary>
+    public (string Zh, string En) TitleOf(string kind) => titles.TryGetValue(kind, out var title) ? title : (kind, kind);
+
+    public NoticeVocabulary Vocabulary => vocabulary;
+
+    /// <summary>The citation of a rule, in Chinese and English (see <see cref="RuleCitation"/>).</summary>
+    public (string Chinese, string English) Cite(string rule) => citations.Cite(rule);
 
     public IReadOnlyCollection<string> Kinds => templates.Keys;
 
@@ -62,11 +84,14 @@ internal sealed class NoticeRenderer
             throw new ArgumentException($"No template for notice kind '{notice.Kind}'.", nameof(notice));
         }
 
+        var (zhRule, enRule) = citations.Cite(notice.Rule);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["kind"] = notice.Kind,
             ["due_date"] = IsoDate.Format(notice.DueDate),
-            ["rule"] = notice.Rule,
+            ["zh.rule"] = zhRule,
+            ["en.rule"] = enRule,
+            [$"to.{JsonNamingPolicy.CamelCase.ConvertName(notice.Recipient.ToString())}"] = "yes",
         };
         if (notice.Facts.TryGetValue(NoticeFactNames.CertificateNumber, out var number))
         {
@@ -78,6 +103,12 @@ internal sealed class NoticeRenderer
             values[$"facts.{key}"] = value;
         }
 
+        foreach (var (key, (zh, en)) in Localized(notice))
+        {
+            values[$"zh.{key}"] = zh;
+            values[$"en.{key}"] = en;
+        }
+
         var text = template.Render(values, Filters).ReplaceLineEndings("\n");
         var sections = text.Split(SectionBreak, 2);
         var (first, second) = preferences.EnglishFirst ? (sections[1], sections[0]) : (sections[0], sections[1]);
@@ -85,6 +116,57 @@ internal sealed class NoticeRenderer
         var (secondSubject, secondBody) = Split(second);
         return ($"{firstSubject} | {secondSubject}", $"{firstSubject}\n\n{firstBody}\n\n————————\n\n{secondSubject}\n\n{secondBody}\n");
     }
+
+    // The facts that are codes or numbers, as each language shows them; the templates read zh.* in the Chinese part, en.* in the English.
+    private static IEnumerable<(string Key, (string Zh, string En) Text)> Localized(Notify notice)
+    {
+        var facts = notice.Facts;
+        if (NoticeVocabulary.GroundsOf(facts.GetValueOrDefault("grounds")) is { } grounds)
+        {
+            yield return ("grounds", grounds);
+        }
+
+        if (facts.GetValueOrDefault(NoticeFactNames.Grade) is { } gradeName && EnumNames.TryParse<Grade>(gradeName, ignoreCase: false, out var grade))
+        {
+            yield return ("grade", NoticeVocabulary.Grade(grade));
+        }
+
+        if (Reason(facts) is { } reason)
+        {
+            yield return ("reason", reason);
+        }
+    }
+
+    // An automatic revocation is explained by its accident; a regulator's decision by the reason it wrote, shown as written.
+    private static (string Zh, string En)? Reason(IReadOnlyDictionary<string, string> facts)
+    {
+        if (facts.GetValueOrDefault("deaths") is { Length: > 0 } deaths && facts.GetValueOrDefault("accidentOn") is { Length: > 0 } accidentOn)
+        {
+            var on = ParseDate(accidentOn);
+            var zh = $"{ChineseDate(on)}发生生产安全事故，死亡{deaths}人";
+            var en = $"an accident on {EnglishDate(on)} with {deaths} death(s)";
+            if (facts.GetValueOrDefault("deathThreshold") is { Length: > 0 } threshold)
+            {
+                var grade = EnumNames.TryParse<Grade>(facts.GetValueOrDefault(NoticeFactNames.Grade), ignoreCase: false, out var g) ? NoticeVocabulary.Grade(g) : ("该等级", "the grade");
+                zh += $"，达到{grade.Item1}企业撤销标准（死亡{threshold}人及以上）";
+                en += $", at or above the threshold of {threshold} for {grade.Item2}";
+            }
+
+            return (zh, en);
+        }
+
+        return facts.GetValueOrDefault("reason") is { Length: > 0 } written ? (written, written) : null;
+    }
+
+    private static string Title(string section)
+    {
+        var subject = section.Trim('\n').Split('\n')[0];
+        subject = ConditionalPart().Replace(subject, "");
+        return subject.Replace("【安全生产标准化】", "", StringComparison.Ordinal).Replace("[SafetyCert] ", "", StringComparison.Ordinal).Trim();
+    }
+
+    [GeneratedRegex(@"\{%.*?%\}.*?\{%\s*endif\s*%\}")]
+    private static partial Regex ConditionalPart();
 
     private static (string Subject, string Body) Split(string section)
     {

@@ -18,6 +18,7 @@ internal sealed class NotificationOutbox(
     NotificationQueue queue,
     NoticeRenderer renderer,
     TimeProvider time,
+    WorkingHours hours,
     ILogger<NotificationOutbox> logger) : INotificationOutbox
 {
     public async Task EnqueueAsync(NotificationRequest request, CancellationToken ct)
@@ -51,7 +52,7 @@ internal sealed class NotificationOutbox(
         var contactId = contact?.Id ?? "none";
         var status = contact is null ? DeliveryStatus.Failed
             : notice.Class == NoticeClass.Routine && party.Preferences.MutedKinds.Contains(notice.Kind) ? DeliveryStatus.Muted
-            : notice.Class == NoticeClass.Informational && WorkingHours.NextOpen(now) > now ? DeliveryStatus.Held
+            : notice.Class == NoticeClass.Informational && hours.NextOpen(now) > now ? DeliveryStatus.Held
             : DeliveryStatus.Pending;
         var delivery = new Delivery
         {
@@ -72,7 +73,7 @@ internal sealed class NotificationOutbox(
             Body = body,
             Status = status,
             CreatedAt = now,
-            NextAttemptAt = status == DeliveryStatus.Held ? WorkingHours.NextOpen(now) : now,
+            NextAttemptAt = status == DeliveryStatus.Held ? hours.NextOpen(now) : now,
             Attempts = contact is null ? [new DeliveryAttempt(now, SendResult.Permanent, $"{scope} has no contact.")] : [],
             TraceParent = System.Diagnostics.Activity.Current?.Id,
         };

@@ -27,6 +27,8 @@ internal sealed class NotificationSender(
     IEnumerable<INotificationChannel> channels,
     SlidingWindowLimiter limiter,
     TimeProvider time,
+    RealTime wall,
+    WorkingHours hours,
     IOptions<NotificationOptions> options,
     ILogger<NotificationSender> logger)
 {
@@ -77,7 +79,8 @@ internal sealed class NotificationSender(
 
         if (delivery.Status == DeliveryStatus.Sending)
         {
-            if (delivery.SendingSince + settings.SendingLease > now)
+            // The lease runs on real time: an accelerated business clock must not end a claim while its send is under way.
+            if (delivery.SendingSince + settings.SendingLease > wall.UtcNow)
             {
                 return delivery;
             }
@@ -89,7 +92,7 @@ internal sealed class NotificationSender(
             return delivery;
         }
 
-        if (delivery.Class == NoticeClass.Informational && WorkingHours.NextOpen(now) is var open && open > now)
+        if (delivery.Class == NoticeClass.Informational && hours.NextOpen(now) is var open && open > now)
         {
             return await DeferAsync(delivery, DeliveryStatus.Held, open, ct).ConfigureAwait(false);
         }
@@ -115,7 +118,7 @@ internal sealed class NotificationSender(
             return await DeferAsync(delivery, DeliveryStatus.Pending, now + delay, ct).ConfigureAwait(false);
         }
 
-        var claimed = await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Sending, SendingSince = now }, ct).ConfigureAwait(false);
+        var claimed = await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Sending, SendingSince = wall.UtcNow }, ct).ConfigureAwait(false);
         if (claimed is null)
         {
             return null;
@@ -245,7 +248,8 @@ internal sealed class NotificationSender(
         }
 
         var now = time.GetUtcNow();
-        var error = $"The delivery could not be processed: {exception.Message}";
+        // Users read this status; the exception (its message may quote stored values) goes to the log only.
+        var error = "The delivery could not be processed; the operators' log has the cause.";
         var attempts = (IReadOnlyList<DeliveryAttempt>)[.. current.Attempts, new DeliveryAttempt(now, SendResult.Transient, error)];
         var failed = attempts.Count >= options.Value.MaxAttempts;
         Log.Unprocessable(logger, exception, deliveryId, attempts.Count, failed);

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Regions;
 using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
@@ -21,6 +24,11 @@ internal static class NotificationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new RealTime(TimeProvider.System));
+
+        // The calendar with the stored holiday years when the workflows registered it (the last registration wins).
+        services.TryAddSingleton(WorkingDayCalendar.China);
+        services.AddSingleton<WorkingHours>();
 
         services.AddSingleton(sp => new NotificationStorage(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
@@ -54,6 +62,10 @@ internal static class NotificationServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, WeComChannel>();
         services.AddSingleton<INotificationChannel, DingTalkChannel>();
         services.AddSingleton<SlidingWindowLimiter>();
+        services.TryAddSingleton(RegionCatalog.Embedded);
+        services.TryAddSingleton(SourceDocuments.Embedded);
+        services.AddSingleton<NoticeVocabulary>();
+        services.AddSingleton<RuleCitation>();
         services.AddSingleton<NoticeRenderer>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<NotificationOutbox>());

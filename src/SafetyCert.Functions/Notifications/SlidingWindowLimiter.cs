@@ -1,11 +1,11 @@
 namespace SafetyCert.Functions.Notifications;
 
 /// <summary>
-/// At most N sends per key in any window of one minute, on the clock of <see cref="TimeProvider"/>. A caller over
+/// At most N sends per key in any window of one minute, on real time (<see cref="RealTime"/>): the vendors count real minutes. A caller over
 /// the limit learns when the oldest send leaves the window and defers until then; nothing is dropped.
 /// The window lives in this process: one sender host per robot keeps the vendor's limit exact.
 /// </summary>
-internal sealed class SlidingWindowLimiter(TimeProvider time)
+internal sealed class SlidingWindowLimiter(RealTime time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Dictionary<string, Queue<DateTimeOffset>> sends = new(StringComparer.Ordinal);
@@ -14,7 +14,7 @@ internal sealed class SlidingWindowLimiter(TimeProvider time)
     /// <summary>Takes a slot and returns null, or returns how long to wait for one.</summary>
     public TimeSpan? TryAcquire(string key, int perMinute)
     {
-        var now = time.GetUtcNow();
+        var now = time.UtcNow;
         lock (gate)
         {
             if (!sends.TryGetValue(key, out var window))

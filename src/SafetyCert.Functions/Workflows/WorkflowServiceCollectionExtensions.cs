@@ -18,6 +18,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WorkflowClients>();
         services.AddSingleton<DueIndex>();
         services.AddSingleton<DueIndexSweeper>();
+        // The daily digest's due-soon and overdue sections read the deadlines the workflows keep.
+        services.AddSingleton<Notifications.Digest.IDeadlineFeed, Notifications.Digest.WorkflowDeadlineFeed>();
         return services;
     }
 }

@@ -61,7 +61,7 @@ internal static class PlanCommand
         {
             var profiles = ProfileCatalog.Embedded;
             var scenario = ScenarioReader.Read(text, profiles);
-            timeline = new LifecyclePlanner(WorkflowCatalog.Create(WorkingDayCalendar.China, profiles)).Plan(scenario);
+            timeline = new LifecyclePlanner(WorkflowCatalog.Create(WorkingDayCalendar.China, profiles), profiles).Plan(scenario);
         }
         catch (ScenarioException e)
         {

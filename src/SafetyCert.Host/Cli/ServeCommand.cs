@@ -76,8 +76,16 @@ internal static class ServeCommand
             functions.StorageConnectionString = connection;
             functions.TimerBlobPrefix = prefix;
         });
+        // No Server banner (the Functions host's front end is configured in Azure).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         configure?.Invoke(builder);
         var app = builder.Build();
+        // The headers the Functions worker sets through SecurityHeaders.Middleware, on every local response too.
+        app.Use((context, next) =>
+        {
+            Functions.Access.SecurityHeaders.Register(context);
+            return next(context);
+        });
         app.MapHealthChecks("/healthz");
         app.MapHttpFunctions();
         if (app.Environment.IsDevelopment())

@@ -25,11 +25,11 @@ public class FastTrackRenewalTests
         Assert.True(assessment.FastTrack);
         Assert.False(assessment.FullReviewRequired);
         Assert.Equal(
-            [ConditionCodes.FastTrackWindow, ConditionCodes.FastTrackSelfAssessments, ConditionCodes.FastTrackStillEligible, ConditionCodes.FastTrackNoFatalAccident,
+            [ConditionCodes.FastTrackProvided, ConditionCodes.FastTrackWindow, ConditionCodes.FastTrackSelfAssessments, ConditionCodes.FastTrackStillEligible, ConditionCodes.FastTrackNoFatalAccident,
                 ConditionCodes.FastTrackNoOutstandingProblems, ConditionCodes.FastTrackNoSiteChanges, ConditionCodes.FastTrackNoEnvironmentChange, ConditionCodes.FastTrackStandardUnchanged],
             assessment.Conditions.Select(c => c.Code));
         Assert.Equal(
-            ["001 art.17(1)", "001 art.17(2)", "001 art.17(3)", "001 art.17(4)", "001 art.17(5)", "001 art.17(6)", "001 art.17(7)", "001 art.17"],
+            ["001 art.17", "001 art.17(1)", "001 art.17(2)", "001 art.17(3)", "001 art.17(4)", "001 art.17(5)", "001 art.17(6)", "001 art.17(7)", "001 art.17"],
             assessment.Conditions.Select(c => c.Source));
     }
 
@@ -156,5 +156,30 @@ public class FastTrackRenewalTests
         var assessment = FastTrackRenewal.Assess(Renewable with { CurrentCertificate = null }, InWindow, Ningxia);
 
         Assert.Equal([ConditionCodes.FastTrackWindow, ConditionCodes.FastTrackSelfAssessments], assessment.Failures.Select(f => f.Code));
+    }
+    // RULES.md §6: only a profile that provides the fast track [001 art.17] renews without an on-site review; Beijing's does not.
+    [Fact]
+    public void A_profile_without_the_fast_track_always_requires_a_full_review()
+    {
+        var beijing = SafetyCert.Domain.Profiles.ProfileCatalog.Embedded.Get("beijing-2015");
+
+        var assessment = FastTrackRenewal.Assess(Renewable, InWindow, beijing);
+
+        var failure = Assert.Single(assessment.Failures);
+        Assert.Equal(ConditionCodes.FastTrackProvided, failure.Code);
+        Assert.True(assessment.FullReviewRequired);
+        Assert.True(FastTrackRenewal.Assess(Renewable, InWindow, Ningxia).Condition(ConditionCodes.FastTrackProvided).Passed);
+    }
+
+    // RULES.md §6 [001 art.17]: a grading standard revised after the certificate's issue, as the profile records it, means a full review.
+    [Theory]
+    [InlineData("2024-03-14", true)]
+    [InlineData("2024-03-15", true)]
+    [InlineData("2024-03-16", false)]
+    public void A_standard_revision_the_profile_records_after_issue_means_a_full_review(string revisedOn, bool unchanged)
+    {
+        var profile = Ningxia with { GradingStandardRevisedOn = new(D(revisedOn), "test") };
+
+        Assert.Equal(unchanged, FastTrackRenewal.Assess(Renewable, InWindow, profile).Condition(ConditionCodes.FastTrackStandardUnchanged).Passed);
     }
 }

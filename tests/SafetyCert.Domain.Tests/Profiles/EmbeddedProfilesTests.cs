@@ -90,7 +90,7 @@ public class EmbeddedProfilesTests
             .Select(p => (Name: p.Name, Source: (string)p.PropertyType.GetProperty("Source")!.GetValue(p.GetValue(profile))!))
             .ToList();
 
-        Assert.Equal(25, sources.Count);
+        Assert.Equal(27, sources.Count);
         Assert.All(sources, s => Assert.Matches(@"^([0-9]{3} (§|art\.|annex)|convention: )", s.Source));
     }
 

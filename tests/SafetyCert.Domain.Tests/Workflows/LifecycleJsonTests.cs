@@ -145,6 +145,7 @@ public class LifecycleJsonTests
             [nameof(SelfAssessmentSubmitted)] = submitted with { SelfAssessedGrade = null },
             [nameof(RemediationCompleted)] = new RemediationCompleted(new LocalDate(2025, 6, 2), ["doc-1", "doc-2"]),
             [nameof(GradeCertificateIssued)] = new GradeCertificateIssued("cert-1"),
+            [nameof(ApplicationClosed)] = new ApplicationClosed("app-1", new LocalDate(2025, 5, 2)),
             [nameof(AccreditationGranted)] = new AccreditationGranted("unit-7", "640100", Grade.Level2, TestProfiles.NationalId, new LocalDate(2025, 4, 1)),
             [nameof(Reaccredited)] = new Reaccredited(new LocalDate(2027, 3, 1)),
             [nameof(StruckOff)] = new StruckOff(new LocalDate(2025, 10, 1), "False review report"),

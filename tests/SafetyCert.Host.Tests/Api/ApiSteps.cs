@@ -90,16 +90,16 @@ internal static class ApiSteps
     }
 
     /// <summary>
-    /// The enterprise opens and submits a passed self-assessment of the current year (2026) through the API (RULES.md §2).
+    /// The enterprise opens and submits a passed self-assessment of the current year (2026 unless named) through the API (RULES.md §2).
     /// A past year would already be overdue, and the timer sweep could mark it so at any moment.
     /// </summary>
-    public static async Task SelfAssessAsync(ApiHost host)
+    public static async Task SelfAssessAsync(ApiHost host, int year = 2026)
     {
         var enterprise = ApiHost.Enterprise(EnterpriseId);
-        var opened = await host.PostAsync($"/api/enterprises/{EnterpriseId}/self-assessments/2026/open", enterprise, new { grade = "Level3" });
+        var opened = await host.PostAsync($"/api/enterprises/{EnterpriseId}/self-assessments/{year}/open", enterprise, new { grade = "Level3" });
         Assert.True(opened.StatusCode == HttpStatusCode.Created, await opened.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var report = await UploadAsync(host, DocumentKinds.SelfAssessmentReports, "self-assessment 2026");
-        await StepAsync(host, $"/api/enterprises/{EnterpriseId}/self-assessments/2026", enterprise,
+        var report = await UploadAsync(host, DocumentKinds.SelfAssessmentReports, $"self-assessment {year}");
+        await StepAsync(host, $"/api/enterprises/{EnterpriseId}/self-assessments/{year}", enterprise,
             new { score = 82, selfAssessedGrade = "Level3", postedInternally = true, appliesForReview = true, reportDocumentId = report }, "Submitted");
     }
 
@@ -108,6 +108,17 @@ internal static class ApiSteps
 
     /// <summary>As <see cref="CertifyAsync"/>, the unit's report given (default: passed, nothing to remediate); returns application and certificate ids.</summary>
     public static async Task<(string ApplicationId, string CertificateId)> CertifyApplicationAsync(ApiHost host, LocalDate issuedOn, object? report = null)
+    {
+        var applicationId = await AnnounceAsync(host, issuedOn, report);
+        var issued = await host.PostAsync($"/api/applications/{applicationId}/certificate", ApiHost.Organization("org-nx", Yinchuan), new { });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var certificateId = (await ApiHost.JsonAsync(issued)).GetProperty("certificateId").GetString()!;
+        Assert.Equal("Active", await WaitForStatusAsync(host, $"/api/workflows/certificate/{certificateId}", ApiHost.Admin, "Active"));
+        return (applicationId, certificateId);
+    }
+
+    /// <summary>From submission to an application announced on <paramref name="announcedOn"/>, the certificate not yet issued; returns the application id.</summary>
+    public static async Task<string> AnnounceAsync(ApiHost host, LocalDate announcedOn, object? report = null)
     {
         var organization = ApiHost.Organization("org-nx", Yinchuan);
         var regulator = ApiHost.Regulator(Yinchuan, SafetyCert.Domain.Grading.RegulatorLevel.Municipal);
@@ -119,13 +130,9 @@ internal static class ApiSteps
         await StepAsync(host, $"/api/applications/{applicationId}/report", ApiHost.Unit("unit-1"), report ?? new { passed = true, findings = "Meets level 3." }, "ReportAudit");
         await StepAsync(host, $"/api/applications/{applicationId}/audit", organization, new { forwarded = true }, "AwaitingPublicNotice");
         await StepAsync(host, $"/api/applications/{applicationId}/notice", regulator, new { }, "PublicNotice");
-        host.Clock.Reset(ShanghaiNine(issuedOn));
+        host.Clock.Reset(ShanghaiNine(announcedOn));
         await StepAsync(host, $"/api/applications/{applicationId}/announcement", regulator, new { }, "Announced");
-        var issued = await host.PostAsync($"/api/applications/{applicationId}/certificate", organization, new { });
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        var certificateId = (await ApiHost.JsonAsync(issued)).GetProperty("certificateId").GetString()!;
-        Assert.Equal("Active", await WaitForStatusAsync(host, $"/api/workflows/certificate/{certificateId}", ApiHost.Admin, "Active"));
-        return (applicationId, certificateId);
+        return applicationId;
     }
 
     /// <summary>09:00 in Beijing on a date.</summary>

@@ -92,10 +92,12 @@ public sealed class ApplicationLifecycleTests(AzuriteFixture azurite)
 
         Assert.Equal("MaterialReview", await ApiSteps.StatusAsync(host, applicationId));
 
-        // Cross-jurisdiction: Beijing's regulator cannot act on a Ningxia application; enterprise B cannot read A.
-        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/material-review", ApiHost.Organization("org-bj", "110000"), new { accepted = true }), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/notice", ApiHost.Regulator("110000", RegulatorLevel.Provincial), new { }), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/{EnterpriseId}", ApiHost.Enterprise("91110000MA00000000")), HttpStatusCode.Forbidden);
+        // Cross-jurisdiction: Beijing's regulator cannot act on a Ningxia application; enterprise B cannot read A. To them
+        // these ids answer as ids that do not exist (404); the enterprise itself, which sees its application, gets 403.
+        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/material-review", ApiHost.Organization("org-bj", "110000"), new { accepted = true }), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/notice", ApiHost.Regulator("110000", RegulatorLevel.Provincial), new { }), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/{EnterpriseId}", ApiHost.Enterprise("91110000MA00000000")), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/notice", ApiHost.Enterprise(EnterpriseId), new { }), HttpStatusCode.Forbidden);
         Assert.Equal("MaterialReview", await ApiSteps.StatusAsync(host, applicationId));
 
         // Forged and expired tokens: 401.

@@ -80,7 +80,7 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
         var wrongKind = await ApiSteps.UploadAsync(host, DocumentKinds.ReviewReports, "not evidence");
         var evidence = await ApiSteps.UploadAsync(host, DocumentKinds.RemediationEvidence, "valves labelled");
         var path = $"/api/remediations/{remediationId}/completion";
-        await ApiSteps.AssertProblemAsync(await host.PostAsync(path, ApiHost.Enterprise("91640100MA76XQ0000"), new { evidenceDocumentIds = new[] { evidence } }), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.PostAsync(path, ApiHost.Enterprise("91640100MA76XQ0000"), new { evidenceDocumentIds = new[] { evidence } }), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.PostAsync(path, Enterprise, new { evidenceDocumentIds = Array.Empty<string>() }), HttpStatusCode.BadRequest);
         await ApiSteps.AssertProblemAsync(await host.PostAsync(path, Enterprise, new { evidenceDocumentIds = new[] { evidence, wrongKind } }), (HttpStatusCode)422);
         await ApiSteps.StepAsync(host, path, Enterprise, new { evidenceDocumentIds = new[] { evidence } }, "Completed");
@@ -97,7 +97,7 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
 
         // RULES.md §5 [001 art.16]: the certificate is suspended while the licence is lapsed.
         await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/certificates/{certificateId}/licence-lapse", Enterprise, new { }), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/certificates/{certificateId}/licence-lapse", ApiHost.Regulator("110000", RegulatorLevel.Provincial), new { }), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/certificates/{certificateId}/licence-lapse", ApiHost.Regulator("110000", RegulatorLevel.Provincial), new { }), HttpStatusCode.NotFound);
         await ApiSteps.StepAsync(host, $"/api/certificates/{certificateId}/licence-lapse", regulator, new { }, "Suspended");
         await ApiSteps.StepAsync(host, $"/api/certificates/{certificateId}/licence-renewal", regulator, new { validUntil = "2031-12-31" }, "Active");
         var enterprise = await host.App.Services.GetRequiredService<EnterpriseRegistry>().GetAsync(ApiSteps.EnterpriseId, TestContext.Current.CancellationToken);

@@ -78,4 +78,23 @@ public sealed class HolidayArrangementTests(AzuriteFixture azurite)
         // The arrangement as entered: Friday 1 January off, Saturday 20 February and Saturday 26 December 2026 worked.
         Assert.Equal((false, true, true), (calendar.IsWorkingDay(new LocalDate(2027, 1, 1)), calendar.IsWorkingDay(new LocalDate(2027, 2, 20)), calendar.IsWorkingDay(new LocalDate(2026, 12, 26))));
     }
+
+    // A past-due run uses its occurrence's date: the 31 December check that catches up on 2 January asks about 2027, not 2028.
+    [Fact]
+    public async Task A_december_check_catching_up_in_january_asks_about_the_year_after_its_own_date()
+    {
+        var notices = new RecordingOutbox();
+        await using var host = await ApiHost.StartAsync(azurite, Instant.FromUtc(2027, 1, 2, 3, 0), notices);
+        var check = ActivatorUtilities.CreateInstance<HolidayArrangementCheckFunction>(host.App.Services);
+        var missed = new TimerInfo
+        {
+            IsPastDue = true,
+            ScheduleStatus = new ScheduleStatus { Last = new DateTime(2026, 12, 30, 1, 0, 0, DateTimeKind.Utc), Next = new DateTime(2026, 12, 31, 1, 0, 0, DateTimeKind.Utc), LastUpdated = new DateTime(2026, 12, 30, 1, 0, 0, DateTimeKind.Utc) },
+        };
+
+        await check.RunAsync(missed, TestContext.Current.CancellationToken);
+
+        var notice = Assert.Single(notices.Requests).Notice;
+        Assert.Equal(("2027", new LocalDate(2026, 12, 31)), (notice.Facts["year"], notice.DueDate));
+    }
 }

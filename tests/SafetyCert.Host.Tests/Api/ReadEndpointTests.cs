@@ -175,9 +175,9 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(path, Enterprise)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(path, ApiHost.Organization("org-nx", ApiSteps.Yinchuan))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(path, ApiHost.Regulator("640000", RegulatorLevel.Provincial))).StatusCode);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(path, Stranger), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Unit("unit-1")), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(path, Stranger), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Unit("unit-1")), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/91640100MA76XQ0000/{list}", ApiHost.Admin), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Get, path, caller: null), HttpStatusCode.Unauthorized);
     }

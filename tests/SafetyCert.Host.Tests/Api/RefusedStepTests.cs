@@ -33,4 +33,27 @@ public sealed class RefusedStepTests(AzuriteFixture azurite)
         Assert.Equal(before, after);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync($"/api/applications/{applicationId}/draw", organization, new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_refused_certificate_issue_takes_no_number_from_the_yearly_sequence()
+    {
+        // RULES.md §5 [001 annex 5]: numbers are taken only by an issue that succeeds.
+        await using var host = await ApiHost.StartAsync(azurite, Monday);
+        await ApiSteps.RegisterAsync(host);
+        await ApiSteps.SelfAssessAsync(host);
+        var applicationId = await ApiSteps.AnnounceAsync(host, new LocalDate(2026, 3, 10));
+        var organization = ApiHost.Organization("org-nx", ApiSteps.Yinchuan);
+        var path = $"/api/applications/{applicationId}/certificate";
+
+        foreach (var on in new[] { "2026-03-05", "2026-03-20" })
+        {
+            // Before the announcement, and after today: both refused.
+            await ApiSteps.AssertProblemAsync(await host.PostAsync(path, organization, new { on }), HttpStatusCode.Conflict);
+        }
+
+        var issued = await host.PostAsync(path, organization, new { });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var number = (await ApiHost.JsonAsync(issued)).GetProperty("number").GetString()!;
+        Assert.EndsWith("2026000001", number, StringComparison.Ordinal);
+    }
 }

@@ -77,6 +77,40 @@ public sealed class RemediationCancellationTests(AzuriteFixture azurite)
         Assert.Equal("Active", (await ApiHost.JsonAsync(await host.GetAsync($"/api/workflows/certificate/{certificateId}", ApiHost.Admin))).GetProperty("status").GetString());
     }
 
+    // RULES.md §4.4 [001 art.14]: the review orders findings fixed by 2026-06-30, then the organization fails the
+    // application before any certificate exists. The order closes with the application: no reminders, no missed deadline,
+    // nothing left waiting for a grade that will never be granted.
+    [Fact]
+    public async Task A_remediation_from_a_review_closes_when_the_application_fails_before_any_certificate()
+    {
+        var notices = new RecordingOutbox();
+        await using var host = await ApiHost.StartAsync(azurite, Monday, notices);
+        await ApiSteps.RegisterAsync(host);
+        await ApiSteps.SelfAssessAsync(host);
+        var organization = ApiHost.Organization("org-nx", ApiSteps.Yinchuan);
+        var submitted = await host.PostAsync("/api/applications", ApiHost.Enterprise(ApiSteps.EnterpriseId), ApiSteps.Submission());
+        Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var applicationId = (await ApiHost.JsonAsync(submitted)).GetProperty("instanceId").GetString()!;
+        await ApiSteps.StepAsync(host, $"/api/applications/{applicationId}/material-review", organization, new { accepted = true }, "AwaitingAssignment");
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync($"/api/applications/{applicationId}/draw", organization, new { })).StatusCode);
+        await ApiSteps.StepAsync(host, $"/api/applications/{applicationId}/report", ApiHost.Unit("unit-1"), new
+        {
+            passed = true, findings = "Meets level 3.", nonBlockingFindings = "Hazard ledger incomplete.", remediationDeadline = "2026-06-30",
+        }, "ReportAudit");
+        var remediationPath = $"/api/workflows/remediation/{applicationId}-remediation-1";
+        Assert.Equal("Open", await ApiSteps.WaitForStatusAsync(host, remediationPath, ApiHost.Admin, "Open"));
+
+        await ApiSteps.StepAsync(host, $"/api/applications/{applicationId}/failure", organization, new { findings = "Emergency drills never held." }, "Failed");
+
+        Assert.Equal("Closed", await ApiSteps.WaitForStatusAsync(host, remediationPath, ApiHost.Admin, "Closed"));
+        var closed = await ApiHost.JsonAsync(await host.GetAsync(remediationPath, ApiHost.Admin));
+        Assert.Empty(closed.GetProperty("pendingTimers").EnumerateArray());
+        Assert.Empty(closed.GetProperty("deadlines").EnumerateArray());
+        host.Clock.Reset(ApiSteps.ShanghaiNine(new LocalDate(2026, 7, 1)));
+        await SweepAsync(host);
+        Assert.DoesNotContain(notices.Requests, r => r.Notice.Kind is NoticeKinds.RemediationMissed or NoticeKinds.RemediationDueSoon);
+    }
+
     /// <summary>Runs the timer sweep at the fake clock's now, as the every-minute trigger would after the clock moved.</summary>
     private static Task<DueIndexSweepResult> SweepAsync(ApiHost host) =>
         host.App.Services.GetRequiredService<DueIndexSweeper>().CatchUpAsync(host.App.Services.GetRequiredService<DurableTaskClient>(), host.Clock.GetCurrentInstant(), TestContext.Current.CancellationToken);

@@ -81,14 +81,15 @@ public sealed class ReviewQueueTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Created, (await host.PostAsync("/api/review-organizations", ApiHost.Admin, new { id = "org-bj", name = "Beijing review centre", regionCode = "110000", level = "Provincial" })).StatusCode);
         var beijing = ApiHost.Organization("org-bj", "110000");
 
-        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", beijing), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", ApiHost.Enterprise(ApiSteps.EnterpriseId)), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", ApiHost.Unit("unit-1")), HttpStatusCode.Forbidden);
+        // Out of sight, a queue answers as one that does not exist.
+        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", beijing), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", ApiHost.Enterprise(ApiSteps.EnterpriseId)), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-nx/queue", ApiHost.Unit("unit-1")), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-organizations/org-none/queue", ApiHost.Admin), HttpStatusCode.NotFound);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-units/unit-1/assignments", ApiHost.Unit("unit-2")), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-units/unit-1/assignments", beijing), HttpStatusCode.Forbidden);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-units/unit-1/assignments", ApiHost.Regulator("640000", RegulatorLevel.Provincial)), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-units/unit-1/assignments", ApiHost.Unit("unit-2")), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-units/unit-1/assignments", beijing), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-units/unit-1/assignments", ApiHost.Regulator("640000", RegulatorLevel.Provincial)), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/review-units/unit-none/assignments", ApiHost.Admin), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync("/api/review-units/unit-1/assignments", ApiHost.Admin)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync("/api/review-organizations/org-nx/queue", ApiHost.Admin)).StatusCode);

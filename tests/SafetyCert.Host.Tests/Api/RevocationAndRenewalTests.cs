@@ -31,7 +31,9 @@ public sealed class RevocationAndRenewalTests(AzuriteFixture azurite)
         // RULES.md §7 [000 §3(4)]: the regulator that announced the grade revokes it, with reason and evidence.
         host.Clock.Reset(ApiSteps.ShanghaiNine(new LocalDate(2026, 6, 1)));
         var revoke = new { grounds = new[] { "UncontrolledHazard" }, reason = "Major hazard left uncontrolled after inspection.", evidenceDocumentIds = new[] { evidence } };
-        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/certificates/{certificateId}/revocation", ApiHost.Regulator("110000", RegulatorLevel.Provincial), revoke), HttpStatusCode.Forbidden);
+        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/certificates/{certificateId}/revocation", ApiHost.Regulator("110000", RegulatorLevel.Provincial), revoke), HttpStatusCode.NotFound);
+        // Ningxia's provincial regulator sees the certificate but did not announce its grade (level 3: the municipal one did).
+        await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/certificates/{certificateId}/revocation", ApiHost.Regulator("640000", RegulatorLevel.Provincial), revoke), HttpStatusCode.Forbidden);
         var revoked = await host.PostAsync($"/api/certificates/{certificateId}/revocation", regulator, revoke);
         Assert.True(revoked.StatusCode == HttpStatusCode.Created, await revoked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Recalling", (await ApiHost.JsonAsync(revoked)).GetProperty("status").GetString());

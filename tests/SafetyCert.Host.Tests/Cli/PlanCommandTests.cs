@@ -97,6 +97,64 @@ public partial class PlanCommandTests
         Assert.DoesNotContain("renewal-reminder", notices);
     }
 
+    // RULES.md §9 [004 §8], [003 §4(2)]: a planned spot-check draw samples the scenario's certificates of the year with
+    // the recorded seed, exactly as the API's draw (SpotCheckDraw) does: Ningxia level 3 at 20 %, 3 of 11 certificates.
+    [Fact]
+    public void A_spot_check_draw_in_the_scenario_samples_that_years_certificates_with_the_seed()
+    {
+        var issued = Enumerable.Range(1, 11).Select(i =>
+            $$"""{ "on": "2026-04-{{i + 10:00}}", "workflow": "certificate", "instance": "C{{i:00}}", "type": "CertificateIssued", "data": { "number": "宁AQBⅢ2026{{i:000000}}", "validThrough": "2029-04-{{i + 9:00}}", "licenceRequired": false } },""");
+        var file = Scenario($$"""
+            {
+              "profile": "ningxia-2017",
+              "defaults": { "enterpriseId": "E", "regionCode": "640104", "industry": "industry-trade", "grade": "Level3" },
+              "until": "2027-01-31",
+              "events": [
+                {{string.Join("\n    ", issued)}}
+                { "on": "2027-01-15", "draw": "spot-check", "data": { "year": 2026, "seed": "20270115" } }
+              ]
+            }
+            """);
+
+        var (exit, output, errors) = Run(file);
+
+        Assert.True(exit == 0, errors);
+        using var json = JsonDocument.Parse(output);
+        var draw = Assert.Single(json.RootElement.GetProperty("entries").EnumerateArray(), e => e.GetProperty("type").GetString() == "draw");
+        var expected = Domain.Sampling.SpotCheckDraw.Draw(
+            2026,
+            Enumerable.Range(1, 11).Select(i => new Domain.Sampling.NewCertificate($"C{i:00}", Domain.Grading.Grade.Level3, new NodaTime.LocalDate(2026, 4, i + 10))),
+            Domain.Profiles.ProfileCatalog.Embedded.Get("ningxia-2017").SpotCheckPercent,
+            20270115).For(Domain.Grading.Grade.Level3);
+        Assert.Equal(3, expected.SampleSize);
+        Assert.Equal(("2027-01-15", "spot-check", "2026", "Level3"), (draw.GetProperty("date").GetString(), draw.GetProperty("workflow").GetString(), draw.GetProperty("instance").GetString(), draw.GetProperty("name").GetString()));
+        Assert.Contains($"Level3 3 of 11 (20 %, seed 20270115): {string.Join(", ", expected.ChosenCertificateIds)}", draw.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"draw\": \"spot-check\"", "\"draw\": \"audit\"", "$.events[1].draw: unknown draw; known: spot-check")]
+    [InlineData("\"seed\": \"20270115\"", "\"seed\": 20270115", "$.events[1].data.seed: 'seed' is the recorded seed")]
+    [InlineData("\"year\": 2026", "\"year\": 2027", "$.events[1].data.year: 'year' is the year whose new certificates are drawn")]
+    public void A_bad_spot_check_draw_is_refused_with_its_field(string find, string replace, string expected)
+    {
+        var text = """
+            {
+              "profile": "ningxia-2017",
+              "defaults": { "enterpriseId": "E", "regionCode": "640104", "industry": "industry-trade", "grade": "Level3" },
+              "events": [
+                { "on": "2026-04-11", "workflow": "certificate", "instance": "C", "type": "CertificateIssued", "data": { "number": "宁AQBⅢ2026000001", "validThrough": "2029-04-10", "licenceRequired": false } },
+                { "on": "2027-01-15", "draw": "spot-check", "data": { "year": 2026, "seed": "20270115" } }
+              ]
+            }
+            """;
+        Assert.Contains(find, text, StringComparison.Ordinal);
+
+        var (exit, _, errors) = Run(Scenario(text.Replace(find, replace, StringComparison.Ordinal)));
+
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_lifecycle_into_an_unpublished_year_is_flagged_provisional()
     {

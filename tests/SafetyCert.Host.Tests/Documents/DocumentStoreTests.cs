@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Web;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SafetyCert.Functions.Documents;
+using SafetyCert.Functions.Storage;
 using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Documents;
@@ -159,4 +161,24 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     private Task<DocumentUpload> UploadAsync(byte[] bytes) => Store.UploadAsync(
         DocumentKinds.SelfAssessmentReports, Samples.NingxiaA.Id, Samples.NingxiaA.RegionCode, Samples.EnterpriseA, "report.pdf", DocumentMediaTypes.Pdf,
         new MemoryStream(bytes), Cancel);
+
+    [Fact]
+    public async Task Links_expire_in_real_time_when_business_time_was_moved_ahead()
+    {
+        // The development clock moved eight days ahead: a ten-minute link still lives ten real minutes.
+        var upload = await UploadAsync(Samples.Pdf("real time"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:Prefix"] = Host.Prefix,
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8)));
+        services.AddSafetyCertStorage(configuration).AddDocuments(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var link = await provider.GetRequiredService<DocumentStore>().DownloadLinkAsync(upload.Document, Cancel);
+
+        var realNow = DateTimeOffset.UtcNow;
+        Assert.InRange(link.ExpiresOn, realNow.AddMinutes(9), realNow.AddMinutes(10).AddSeconds(5));
+    }
 }

@@ -270,9 +270,10 @@ public sealed class DocumentsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var download = await Host.SendAsync(Samples.EnterpriseA, HttpMethod.Get, path + "/download");
         using var upload = await Host.UploadAsync(Samples.EnterpriseA, Samples.NingxiaB.Id, DocumentKinds.SelfAssessmentReports, Samples.Pdf("a for b"));
 
-        foreach (var response in new[] { list, get, download, upload })
+        // Reading answers as for an enterprise that does not exist; filing is refused outright.
+        foreach (var (response, status) in new[] { (list, HttpStatusCode.NotFound), (get, HttpStatusCode.NotFound), (download, HttpStatusCode.NotFound), (upload, HttpStatusCode.Forbidden) })
         {
-            var problem = await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+            var problem = await AssertProblemAsync(response, status);
             Assert.Contains("ningxia-b", problem.Detail, StringComparison.Ordinal);
         }
 
@@ -354,9 +355,10 @@ public sealed class DocumentsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         foreach (var outsider in new[] { Samples.EnterpriseB, Samples.BeijingOrganization, Samples.BeijingRegulator, Samples.ReviewUnit })
         {
             using var list = await Host.SendAsync(outsider, HttpMethod.Get, DocumentsHost.DocumentsPath(Samples.NingxiaA.Id));
-            await AssertProblemAsync(list, HttpStatusCode.Forbidden);
+            // Answered as for an enterprise that does not exist.
+            await AssertProblemAsync(list, HttpStatusCode.NotFound);
             using var download = await Host.SendAsync(outsider, HttpMethod.Get, path + "/download");
-            await AssertProblemAsync(download, HttpStatusCode.Forbidden);
+            await AssertProblemAsync(download, HttpStatusCode.NotFound);
         }
     }
 

@@ -66,10 +66,11 @@ public sealed class DocumentsHost : IAsyncDisposable
             ["Documents:MaxBytes"] = $"{MaxBytes}",
         });
         builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton(new LinkClock(time));
         builder.Services.AddSingleton<IEnterpriseDirectory>(new DictionaryEnterpriseDirectory(Samples.NingxiaA, Samples.NingxiaB, Samples.BeijingC));
         builder.Services.AddAccess().AddSafetyCertStorage(builder.Configuration).AddDocuments(builder.Configuration);
         builder.Services.AddProblemDetails().AddMvcCore();
-        builder.Services.AddSingleton<SafetyCert.Functions.Api.ApiRequests>();
+        builder.Services.AddSingleton<SafetyCert.Functions.Api.ApiRequests>().AddSingleton<SafetyCert.Functions.Api.IdempotencyBinding>();
         var app = builder.Build();
         // Only the document functions' services are registered; the adapter creates a function's class when it is called.
         app.MapHttpFunctions(new FunctionIndex(typeof(DocumentStore).Assembly));
@@ -155,6 +156,7 @@ public sealed class DocumentsHost : IAsyncDisposable
         Services.GetRequiredService<StorageAccount>(),
         Services.GetRequiredService<IOptions<DocumentOptions>>(),
         time,
+        new LinkClock(time),
         Microsoft.Extensions.Logging.Abstractions.NullLogger<DocumentStore>.Instance);
 
     public async ValueTask DisposeAsync()

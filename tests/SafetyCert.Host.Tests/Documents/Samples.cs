@@ -11,7 +11,7 @@ namespace SafetyCert.Host.Tests.Documents;
 internal static class Samples
 {
     // Yinchuan and Shizuishan (Ningxia, 64xxxx) and Chaoyang (Beijing, 11xxxx), GB/T 2260.
-    public static readonly EnterpriseRef NingxiaA = new("ningxia-a", "640104");
+    public static readonly EnterpriseRef NingxiaA = new("ningxia-a", "640104", ["unit-7"]);
     public static readonly EnterpriseRef NingxiaB = new("ningxia-b", "640205");
     public static readonly EnterpriseRef BeijingC = new("beijing-c", "110105");
 

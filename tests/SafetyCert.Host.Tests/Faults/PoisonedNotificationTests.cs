@@ -72,15 +72,15 @@ public sealed class PoisonedNotificationTests(LocalServices services)
         await host.Queue.SendAsync(poisoned.Id, TimeSpan.Zero, Ct);
         await host.WaitForPoisonAsync();
 
-        // Each of the five dequeues left its failed attempt and the reason on the row (and so did the catch-up, every five
-        // minutes of real time, should it have come in the meantime).
+        // Each of the five dequeues left its failed attempt on the row (and so did the catch-up, every five minutes of real
+        // time, should it have come in the meantime); the exception's text, which names .NET types, stays in the log.
         var row = await host.Ledger.GetAsync(poisoned.Id, Ct);
         Assert.NotNull(row);
         var caughtUp = row.Attempts.Count == 6;
         Assert.Equal(caughtUp ? DeliveryStatus.Failed : DeliveryStatus.Pending, row.Status);
         Assert.InRange(row.Attempts.Count, 5, 6);
         Assert.All(row.Attempts, a => Assert.Contains("could not be processed", a.Error, StringComparison.Ordinal));
-        Assert.All(row.Attempts, a => Assert.Contains("Int32", a.Error, StringComparison.Ordinal));
+        Assert.All(row.Attempts, a => Assert.DoesNotContain("Int32", a.Error, StringComparison.Ordinal));
 
         // The catch-up tries once more (the sixth attempt, NotificationOptions.MaxAttempts), and the row then fails for good.
         if (!caughtUp)

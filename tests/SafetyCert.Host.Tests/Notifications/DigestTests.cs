@@ -52,12 +52,12 @@ public sealed class DigestTests(LocalServices services)
             new("e-4", null, "review", Today.PlusDays(31), "RULES.md §4.3"),
         ];
 
-        var digest = DigestBuilder.Build("regulator:640000:provincial", Today, 30, deadlines, []);
+        var digest = DigestBuilder.Build(NotificationHarness.NewRenderer(), "regulator:640000:provincial", Today, 30, deadlines, []);
 
         Assert.Equal(["e-1"], digest.Overdue.Select(d => d.EnterpriseId));
         Assert.Equal(["e-3", "e-2"], digest.DueSoon.Select(d => d.EnterpriseId));
         Assert.StartsWith("2026年3月10日每日摘要", digest.Body, StringComparison.Ordinal);
-        Assert.Contains("甲公司 material-review，应于2026年3月9日完成", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("甲公司 定级申请材料审查，应于2026年3月9日完成", digest.Body, StringComparison.Ordinal);
         Assert.Contains("证书编号 宁AQBⅡ2024000012", digest.Body, StringComparison.Ordinal);
         Assert.True(digest.Body.IndexOf("已超期", StringComparison.Ordinal) < digest.Body.IndexOf("Overdue", StringComparison.Ordinal));
         Assert.Contains("超期1项，30天内到期2项", digest.Subject, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class DigestTests(LocalServices services)
     {
         var deadlines = Enumerable.Range(0, 130).Select(i => new DigestDeadline($"e-{i:D3}", null, "renewal", Today.PlusDays(-1), "RULES.md §6"));
 
-        var digest = DigestBuilder.Build("review-organization:o-1", Today, 30, deadlines, []);
+        var digest = DigestBuilder.Build(NotificationHarness.NewRenderer(), "review-organization:o-1", Today, 30, deadlines, []);
 
         Assert.Equal(130, digest.Overdue.Count);
         Assert.Contains("e-099", digest.Body, StringComparison.Ordinal);
@@ -101,20 +101,22 @@ public sealed class DigestTests(LocalServices services)
         // Ningxia also received the objection notice itself; the digest is the other message.
         var mail = Assert.Single(await harness.MailForAsync(ningxia, 2), m => m.GetProperty("subject").GetString()!.Contains("每日摘要", StringComparison.Ordinal));
         var text = mail.GetProperty("text").GetString()!;
-        Assert.Contains("objection-raised", text, StringComparison.Ordinal);
+        Assert.Contains("公示期收到异议", text, StringComparison.Ordinal);
         Assert.Contains("e-640", text, StringComparison.Ordinal);
         Assert.DoesNotContain("e-350", text, StringComparison.Ordinal);
         var fujianText = Assert.Single(await harness.MailForAsync(fujian, 1)).GetProperty("text").GetString()!;
-        Assert.DoesNotContain("objection-raised", fujianText, StringComparison.Ordinal);
+        Assert.DoesNotContain("公示期收到异议", fujianText, StringComparison.Ordinal);
     }
 
     private sealed class FixedFeed : IDeadlineFeed
     {
-        public async IAsyncEnumerable<DigestDeadline> OpenAsync(string scope, LocalDate until, [EnumeratorCancellation] CancellationToken ct)
+        public async IAsyncEnumerable<DigestDeadline> OpenAsync(LocalDate until, [EnumeratorCancellation] CancellationToken ct)
         {
             await Task.Yield();
-            var province = scope.Split(':')[1];
-            yield return new DigestDeadline($"e-{province[..3]}", null, "renewal", Today.PlusDays(12), "RULES.md §6");
+            foreach (var region in new[] { "640104", "350102" })
+            {
+                yield return new DigestDeadline($"e-{region[..3]}", null, "renewal-application", Today.PlusDays(12), "RULES.md §6 [000 §3(4)]", Facts: new Dictionary<string, string> { ["regionCode"] = region });
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
@@ -91,6 +92,34 @@ public sealed class EmailDeliveryTests(LocalServices services)
         var messageIds = mail.Select(m => m.GetProperty("headers").GetProperty("message-id").GetString()!.Trim('<', '>')).Distinct().ToList();
         Assert.Equal([EmailChannel.MessageId(pending.Id)], messageIds);
         Assert.Equal(DeliveryStatus.Sent, (await harness.Ledger.GetAsync(pending.Id, TestContext.Current.CancellationToken))!.Status);
+    }
+
+    // dev --clock-speed 43200: half a business day passes in one real second, while a sender still holds its claim.
+    [Fact]
+    public async Task A_claim_lasts_its_lease_in_real_time_however_fast_the_business_clock_runs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var wall = new FakeTimeProvider(NotificationHarness.TuesdayMorning);
+        await using var harness = new NotificationHarness(services, realTime: wall);
+        var address = harness.Mailbox();
+        await harness.Contacts.SaveAsync("enterprise:e-1001", Contact.Email(1, address), ct);
+        var notice = NotificationHarness.Notice(NoticeKinds.CertificateExpired, NoticeClass.Mandatory, new LocalDate(2027, 3, 15));
+        await harness.Outbox.EnqueueAsync(NotificationHarness.Request(notice), ct);
+        var pending = Assert.Single(await harness.AllDeliveriesAsync());
+        Assert.NotNull(await harness.Ledger.TryUpdateAsync(pending with { Status = DeliveryStatus.Sending, SendingSince = wall.GetUtcNow() }, ct));
+
+        harness.Time.Advance(TimeSpan.FromHours(12));
+        wall.Advance(TimeSpan.FromSeconds(1));
+        await harness.Sender.CatchUpAsync(harness.Time.GetUtcNow(), ct);
+
+        var held = (await harness.Ledger.GetAsync(pending.Id, ct))!;
+        Assert.Equal((DeliveryStatus.Sending, 0), (held.Status, held.Attempts.Count));
+
+        // The claim's holder died: once the lease has run out in real time, the delivery goes out, once.
+        wall.Advance(TimeSpan.FromMinutes(6));
+        await harness.Sender.CatchUpAsync(harness.Time.GetUtcNow(), ct);
+        Assert.Equal(DeliveryStatus.Sent, (await harness.Ledger.GetAsync(pending.Id, ct))!.Status);
+        Assert.Single(await harness.MailForAsync(address, 1));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace SafetyCert.Host.Tests.Notifications;
 /// </summary>
 public sealed class NoticeDateTests
 {
-    private static readonly NoticeRenderer Renderer = new();
+    private static readonly NoticeRenderer Renderer = NotificationHarness.NewRenderer();
     private static readonly string[] DateFacts = [NoticeFactNames.Deadline, NoticeFactNames.LastValidDay, NoticeFactNames.ExpiredFrom];
 
     public static TheoryData<string> Paths => [.. NoticePaths.Names];

@@ -8,7 +8,7 @@ namespace SafetyCert.Host.Tests.Notifications;
 
 public sealed class NoticeRendererTests
 {
-    private static readonly NoticeRenderer Renderer = new();
+    private static readonly NoticeRenderer Renderer = NotificationHarness.NewRenderer();
 
     public static TheoryData<string> EveryKind => [.. typeof(NoticeKinds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!)];
 
@@ -40,7 +40,7 @@ public sealed class NoticeRendererTests
         Assert.Contains("Certificate number: 宁AQBXW2026000001", body, StringComparison.Ordinal);
         Assert.Contains("2027年3月14日", body, StringComparison.Ordinal);
         Assert.Contains("14 March 2027", body, StringComparison.Ordinal);
-        Assert.Contains("依据：RULES.md §6 [002 §2(3)]", body, StringComparison.Ordinal);
+        Assert.Contains("依据：《绵阳市应急管理局关于进一步加强非煤矿山和工贸企业安全生产标准化工作的通知》（绵应急函〔2020〕42号）第二部分第（三）项", body, StringComparison.Ordinal);
         Assert.Contains("宁夏某某矿业有限公司", subject, StringComparison.Ordinal);
         Assert.True(body.IndexOf("下一步：", StringComparison.Ordinal) is var zh && zh > 0 && zh < body.IndexOf("Next step: ", StringComparison.Ordinal), "Chinese comes first.");
         Assert.DoesNotContain("{{", body, StringComparison.Ordinal);
@@ -53,18 +53,18 @@ public sealed class NoticeRendererTests
     {
         var notice = NotificationHarness.Notice(NoticeKinds.CertificateRevoked, NoticeClass.Mandatory, new LocalDate(2026, 8, 20), facts:
         [
-            ("grounds", "1 FatalAccident 000 §3(4)"),
-            ("recall", "return certificate and plaque to the review organization"),
+            ("grounds", "FatalAccident"),
+            ("recall", "certificate,plaque"),
             ("banEndsOn", "2027-08-20"),
         ]);
 
         var (_, body) = Renderer.Render(notice, ContactPreferences.Default);
 
-        Assert.Contains("撤销依据：1 FatalAccident 000 §3(4)", body, StringComparison.Ordinal);
+        Assert.Contains("撤销依据：证书有效期内发生生产安全死亡事故", body, StringComparison.Ordinal);
         Assert.Contains("交回要求：证书和牌匾须交回评审组织单位。", body, StringComparison.Ordinal);
         Assert.Contains("自2027年8月20日起方可重新申请", body, StringComparison.Ordinal);
-        Assert.Contains("Grounds: 1 FatalAccident 000 §3(4)", body, StringComparison.Ordinal);
-        Assert.Contains("Recall: return certificate and plaque to the review organization.", body, StringComparison.Ordinal);
+        Assert.Contains("Grounds: a fatal accident during the certificate's validity", body, StringComparison.Ordinal);
+        Assert.Contains("Recall: the certificate and plaque go back to the review organization.", body, StringComparison.Ordinal);
         Assert.Contains("New application: allowed from 20 August 2027.", body, StringComparison.Ordinal);
     }
 

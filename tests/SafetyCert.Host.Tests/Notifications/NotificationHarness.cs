@@ -26,9 +26,13 @@ internal sealed class NotificationHarness : IAsyncDisposable
 
     private readonly bool allowLocalWebhooks;
 
+    private readonly FakeTimeProvider? realTime;
+
     /// <param name="allowLocalWebhooks">Whether 127.0.0.1 (where <see cref="RobotReceiver"/> listens) is on the webhook allow-list.</param>
-    public NotificationHarness(LocalServices services, RobotReceiver? receiver = null, DateTimeOffset? start = null, bool allowLocalWebhooks = true)
+    /// <param name="realTime">The wall clock for leases, rate limits and signatures; the business clock <see cref="Time"/> when not given.</param>
+    public NotificationHarness(LocalServices services, RobotReceiver? receiver = null, DateTimeOffset? start = null, bool allowLocalWebhooks = true, FakeTimeProvider? realTime = null)
     {
+        this.realTime = realTime;
         this.services = services;
         this.receiver = receiver;
         this.allowLocalWebhooks = allowLocalWebhooks;
@@ -77,6 +81,7 @@ internal sealed class NotificationHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton(new RealTime(realTime ?? Time));
         collection.AddSafetyCertStorage(configuration);
         collection.AddNotifications(configuration);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -87,6 +92,10 @@ internal sealed class NotificationHarness : IAsyncDisposable
 
     private static readonly string[] DateFacts =
         ["deadline", "lastValidDay", "expiredFrom", "receivedOn", "issuedOn", "revokedOn", "mayApplyFrom", "forwardedOn", "provisionalFrom", "accidentOn"];
+
+    /// <summary>The renderer as the app builds it, over the embedded regions and source documents.</summary>
+    public static NoticeRenderer NewRenderer() =>
+        new(new NoticeVocabulary(SafetyCert.Domain.Regions.RegionCatalog.Embedded), new RuleCitation(SafetyCert.Domain.Profiles.SourceDocuments.Embedded));
 
     public static Notify Notice(string kind, NoticeClass noticeClass, LocalDate due, Party recipient = Party.Enterprise, params (string Key, string Value)[] facts)
     {

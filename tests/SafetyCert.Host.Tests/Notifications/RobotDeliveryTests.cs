@@ -91,4 +91,21 @@ public sealed class RobotDeliveryTests(LocalServices services)
         Assert.Equal(2, receiver.Received.Count);
         Assert.Equal(DeliveryStatus.Sent, (await harness.Ledger.GetAsync(id, Ct))!.Status);
     }
+
+    [Fact]
+    public async Task A_robot_s_errmsg_is_not_repeated_in_the_delivery_status()
+    {
+        // The status users read names the service, the code and our own short reason, never what the receiver wrote.
+        await using var receiver = new RobotReceiver { Answer = _ => (200, """{"errcode":93000,"errmsg":"invalid webhook url <a href=//evil.example>see here</a>"}""") };
+        await using var harness = new NotificationHarness(services, receiver);
+        await harness.Contacts.SaveAsync("review-unit:u-7", Contact.WeCom(1, "wecom-key"), Ct);
+        var notice = NotificationHarness.Notice(NoticeKinds.ReviewDueSoon, NoticeClass.Mandatory, new LocalDate(2026, 6, 10), Party.ReviewUnit, ("reviewUnitId", "u-7"));
+        await harness.Outbox.EnqueueAsync(NotificationHarness.Request(notice), Ct);
+
+        var delivery = await harness.Sender.ProcessAsync((await harness.AllDeliveriesAsync()).Single().Id, Ct);
+
+        var error = Assert.Single(delivery!.Attempts).Error!;
+        Assert.Equal("WeCom errcode 93000 (robot key, token or signature refused)", error);
+        Assert.DoesNotContain("evil", error, StringComparison.Ordinal);
+    }
 }

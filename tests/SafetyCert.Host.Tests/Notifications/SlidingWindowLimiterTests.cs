@@ -9,7 +9,7 @@ public sealed class SlidingWindowLimiterTests
     public void Twenty_first_message_in_a_minute_waits_until_the_first_leaves_the_window()
     {
         var time = new FakeTimeProvider(NotificationHarness.TuesdayMorning);
-        var limiter = new SlidingWindowLimiter(time);
+        var limiter = new SlidingWindowLimiter(new RealTime(time));
         for (var i = 0; i < 20; i++)
         {
             Assert.Null(limiter.TryAcquire("dingtalk:a", 20));

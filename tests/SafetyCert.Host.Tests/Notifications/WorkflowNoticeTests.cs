@@ -8,7 +8,7 @@ namespace SafetyCert.Host.Tests.Notifications;
 /// <summary>The notices the real workflows send, along the domain's realistic paths, through the notification system.</summary>
 public sealed class WorkflowNoticeTests
 {
-    private static readonly NoticeRenderer Renderer = new();
+    private static readonly NoticeRenderer Renderer = NotificationHarness.NewRenderer();
 
     public static TheoryData<string> Paths => [.. NoticePaths.Names];
 

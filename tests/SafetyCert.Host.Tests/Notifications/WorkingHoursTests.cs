@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafetyCert.Domain.Calendar;
 using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Host.Tests.Notifications;
@@ -18,6 +19,16 @@ public sealed class WorkingHoursTests
     {
         var at = DateTimeOffset.Parse(now, CultureInfo.InvariantCulture);
 
-        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), WorkingHours.NextOpen(at));
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), new WorkingHours(WorkingDayCalendar.China).NextOpen(at));
+    }
+
+    // A year an administrator stored counts as much as a shipped one: Monday 3 June 2030, stored as a holiday, is closed.
+    [Fact]
+    public void Next_open_follows_a_stored_holiday_arrangement()
+    {
+        var calendar = WorkingDayCalendar.China.WithArrangement(2030, [new ArrangedDay(new NodaTime.LocalDate(2030, 6, 3), DayKind.Off, "端午节")]);
+        var monday = DateTimeOffset.Parse("2030-06-03T10:00+08:00", CultureInfo.InvariantCulture);
+
+        Assert.Equal(DateTimeOffset.Parse("2030-06-04T09:00+08:00", CultureInfo.InvariantCulture), new WorkingHours(calendar).NextOpen(monday));
     }
 }

@@ -41,6 +41,15 @@ public sealed record ApplicationState : IWorkflowState
     /// <summary>The earlier failed application whose conclusion this one partly reuses (RULES.md §4.9).</summary>
     public string? PartialReReviewOf { get; init; }
 
+    /// <summary>A renewal that met every fast-track condition (RULES.md §6 [001 art.17]): the organization may confirm it without an on-site review.</summary>
+    public bool FastTrackEligible { get; init; }
+
+    /// <summary>The fast-track conditions a renewal failed, each with its reason and source; it goes to a review unit.</summary>
+    public ImmutableArray<ConditionResult> FastTrackFailures { get; init; } = [];
+
+    /// <summary>The day the organization confirmed the fast track; the extension is announced that day.</summary>
+    public LocalDate? FastTrackConfirmedOn { get; init; }
+
     /// <summary>Where the application stands.</summary>
     public ApplicationStatus Stage { get; init; }
 

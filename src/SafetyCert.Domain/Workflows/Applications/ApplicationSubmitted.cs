@@ -23,6 +23,11 @@ namespace SafetyCert.Domain.Workflows.Applications;
 /// new on-site review covers only the fixed items (RULES.md §4.9 [001 art.15]). The caller checks the window
 /// against that instance's <c>partial-re-review</c> deadline.
 /// </param>
+/// <param name="FastTrackEligible">
+/// A renewal that met every fast-track condition where the profile provides the fast track (RULES.md §6 [001 art.17]), as
+/// <c>FastTrackRenewal.Assess</c> found on the receipt date: the organization may confirm it without an on-site review.
+/// </param>
+/// <param name="FastTrackFailures">The fast-track conditions a renewal failed; it goes the normal way to a review unit.</param>
 public sealed record ApplicationSubmitted(
     string ApplicationId,
     string EnterpriseId,
@@ -34,4 +39,6 @@ public sealed record ApplicationSubmitted(
     LocalDate ReceivedOn,
     bool LicenceRequired = false,
     string? PreviousCertificateId = null,
-    string? PartialReReviewOf = null) : WorkflowEvent;
+    string? PartialReReviewOf = null,
+    bool FastTrackEligible = false,
+    IReadOnlyList<ConditionResult>? FastTrackFailures = null) : WorkflowEvent;

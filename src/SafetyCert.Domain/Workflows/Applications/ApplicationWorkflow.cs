@@ -63,7 +63,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
     public static ImmutableArray<string> Expected(ApplicationStatus status) => status switch
     {
         ApplicationStatus.NotSubmitted => [nameof(ApplicationSubmitted)],
-        ApplicationStatus.MaterialReview => [nameof(MaterialReviewAccepted), nameof(MaterialReviewRejected), nameof(Withdrawn)],
+        ApplicationStatus.MaterialReview => [nameof(MaterialReviewAccepted), nameof(MaterialReviewRejected), nameof(Withdrawn), nameof(FastTrackConfirmed)],
         ApplicationStatus.AwaitingAssignment => [nameof(ReviewUnitAssigned), nameof(Withdrawn)],
         ApplicationStatus.UnderReview => [nameof(RemediationStarted), nameof(ReviewReportSubmitted), nameof(ReviewFailed), nameof(Withdrawn)],
         ApplicationStatus.InRemediation => [nameof(RemediationEnded), nameof(ReviewFailed), nameof(Withdrawn)],
@@ -115,6 +115,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             ApplicationSubmitted e => Submit(state, e),
             MaterialReviewAccepted e => Accept(state, e),
             MaterialReviewRejected e => RejectMaterials(state, e),
+            FastTrackConfirmed e => ConfirmFastTrack(state, e),
             ReviewUnitAssigned e => Assign(state, e),
             RemediationStarted e => StartRemediation(state, e),
             RemediationEnded e => EndRemediation(state, e),
@@ -134,7 +135,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
 
     private static string? Restatement(ApplicationState state, WorkflowEvent @event) => @event switch
     {
-        ApplicationSubmitted e when state.Stage != ApplicationStatus.NotSubmitted && e == SubmittedAs(state)
+        ApplicationSubmitted e when state.Stage != ApplicationStatus.NotSubmitted && e with { FastTrackFailures = null } == SubmittedAs(state)
             => $"Application {state.ApplicationId} was already submitted with these facts.",
         MaterialReviewAccepted e when state.Stage != ApplicationStatus.MaterialReview && state.AcceptedOn == e.AcceptedOn
             => $"The materials of {state.ApplicationId} were already accepted on {Format(e.AcceptedOn)}.",
@@ -156,6 +157,8 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
     {
         ApplicationSubmitted e when state.Stage != ApplicationStatus.NotSubmitted
             => $"Application {Describe(state)} was already submitted on {Format(state.ReceivedOn)} and is {state.Stage}; a second submission ({e.ApplicationId}, received {Format(e.ReceivedOn)}) must start a new application.",
+        FastTrackConfirmed when state.Stage == ApplicationStatus.MaterialReview && !state.FastTrackEligible
+            => $"Application {Describe(state)} cannot be renewed without an on-site review (RULES.md §6 [001 art.17]): {FastTrackRefusal(state)}; accept the materials and draw a review unit.",
         ReverificationCompleted when state.Stage != ApplicationStatus.NotSubmitted && !state.ReverificationRequired
             => $"Application {Describe(state)} needs no re-verification: only level-2 applicants under a profile that requires it are re-verified (RULES.md §4.6 [004 §2]); profile {state.ProfileId}, grade {state.Grade}.",
         Announced e when state.Stage == ApplicationStatus.ObjectionPending
@@ -189,6 +192,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         ApplicationSubmitted e => e.ReceivedOn,
         MaterialReviewAccepted e => e.AcceptedOn,
         MaterialReviewRejected e => e.RejectedOn,
+        FastTrackConfirmed e => e.ConfirmedOn,
         ReviewUnitAssigned e => e.AssignedOn,
         RemediationStarted e => e.StartedOn,
         RemediationEnded e => e.EndedOn,
@@ -251,6 +255,11 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             return Decision.Reject($"Application {e.ApplicationId}: profile {profile.Id} does not cover industry '{e.Industry}'.");
         }
 
+        if (e.FastTrackEligible && (e.Kind != ApplicationKind.Renewal || !profile.FastTrackRenewal.Value || e.FastTrackFailures is { Count: > 0 }))
+        {
+            return Decision.Reject($"Application {e.ApplicationId}: only a renewal that meets every condition, under a profile that provides it, is fast-tracked (RULES.md §6 [{profile.FastTrackRenewal.Source}]); this is a {e.Kind} under {profile.Id}.");
+        }
+
         var effects = new List<Effect>();
         var next = state with
         {
@@ -264,6 +273,8 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             LicenceRequired = e.LicenceRequired,
             PreviousCertificateId = e.PreviousCertificateId,
             PartialReReviewOf = e.PartialReReviewOf,
+            FastTrackEligible = e.FastTrackEligible,
+            FastTrackFailures = e.FastTrackFailures is null ? [] : [.. e.FastTrackFailures],
             ReverificationRequired = profile.Level2Reverification.Value && e.Grade == Grade.Level2,
             Stage = ApplicationStatus.MaterialReview,
             ReceivedOn = e.ReceivedOn,
@@ -312,6 +323,30 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         };
         return Decision.Apply(StartReviewClock(next, effects), effects);
     }
+
+    // RULES.md §6 [001 art.17]: no on-site review; the extension is announced and a new certificate issued, which
+    // supersedes the old one. The material review ends here; the review clock never starts.
+    private static Decision ConfirmFastTrack(ApplicationState state, FastTrackConfirmed e)
+    {
+        var effects = new List<Effect>();
+        var next = state with
+        {
+            Stage = ApplicationStatus.Announced,
+            FastTrackConfirmedOn = e.ConfirmedOn,
+            AnnouncedOn = e.ConfirmedOn,
+            LastStepOn = e.ConfirmedOn,
+            Timers = state.Timers.CancelAll(effects),
+            Deadlines = [],
+        };
+        return Decision.Apply(next, effects);
+    }
+
+    private static string FastTrackRefusal(ApplicationState state) =>
+        state.Kind != ApplicationKind.Renewal
+            ? $"it is a {state.Kind} application, not a renewal"
+            : state.FastTrackFailures.IsEmpty
+                ? "no fast-track assessment was recorded"
+                : "failed " + string.Join("; ", state.FastTrackFailures.Select(f => $"{f.Code}: {f.ReasonEn} [{f.Source}]"));
 
     // RULES.md §4.1 [001 art.11]: a rejection is written, with reasons.
     private static Decision RejectMaterials(ApplicationState state, MaterialReviewRejected e)
@@ -647,11 +682,12 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
             Deadlines = [new Deadline(PartialReReviewDeadline, window, windowRule)],
         };
         effects.Add(Notice(next, NoticeKinds.ApplicationFailed, Party.Enterprise, failedOn, NoticeClass.Mandatory, rule, ("findings", findings), ("deadline", Format(window))));
+        EndWithoutCertificate(state, failedOn, failed: true, effects);
         return Decision.Apply(next, effects);
     }
 
     private static Decision Withdraw(ApplicationState state, Withdrawn e) =>
-        Close(state, ApplicationStatus.Withdrawn, e.WithdrawnOn, e.Reason, NoticeKinds.ApplicationWithdrawn, "RULES.md §4");
+        Close(state, ApplicationStatus.Withdrawn, e.WithdrawnOn, e.Reason, NoticeKinds.ApplicationWithdrawn, "RULES.md §4 convention: an application is voluntary, so it may be withdrawn [001 art.3]");
 
     private static Decision Close(ApplicationState state, ApplicationStatus status, LocalDate on, string? reasons, string noticeKind, string rule)
     {
@@ -668,7 +704,23 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         var recipient = status == ApplicationStatus.Withdrawn ? Party.ReviewOrganization : Party.Enterprise;
         var noticeClass = status == ApplicationStatus.Rejected ? NoticeClass.Mandatory : NoticeClass.Informational;
         effects.Add(Notice(next, noticeKind, recipient, on, noticeClass, rule, ("reasons", reasons ?? string.Empty)));
+        EndWithoutCertificate(state, on, failed: false, effects);
         return Decision.Apply(next, effects);
+    }
+
+    // An application that ends without a certificate ends what waits on it: the renewal it filed, so the old certificate's
+    // reminders resume (RULES.md §6), and the remediation orders of its review, which no grade will follow (RULES.md §4.4).
+    private static void EndWithoutCertificate(ApplicationState state, LocalDate on, bool failed, List<Effect> effects)
+    {
+        if (state.Kind == ApplicationKind.Renewal && state.PreviousCertificateId is { } previous)
+        {
+            effects.Add(new SignalWorkflow(WorkflowKinds.Certificate, previous, failed ? new RenewalFailed(state.ApplicationId, on) : new RenewalWithdrawn(state.ApplicationId, on)));
+        }
+
+        for (var order = 1; order <= state.RemediationOrders; order++)
+        {
+            effects.Add(new SignalWorkflow(WorkflowKinds.Remediation, $"{state.ApplicationId}-remediation-{order}", new ApplicationClosed(state.ApplicationId, on)));
+        }
     }
 
     private static Decision OnTimer(ApplicationState state, TimerFired fired)
@@ -767,7 +819,8 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         state.ReceivedOn!.Value,
         state.LicenceRequired,
         state.PreviousCertificateId,
-        state.PartialReReviewOf);
+        state.PartialReReviewOf,
+        state.FastTrackEligible);
 
     private static Notify Notice(ApplicationState state, string kind, Party recipient, LocalDate dueDate, NoticeClass noticeClass, string rule, params (string Key, string Value)[] extra)
     {

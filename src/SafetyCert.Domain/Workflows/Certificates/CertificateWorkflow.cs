@@ -40,8 +40,6 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     /// <summary>Fires when the follow-up visit window has closed without a visit.</summary>
     public const string FollowUpOverdueTimer = "follow-up-overdue";
 
-    private const string RenewalRule = "RULES.md §6 [000 §3(4)], [002 §2(3)]";
-    private const string ExpiryRule = "RULES.md §5 [000 §3(4)]";
     private const string SuspensionRule = "RULES.md §5 [001 art.16]";
     private const string FollowUpRule = "RULES.md §4.10 [004 §4]";
     private const string CancellationRule = "RULES.md §4.4 [001 art.14]";
@@ -112,7 +110,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var effects = new List<Effect>();
         if (issued.Supersedes is { } old)
         {
-            effects.Add(new SignalWorkflow(WorkflowKinds.Certificate, old, new CertificateSuperseded(issued.CertificateId, issued.IssuedOn)));
+            effects.Add(new SignalWorkflow(WorkflowKinds.Certificate, old, new CertificateSuperseded(issued.CertificateId, issued.IssuedOn, issued.Number)));
         }
 
         if (issued.Imported)
@@ -197,23 +195,33 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         return Decision.Apply(state with { Timers = timers }, effects);
     }
 
-    private static Decision OnTimer(CertificateState state, TimerFired fired)
+    private Decision OnTimer(CertificateState state, TimerFired fired)
     {
         var timer = state.Timers.Active[fired.TimerId];
         var on = ShanghaiTime.DateOf(timer.DueAt);
         var fresh = state with { Timers = state.Timers.Fired(fired) };
         return fired.TimerId switch
         {
-            ExpiryTimer => Expire(fresh),
-            RenewalWindowTimer => RemindRenewal(fresh, on, NoticeKinds.RenewalWindowOpen),
+            ExpiryTimer => Expire(fresh, ExpiryRule(state)),
+            RenewalWindowTimer => RemindRenewal(fresh, on, NoticeKinds.RenewalWindowOpen, RenewalRule(state)),
             FollowUpReminderTimer => Decision.Apply(fresh, FollowUpNotice(state, NoticeKinds.FollowUpVisitDue, VisitOwner(state), NoticeClass.Routine)),
             FollowUpOverdueTimer => Decision.Apply(fresh, FollowUpOverdueNotices(state)),
-            _ when fired.TimerId.StartsWith(RenewalReminderTimerPrefix, StringComparison.Ordinal) => RemindRenewal(fresh, on, NoticeKinds.RenewalReminder),
+            _ when fired.TimerId.StartsWith(RenewalReminderTimerPrefix, StringComparison.Ordinal) => RemindRenewal(fresh, on, NoticeKinds.RenewalReminder, RenewalRule(state)),
             _ => Decision.Reject($"Certificate {state.CertificateId} sets no timer {fired.TimerId}."),
         };
     }
 
-    private static Decision RemindRenewal(CertificateState state, LocalDate on, string kind)
+    // The rules a certificate's notices cite are its profile's sources: Ningxia's own articles for a Ningxia certificate.
+    private string ExpiryRule(CertificateState state) =>
+        $"RULES.md §5 [{profiles.Get(state.ProfileId!, state.IssuedOn).CertificateValidityYears.Source}]";
+
+    private string RenewalRule(CertificateState state)
+    {
+        var profile = profiles.Get(state.ProfileId!, state.IssuedOn);
+        return $"RULES.md §6 [{profile.CertificateValidityYears.Source}], [{profile.RenewalWindowMonths.Source}]";
+    }
+
+    private static Decision RemindRenewal(CertificateState state, LocalDate on, string kind, string rule)
     {
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
@@ -224,17 +232,17 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             ("path", state.HadAccidentDuringValidity
                 ? "initial application: accident during validity [002 §2(3)]"
                 : "renewal application [000 §3(4)]"));
-        var effects = new List<Effect> { new Notify(kind, Party.Enterprise, on, NoticeClass.Routine, RenewalRule, facts) };
+        var effects = new List<Effect> { new Notify(kind, Party.Enterprise, on, NoticeClass.Routine, rule, facts) };
         if (kind == NoticeKinds.RenewalWindowOpen && !state.HadAccidentDuringValidity)
         {
             // [002 §2(3)]: the regulator reminds enterprises with no accident, so it learns who is due.
-            effects.Add(new Notify(kind, Party.Regulator, on, NoticeClass.Informational, RenewalRule, facts));
+            effects.Add(new Notify(kind, Party.Regulator, on, NoticeClass.Informational, rule, facts));
         }
 
         return Decision.Apply(state, effects);
     }
 
-    private static Decision Expire(CertificateState state)
+    private static Decision Expire(CertificateState state, string rule)
     {
         var effects = new List<Effect>();
         var expiresOn = CertificateValidity.ExpiredFrom(state.ValidThrough);
@@ -244,8 +252,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             (NoticeFactNames.LastValidDay, NoticeFacts.Date(state.ValidThrough)),
             (NoticeFactNames.ExpiredFrom, NoticeFacts.Date(expiresOn)),
             ("renewalPending", (state.RenewalApplicationId is not null).ToString()));
-        effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Enterprise, expiresOn, NoticeClass.Mandatory, ExpiryRule, facts));
-        effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Regulator, expiresOn, NoticeClass.Informational, ExpiryRule, facts));
+        effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Enterprise, expiresOn, NoticeClass.Mandatory, rule, facts));
+        effects.Add(new Notify(NoticeKinds.CertificateExpired, Party.Regulator, expiresOn, NoticeClass.Informational, rule, facts));
         var timers = state.Timers.CancelAll(effects);
         return Decision.Apply(state with { Stage = CertificateStage.Expired, Timers = timers }, effects);
     }
@@ -374,7 +382,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 var threshold = profile.FatalAccidentDeaths.Value[state.Grade];
                 var reason = $"Accident {accident.AccidentId} on {NoticeFacts.Date(accident.On)}: {accident.Deaths} death(s), threshold {threshold} for {state.Grade} [{profile.FatalAccidentDeaths.Source}]"
                     + (accident.ConcealedOrLate ? "; reported late or concealed" : string.Empty);
-                effects.Add(StartRevocation(state, RevocationGround.FatalAccident, reason, accident.AccidentId, now));
+                effects.Add(StartRevocation(state, RevocationGround.FatalAccident, reason, accident, now));
                 next = next with { RevocationStarted = true };
             }
         }
@@ -460,8 +468,12 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             Party.Enterprise,
             superseded.On,
             NoticeClass.Informational,
-            "RULES.md §5",
-            NoticeFacts.Of(("certificateId", state.CertificateId!), ("certificateNumber", state.Number!), ("newCertificateId", superseded.NewCertificateId))));
+            "RULES.md §5 [000 §3(4)]",
+            NoticeFacts.Of(
+                ("certificateId", state.CertificateId!),
+                ("certificateNumber", state.Number!),
+                ("newCertificateId", superseded.NewCertificateId),
+                ("newCertificateNumber", superseded.NewCertificateNumber ?? string.Empty))));
         return Decision.Apply(state with { Stage = CertificateStage.Superseded, SupersededBy = superseded.NewCertificateId, Timers = timers }, effects);
     }
 
@@ -472,7 +484,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         return Decision.Apply(state with { Stage = CertificateStage.Revoked, RevokedOn = confirmed.RevokedOn, RevocationStarted = true, Timers = timers }, effects);
     }
 
-    private static StartWorkflow StartRevocation(CertificateState state, RevocationGround ground, string reason, string triggerId, Instant now) =>
+    private static StartWorkflow StartRevocation(CertificateState state, RevocationGround ground, string reason, AccidentReported accident, Instant now) =>
         new(
             WorkflowKinds.Revocation,
             state.CertificateId!,
@@ -488,7 +500,9 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 reason,
                 [],
                 ShanghaiTime.DateOf(now),
-                triggerId));
+                accident.AccidentId,
+                accident.On,
+                accident.Deaths));
 
     private static TimerBook ScheduleRenewalReminders(TimerBook timers, JurisdictionProfile profile, LocalDate validThrough, Instant now, ICollection<Effect> effects)
     {

@@ -37,6 +37,9 @@ public sealed record RemediationState : IWorkflowState
 
     public LocalDate? CompletedOn { get; init; }
 
+    /// <summary>The day the ordering application ended without a certificate.</summary>
+    public LocalDate? ClosedOn { get; init; }
+
     public ImmutableArray<string> EvidenceDocumentIds { get; init; } = [];
 
     public TimerBook Timers { get; init; } = TimerBook.Empty;
@@ -45,11 +48,12 @@ public sealed record RemediationState : IWorkflowState
     public string Status => Stage.ToString();
 
     /// <summary>
-    /// Done when completed, or missed with its certificate told. An order from a review that missed its deadline before
-    /// the certificate was issued waits for <see cref="GradeCertificateIssued"/> to cancel it (RULES.md §4.4).
+    /// Done when completed, closed with its application, or missed with its certificate told. An order from a review that
+    /// missed its deadline before the certificate was issued waits for <see cref="GradeCertificateIssued"/> to cancel it, or
+    /// for <see cref="ApplicationClosed"/> when the application ends without one (RULES.md §4.4).
     /// </summary>
     [JsonIgnore]
-    public bool IsFinal => Stage == RemediationStatus.Completed
+    public bool IsFinal => Stage is RemediationStatus.Completed or RemediationStatus.Closed
         || (Stage == RemediationStatus.Missed && (CertificateId is not null || ApplicationId is null));
 
     [JsonIgnore]

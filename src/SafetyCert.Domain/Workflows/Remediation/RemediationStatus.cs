@@ -11,6 +11,9 @@ public enum RemediationStatus
     /// <summary>Fixed by the deadline. Final.</summary>
     Completed,
 
-    /// <summary>The deadline passed; the grade is cancelled [001 art.14]. Final.</summary>
+    /// <summary>The deadline passed; the grade is cancelled [001 art.14]. Final once its certificate is told.</summary>
     Missed,
+
+    /// <summary>The application that ordered it ended without a certificate; there is no grade to cancel. Final.</summary>
+    Closed,
 }

@@ -42,6 +42,8 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
             (RemediationStatus.NotOrdered, _) => Reject(state, @event, nameof(RemediationOrdered)),
             (_, RemediationOrdered) => Decision.Ignore($"Remediation {state.RemediationId} is already ordered."),
             (_, GradeCertificateIssued issued) => Follow(state, issued),
+            (_, ApplicationClosed closed) => CloseWithApplication(state, closed),
+            (RemediationStatus.Closed, _) => Reject(state, @event, "nothing: it closed with its application"),
             (RemediationStatus.Missed, _) => Reject(state, @event, nameof(GradeCertificateIssued)),
             (_, RemediationCompleted completed) => Complete(state, completed),
             (_, TimerFired { TimerId: DeadlineTimer } fired) => Miss(state, fired),
@@ -182,6 +184,24 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
         return state.Stage == RemediationStatus.Missed
             ? Decision.Apply(next, new SignalWorkflow(WorkflowKinds.Certificate, issued.CertificateId, new RemediationMissed(state.RemediationId!, state.Deadline)))
             : Decision.Apply(next);
+    }
+
+    // RULES.md §4.4: an order made for a grade that will never be granted ends with the application that made it.
+    private static Decision CloseWithApplication(RemediationState state, ApplicationClosed closed)
+    {
+        if (state.ApplicationId != closed.ApplicationId)
+        {
+            return Decision.Reject($"Remediation {state.RemediationId} was ordered by {state.ApplicationId ?? "no application"}, not {closed.ApplicationId}.");
+        }
+
+        if (state.Stage is RemediationStatus.Completed or RemediationStatus.Closed || state.CertificateId is not null)
+        {
+            return Decision.Ignore($"Remediation {state.RemediationId} is {state.Stage}{(state.CertificateId is null ? string.Empty : $" and follows certificate {state.CertificateId}")}; the application's end changes nothing.");
+        }
+
+        var effects = new List<Effect>();
+        var timers = state.Timers.CancelAll(effects);
+        return Decision.Apply(state with { Stage = RemediationStatus.Closed, ClosedOn = closed.On, Timers = timers }, effects);
     }
 
     private static ImmutableSortedDictionary<string, string> Facts(RemediationState state) =>

@@ -27,4 +27,6 @@ public sealed record RevocationOpened(
     string? Reason,
     ImmutableArray<string> EvidenceDocumentIds,
     LocalDate On,
-    string? TriggerId = null) : WorkflowEvent;
+    string? TriggerId = null,
+    LocalDate? AccidentOn = null,
+    int? Deaths = null) : WorkflowEvent;

@@ -83,19 +83,27 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
         {
             new SignalWorkflow(WorkflowKinds.Certificate, opened.CertificateId, new RevocationConfirmed(opened.Grounds, opened.On, banEndsOn)),
         };
-        var grounds = string.Join("; ", opened.Grounds.Select(g => $"{(int)g} {g} {RevocationRules.SourceOf(g)}"));
+        // Facts are codes and numbers; the notice turns them into each language. The reason is shown only when a
+        // regulator wrote it: an automatic revocation is explained by its accident.
         var facts = NoticeFacts.Of(
             ("certificateId", opened.CertificateId),
             ("certificateNumber", opened.CertificateNumber),
-            ("grounds", grounds),
+            ("grounds", string.Join(",", opened.Grounds)),
             ("decision", opened.Automatic ? "automatic" : "regulator"),
-            ("reason", opened.Reason ?? string.Empty),
+            ("reason", opened.Automatic ? string.Empty : opened.Reason ?? string.Empty),
+            ("accidentOn", opened.AccidentOn is { } accidentOn ? NoticeFacts.Date(accidentOn) : string.Empty),
+            ("deaths", opened.Deaths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
+            ("deathThreshold", opened.Deaths is not null && profile.FatalAccidentDeaths.Value.TryGetValue(opened.Grade, out var threshold)
+                ? threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : string.Empty),
             ("revokedOn", NoticeFacts.Date(opened.On)),
             ("banEndsOn", NoticeFacts.Date(banEndsOn)),
-            ("recall", "return certificate and plaque to the review organization"));
-        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Enterprise, opened.On, NoticeClass.Mandatory, BanRule, facts));
-        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.ReviewOrganization, opened.On, NoticeClass.Mandatory, RecallRule, facts));
-        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Regulator, opened.On, NoticeClass.Informational, BanRule, facts));
+            ("recall", "certificate,plaque"));
+        // The notice cites the ban and the provision behind each ground (RULES.md §7 (1)…(7)).
+        var groundsRule = string.Join(", ", opened.Grounds.Select(RevocationRules.SourceOf));
+        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Enterprise, opened.On, NoticeClass.Mandatory, $"{BanRule}; {groundsRule}", facts));
+        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.ReviewOrganization, opened.On, NoticeClass.Mandatory, $"{RecallRule}; {groundsRule}", facts));
+        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Regulator, opened.On, NoticeClass.Informational, $"{BanRule}; {groundsRule}", facts));
 
         var timers = TimerBook.Empty
             .Set(RecallReminderTimer, ShanghaiTime.ReminderOn(firstReminder), $"recall reminder {NoticeFacts.Date(firstReminder)}", effects);

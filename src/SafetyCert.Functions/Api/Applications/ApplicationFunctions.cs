@@ -22,14 +22,22 @@ internal sealed class ApplicationFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, (Caller caller, SubmitApplicationRequest body) =>
-            ApplicationApi.SubmitAsync(body, caller, request.HttpContext, registry, certificates, profiles, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
+            ApplicationApi.SubmitAsync(body, caller, request.HttpContext, registry, certificates, profiles, workflowClients.For(durable), workflowSet, clock, cancellationToken), cancellationToken);
+
+    /// <summary>What a renewal filed today would get: every fast-track condition with its reason and source. Writes nothing.</summary>
+    [Function("Applications_FastTrackAssessment")]
+    public Task<IResult> FastTrackAssessmentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/fast-track-assessment")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, SubmitApplicationRequest body) =>
+            ApplicationApi.AssessFastTrackAsync(body, caller, registry, certificates, profiles, workflowClients.For(durable), workflowSet, clock, cancellationToken), cancellationToken);
 
     [Function("Applications_CheckEligibility")]
     public Task<IResult> CheckEligibilityAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/eligibility")] HttpRequest request,
-        CancellationToken cancellationToken) =>
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, (Caller caller, SubmitApplicationRequest body) =>
-            ApplicationApi.CheckEligibilityAsync(body, caller, registry, certificates, profiles, clock, cancellationToken), cancellationToken);
+            ApplicationApi.CheckEligibilityAsync(body, caller, registry, certificates, profiles, workflowClients.For(durable), workflowSet, clock, cancellationToken), cancellationToken);
 
     [Function("Applications_Get")]
     public Task<IResult> GetAsync(
@@ -45,12 +53,19 @@ internal sealed class ApplicationFunctions(
             ? new MaterialReviewAccepted(r.On ?? today)
             : new MaterialReviewRejected(r.On ?? today, r.Reasons!), cancellationToken);
 
+    /// <summary>The organization confirms a renewal that met every fast-track condition: no on-site review (RULES.md §6 [001 art.17]).</summary>
+    [Function("Applications_FastTrackConfirmation")]
+    public Task<IResult> FastTrackConfirmationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/fast-track-confirmation")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        StepAsync(request, id, Party.ReviewOrganization, durable, (StepRequest r, LocalDate today) => new FastTrackConfirmed(r.On ?? today), cancellationToken);
+
     [Function("Applications_Draw")]
     public Task<IResult> DrawAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/draw")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller =>
-            ApplicationApi.DrawAsync(id, caller, request.HttpContext, workflowClients.For(durable), workflowSet, bodies, clock, cancellationToken));
+            ApplicationApi.DrawAsync(id, caller, request.HttpContext, workflowClients.For(durable), workflowSet, bodies, registry, clock, cancellationToken));
 
     [Function("Applications_GetDraw")]
     public Task<IResult> GetDrawAsync(

@@ -4,16 +4,22 @@ using SafetyCert.Domain.Grading;
 
 namespace SafetyCert.Functions.Api.Applications;
 
-/// <summary>An enterprise applies for a grade (RULES.md §3); the declarations feed the eligibility check.</summary>
+/// <summary>
+/// An enterprise applies for a grade (RULES.md §3); the declarations feed the eligibility check. A renewal also declares
+/// what only the enterprise knows for the fast track (RULES.md §6 [001 art.17(6)–(7)]); the organization confirms it.
+/// </summary>
 internal sealed record SubmitApplicationRequest(
     string EnterpriseId,
-    ApplicationKind Kind,
-    Grade Grade,
+    ApplicationKind? Kind,
+    Grade? Grade,
     LocalDate? SystemRunningSince,
     bool PostAndProfessionalStandardizationDone,
     bool DualPreventionInPlace,
     string? PreviousCertificateId = null,
-    string? PartialReReviewOf = null) : IApiRequest
+    string? PartialReReviewOf = null,
+    bool SitesRebuiltExpandedOrRelocated = false,
+    bool LicenceScopeWidened = false,
+    bool WorkingEnvironmentChangedMarkedly = false) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
@@ -37,14 +43,15 @@ internal sealed record SubmitApplicationRequest(
             yield return ("enterpriseId", "The applicant's id is required.");
         }
 
-        if (!Enum.IsDefined(Kind))
+        // Required: an omitted kind or grade is not taken to mean the first one.
+        if (Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            yield return ("kind", "Initial, Renewal or Upgrade.");
+            yield return ("kind", "Required: Initial, Renewal or Upgrade.");
         }
 
-        if (!Enum.IsDefined(Grade))
+        if (Grade is not { } grade || !Enum.IsDefined(grade))
         {
-            yield return ("grade", "Level1, Level2, Level3 or SmallMicro.");
+            yield return ("grade", "Required: Level1, Level2, Level3 or SmallMicro.");
         }
 
         if (Kind is ApplicationKind.Renewal or ApplicationKind.Upgrade && string.IsNullOrWhiteSpace(PreviousCertificateId))

@@ -42,6 +42,11 @@ internal static class CertificateApi
             return ApiProblems.NotFound($"Certificate '{id}'");
         }
 
+        if (!caller.MaySee(record.EnterpriseId, record.RegionCode))
+        {
+            return ApiProblems.Unseen($"Certificate '{id}'");
+        }
+
         var level = AnnouncingLevel(record);
         if (!caller.IsRegulatorFor(record.RegionCode, level))
         {
@@ -86,17 +91,22 @@ internal static class CertificateApi
 
         if (!caller.MaySee(record.EnterpriseId, record.RegionCode))
         {
-            return ApiProblems.Forbidden($"This caller has no scope over certificate {record.Number}.");
+            return ApiProblems.Unseen($"Certificate '{id}'");
         }
 
-        var accidentId = IdempotencyKey.EventId(http, "accident");
-        var result = await workflows.ApplyAsync(WorkflowKinds.Certificate, record.CertificateId, new AccidentReported(accidentId, request.On!.Value, request.Deaths, request.ConcealedOrLate), accidentId, caller.Subject, ct);
+        // Without an Idempotency-Key an accident is known by what it is: the same certificate, day, toll and lateness is the
+        // same accident, so a replayed report records nothing new. Two accidents alike in all of these take two keys.
+        var accidentId = http.Request.Headers[IdempotencyKey.Header].Count > 0
+            ? IdempotencyKey.EventId(http, "accident")
+            : IdempotencyKey.NaturalId("accident", record.CertificateId, request.On!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                request.Deaths!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), request.ConcealedOrLate ? "late" : "on-time");
+        var result = await workflows.ApplyAsync(WorkflowKinds.Certificate, record.CertificateId, new AccidentReported(accidentId, request.On!.Value, request.Deaths!.Value, request.ConcealedOrLate), accidentId, caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
             return ApiProblems.Rejected(result);
         }
 
-        await registry.AddAccidentAsync(record.EnterpriseId, new AccidentRecord(accidentId, request.On!.Value, request.Deaths, request.ConcealedOrLate, record.CertificateId), ct);
+        await registry.AddAccidentAsync(record.EnterpriseId, new AccidentRecord(accidentId, request.On!.Value, request.Deaths!.Value, request.ConcealedOrLate, record.CertificateId), ct);
         return TypedResults.Ok(new StepResult(WorkflowKinds.Certificate, record.CertificateId, result.Status, result.Sequence, result.Duplicate));
     }
 
@@ -108,6 +118,11 @@ internal static class CertificateApi
         if (record is null)
         {
             return ApiProblems.NotFound($"Certificate '{id}'");
+        }
+
+        if (!caller.MaySee(record.EnterpriseId, record.RegionCode))
+        {
+            return ApiProblems.Unseen($"Certificate '{id}'");
         }
 
         if (caller.Role is not (Party.ReviewOrganization or Party.Administrator) || !caller.CoversRegion(record.RegionCode))
@@ -144,6 +159,11 @@ internal static class CertificateApi
             return ApiProblems.NotFound($"Certificate '{id}'");
         }
 
+        if (!caller.MaySee(record.EnterpriseId, record.RegionCode))
+        {
+            return ApiProblems.Unseen($"Certificate '{id}'");
+        }
+
         if (caller.Role is not (Party.Regulator or Party.Administrator) || !caller.CoversRegion(record.RegionCode))
         {
             return ApiProblems.Forbidden($"The licence of certificate {record.Number} is recorded by a regulator over region {record.RegionCode}.");
@@ -177,7 +197,7 @@ internal static class CertificateApi
 
         if (!caller.MaySee(record.EnterpriseId, record.RegionCode))
         {
-            return ApiProblems.Forbidden($"This caller may not see certificate {record.Number}.");
+            return ApiProblems.Unseen($"Certificate '{key}'");
         }
 
         var status = await workflows.GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, ct);

@@ -12,7 +12,8 @@ namespace SafetyCert.Functions.Api.Certificates;
 
 /// <summary><c>/api/certificates</c>: certificates by id and number, revocation, accidents, the recall and licence steps (RULES.md §5, §7).</summary>
 internal sealed class CertificateFunctions(
-    ApiRequests api, WorkflowClients workflowClients, CertificateIndex index, CertificateSummaries summaries, EnterpriseRegistry registry, DocumentStore documents, IClock clock)
+    ApiRequests api, WorkflowClients workflowClients, CertificateIndex index, CertificateSummaries summaries, EnterpriseRegistry registry, DocumentStore documents, IClock clock,
+    WorkflowStore store)
 {
     [Function("Certificates_Get")]
     public Task<IResult> GetAsync(
@@ -62,4 +63,10 @@ internal sealed class CertificateFunctions(
         api.HandleAsync(request, (Caller caller, LicenceRenewalRequest body) =>
             CertificateApi.LicenceStepAsync(id, caller, request.HttpContext, index, registry, workflowClients.For(durable),
                 _ => (new LicenceRenewed(body.On ?? ApplicationApi.Today(clock), body.ValidUntil!.Value), body.ValidUntil), cancellationToken), cancellationToken);
+
+    [Function("Certificates_Search")]
+    public Task<IResult> SearchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => Search.SearchApi.CertificatesAsync(request.Query, caller, index, summaries, registry, store, clock, cancellationToken));
 }

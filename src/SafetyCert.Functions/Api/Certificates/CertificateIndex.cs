@@ -14,8 +14,8 @@ namespace SafetyCert.Functions.Api.Certificates;
 /// <c>certificates</c> (PartitionKey = certificate id, RowKey <c>certificate</c>), <c>certificatenumbers</c>
 /// (PartitionKey = number, RowKey <c>number</c>, pointing at the id) and <c>certificatecounters</c>
 /// (PartitionKey = region abbreviation|grade|year, RowKey <c>counter</c>). A number is taken by advancing its
-/// counter row under the row's ETag, so two issuers never get the same number and a number taken is never
-/// handed out again, even when the issue that took it fails later (RULES.md §5).
+/// counter row under the row's ETag, so two issuers never get the same number; the API takes one only for an issue
+/// the decider accepts, and gives it back if the issue is refused after all while it is still the last one (RULES.md §5).
 /// </summary>
 internal sealed class CertificateIndex(StorageAccount storage)
 {
@@ -84,6 +84,32 @@ internal sealed class CertificateIndex(StorageAccount storage)
             {
                 // Another issuer took this number first; read the counter again.
             }
+        }
+    }
+
+    /// <summary>
+    /// Gives back a number whose issue was refused, when it is still the last one taken (under the counter's ETag); once a
+    /// later issue took the next number, the refused one stays a gap rather than being handed out twice.
+    /// </summary>
+    public async Task ReleaseNumberAsync(string regionCode, Grade grade, int year, string number, CancellationToken ct)
+    {
+        var abbreviation = RegionCatalog.Embedded.Find(regionCode[..2] + "0000").Abbreviation
+            ?? throw new InvalidOperationException($"Province of {regionCode} has no abbreviation.");
+        var counters = await storage.TableAsync("certificatecounters", ct).ConfigureAwait(false);
+        var partition = TableKey.Join(abbreviation, grade.ToString(), year.ToString(CultureInfo.InvariantCulture));
+        var row = await counters.GetAsync(partition, "counter", ct).ConfigureAwait(false);
+        if (row?.GetInt32("Last") is not { } last || CertificateNumber.Format(abbreviation, grade, year, last) != number)
+        {
+            return;
+        }
+
+        try
+        {
+            await counters.UpdateAsync(new TableEntity(partition, "counter") { ["Last"] = last - 1 }, row.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        }
+        catch (StorageConflictException)
+        {
+            // Another issuer took the next number meanwhile: this one stays a gap.
         }
     }
 

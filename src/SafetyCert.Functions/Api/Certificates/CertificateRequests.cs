@@ -36,7 +36,7 @@ if (RequestLimits.TooLong(Reason, "reason", RequestLimits.Text) is { } tooLong11
 }
 
 /// <summary>An accident at a certified enterprise (RULES.md §7.2–§7.3).</summary>
-internal sealed record AccidentRequest(LocalDate? On, int Deaths, bool ConcealedOrLate = false) : IApiRequest
+internal sealed record AccidentRequest(LocalDate? On, int? Deaths, bool ConcealedOrLate = false) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
@@ -45,7 +45,11 @@ internal sealed record AccidentRequest(LocalDate? On, int Deaths, bool Concealed
             yield return ("on", "The day of the accident is required (yyyy-MM-dd).");
         }
 
-        if (Deaths < 0)
+        if (Deaths is null)
+        {
+            yield return ("deaths", "The number of deaths is required (0 or more).");
+        }
+        else if (Deaths < 0)
         {
             yield return ("deaths", "Deaths cannot be negative.");
         }

@@ -4,13 +4,11 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using SafetyCert.Domain.Serialization;
 using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
-using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 
@@ -93,8 +91,7 @@ internal static class EnterpriseApi
             return problem!;
         }
 
-        var party = await contacts.GetAsync(Scope(id), ct);
-        return TypedResults.Ok<IReadOnlyList<ContactView>>([.. party.Channels.Select(ContactView.Of)]);
+        return await Contacts.ContactsApi.ListAsync(Scope(id), contacts, ct);
     }
 
     public static async Task<Results<Ok<ContactView>, ProblemHttpResult>> SaveContactAsync(
@@ -111,14 +108,7 @@ internal static class EnterpriseApi
             return ApiProblems.Forbidden("An enterprise keeps its own contacts.");
         }
 
-        var contact = new Contact(request.Order, EnumNames.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
-        if (await contacts.ProblemAsync(contact, ct) is { } invalid)
-        {
-            return ApiProblems.Invalid(invalid.Field, invalid.Error);
-        }
-
-        await contacts.SaveAsync(Scope(id), contact, ct);
-        return TypedResults.Ok(ContactView.Of(contact));
+        return await Contacts.ContactsApi.SaveAsync(Scope(id), request, contacts, ct);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveContactAsync(
@@ -135,8 +125,7 @@ internal static class EnterpriseApi
             return ApiProblems.Forbidden("An enterprise keeps its own contacts.");
         }
 
-        await contacts.RemoveAsync(Scope(id), contactId, ct);
-        return TypedResults.NoContent();
+        return await Contacts.ContactsApi.RemoveAsync(Scope(id), contactId, contacts, ct);
     }
 
     /// <summary>Every running deadline of the enterprise's workflows as an all-day event in Asia/Shanghai.</summary>
@@ -207,7 +196,7 @@ internal static class EnterpriseApi
 
         return caller.MaySee(enterprise.Id, enterprise.RegionCode)
             ? (enterprise, null)
-            : (null, ApiProblems.Forbidden($"This caller may not see enterprise {id}."));
+            : (null, ApiProblems.Unseen($"Enterprise '{id}'"));
     }
 
     private static string Scope(string enterpriseId) => $"enterprise:{enterpriseId}";

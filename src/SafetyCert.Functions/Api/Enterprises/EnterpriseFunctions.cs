@@ -91,4 +91,10 @@ internal sealed class EnterpriseFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/deadlines")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller => EnterpriseRecordsApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), clock, cancellationToken));
+
+    [Function("Enterprises_Search")]
+    public Task<IResult> SearchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => Search.SearchApi.EnterprisesAsync(request.Query, caller, registry, store, cancellationToken));
 }

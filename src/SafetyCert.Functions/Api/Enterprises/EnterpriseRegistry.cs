@@ -11,7 +11,8 @@ namespace SafetyCert.Functions.Api.Enterprises;
 /// <summary>
 /// The table <c>{prefix}enterprises</c>. One partition per enterprise (PartitionKey = enterprise id, escaped):
 /// RowKey <c>enterprise</c> holds the registration, <c>accident|{id}</c> each reported accident,
-/// <c>self-assessment|{year}</c> each submitted yearly report. Everything an eligibility check needs is one
+/// <c>self-assessment|{year}</c> each submitted yearly report, <c>unit|{unitId}|{applicationId}</c> each review unit a
+/// draw assigned to one of its applications, <c>open|{grade}</c> the one application for that grade not yet closed. Everything an eligibility check needs is one
 /// partition read. Changes to the registration are guarded by its ETag.
 /// </summary>
 internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDirectory
@@ -64,9 +65,108 @@ internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDi
         return row is null ? null : FromEntity(row);
     }
 
-    /// <summary>The enterprise and its region, as the document store needs them.</summary>
-    public async Task<EnterpriseRef?> FindAsync(string enterpriseId, CancellationToken cancellationToken) =>
-        await GetAsync(enterpriseId, cancellationToken).ConfigureAwait(false) is { } enterprise ? new EnterpriseRef(enterprise.Id, enterprise.RegionCode) : null;
+    /// <summary>The enterprise, its region and its assigned review units, as the document store needs them (one partition read).</summary>
+    public async Task<EnterpriseRef?> FindAsync(string enterpriseId, CancellationToken cancellationToken)
+    {
+        if (enterpriseId.Length is 0 or > TableKey.MaxPartLength)
+        {
+            return null;
+        }
+
+        var table = await storage.TableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        Enterprise? enterprise = null;
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        var filter = $"PartitionKey eq '{Quote(TableKey.Escape(enterpriseId))}' and (RowKey eq '{RegistrationRow}' or (RowKey gt 'unit|' and RowKey lt 'unit}}'))";
+        await foreach (var row in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == RegistrationRow)
+            {
+                enterprise = FromEntity(row);
+            }
+            else if (row.GetString("UnitId") is { } unitId)
+            {
+                units.Add(unitId);
+            }
+        }
+
+        return enterprise is null ? null : new EnterpriseRef(enterprise.Id, enterprise.RegionCode, units);
+    }
+
+    /// <summary>
+    /// Holds the enterprise's one open application for a grade (row <c>open|{grade}</c>, guarded by its ETag): taken when
+    /// free, when it already names this application (a retry), or when the application it names is closed, as
+    /// <paramref name="isOpen"/> tells (true open, false closed, null never started). An application not started two minutes
+    /// after it took the row was refused or cut short, and the row is free again. Returns null when taken, else the id of
+    /// the open application that holds it.
+    /// </summary>
+    public async Task<string?> HoldOpenApplicationAsync(string enterpriseId, Grade grade, string applicationId, Func<string, Task<bool?>> isOpen, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        var entity = new TableEntity(TableKey.Escape(enterpriseId), TableKey.Join("open", grade.ToString())) { ["ApplicationId"] = applicationId };
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var row = await table.GetAsync(entity.PartitionKey, entity.RowKey, ct).ConfigureAwait(false);
+            try
+            {
+                if (row is null)
+                {
+                    await table.AddAsync(entity, ct).ConfigureAwait(false);
+                    return null;
+                }
+
+                var holder = row.GetString("ApplicationId") ?? "";
+                if (holder == applicationId)
+                {
+                    return null;
+                }
+
+                var open = await isOpen(holder).ConfigureAwait(false)
+                    ?? (row.Timestamp is { } since && DateTimeOffset.UtcNow - since < TimeSpan.FromMinutes(2));
+                if (open)
+                {
+                    return holder;
+                }
+
+                await table.UpdateAsync(entity, row.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                return null;
+            }
+            catch (StorageConflictException)
+            {
+                // Another submission took or changed the row meanwhile: read it again.
+            }
+        }
+
+        return await table.GetAsync(entity.PartitionKey, entity.RowKey, ct).ConfigureAwait(false) is { } held ? held.GetString("ApplicationId") ?? "" : null;
+    }
+
+    /// <summary>Lets go of the open-application row when the submission that took it was refused.</summary>
+    public async Task ReleaseOpenApplicationAsync(string enterpriseId, Grade grade, string applicationId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        var row = await table.GetAsync(TableKey.Escape(enterpriseId), TableKey.Join("open", grade.ToString()), ct).ConfigureAwait(false);
+        if (row?.GetString("ApplicationId") == applicationId)
+        {
+            try
+            {
+                await table.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag, ct).ConfigureAwait(false);
+            }
+            catch (StorageConflictException)
+            {
+                // Taken over meanwhile: no longer ours to release.
+            }
+        }
+    }
+
+    /// <summary>Remembers that a draw assigned a review unit to one of the enterprise's applications (RULES.md §4.2): that unit files its reports.</summary>
+    public async Task AssignUnitAsync(string enterpriseId, string unitId, string applicationId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        await table.UpsertAsync(new TableEntity(TableKey.Escape(enterpriseId), TableKey.Join("unit", unitId, applicationId))
+        {
+            ["UnitId"] = unitId,
+            ["ApplicationId"] = applicationId,
+        }, ct).ConfigureAwait(false);
+    }
 
     /// <summary>Every registered enterprise (the ledger reads them all).</summary>
     public async IAsyncEnumerable<Enterprise> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

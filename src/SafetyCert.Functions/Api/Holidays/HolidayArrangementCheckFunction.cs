@@ -3,8 +3,8 @@ using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
 using SafetyCert.Domain.Calendar;
+using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Functions.Api.Holidays;
@@ -26,7 +26,8 @@ internal sealed partial class HolidayArrangementCheckFunction(
     [Function(Name)]
     public async Task RunAsync([TimerTrigger("0 0 1 * 12 *")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var today = ApplicationApi.Today(clock);
+        ArgumentNullException.ThrowIfNull(timer);
+        var today = OccurredOn(timer, clock.GetCurrentInstant());
         var next = today.Year + 1;
         if (WorkingDayCalendar.China.PublishedYears.Contains(next) || (await store.GetAsync(next, cancellationToken)).Count > 0)
         {
@@ -35,13 +36,31 @@ internal sealed partial class HolidayArrangementCheckFunction(
 
         Missing(logger, next);
         var notice = new Notify(NoticeKinds.HolidayArrangementMissing, Party.Administrator, today, NoticeClass.Mandatory,
-            "RULES.md: deadlines in working days need the State Council arrangement",
+            "RULES.md §4.1: deadlines in working days follow the State Council arrangement [holidays]",
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
             {
                 ["year"] = next.ToString(CultureInfo.InvariantCulture),
                 ["provisionalFrom"] = NoticeFactDate(new LocalDate(next, 1, 1)),
             }));
         await outbox.EnqueueAsync(new NotificationRequest(WorkflowKind, $"arrangement-{next}", 1, notice), cancellationToken);
+    }
+
+    /// <summary>
+    /// The day the run was scheduled for: a run that catches up late (past due: the host was down on 31 December) asks
+    /// about the year after that day, not after the day it happens to run.
+    /// </summary>
+    internal static LocalDate OccurredOn(TimerInfo timer, Instant now)
+    {
+        if (timer.IsPastDue && timer.ScheduleStatus is { } status && status.Next > DateTime.MinValue && status.Next < DateTime.MaxValue)
+        {
+            var due = Instant.FromDateTimeUtc(DateTime.SpecifyKind(status.Next, DateTimeKind.Utc));
+            if (due < now)
+            {
+                return ShanghaiTime.DateOf(due);
+            }
+        }
+
+        return ShanghaiTime.DateOf(now);
     }
 
     private static string NoticeFactDate(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

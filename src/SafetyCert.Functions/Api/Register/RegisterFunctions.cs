@@ -53,7 +53,7 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException or CsvHelper.CsvFormatException)
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: {e.Message}");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: it is damaged or not of that type.");
             }
 
             var report = await import.RunAsync(file, caller, workflowClients.For(durable), dryRun, hold, cancellationToken);

@@ -27,6 +27,11 @@ internal static class RemediationApi
 
         var state = JsonSerializer.Deserialize<RemediationState>(status.StateJson, set.Json.Options)!;
         var enterpriseId = state.EnterpriseId ?? "";
+        if (!caller.MaySee(enterpriseId, state.RegionCode ?? ""))
+        {
+            return ApiProblems.Unseen($"Remediation '{id}'");
+        }
+
         if (!(caller.Role == Party.Administrator || (caller.Role == Party.Enterprise && caller.EnterpriseId == enterpriseId)))
         {
             return ApiProblems.Forbidden($"Remediation {id} is completed by enterprise {enterpriseId}.");

@@ -58,7 +58,7 @@ internal static class ReviewBodyApi
 
         return caller.Role == Party.Administrator || caller.BodyId == id || (caller.Role == Party.Regulator && caller.CoversRegion(organization.RegionCode))
             ? (organization, null)
-            : (null, ApiProblems.Forbidden($"This caller may not see the units of {id}."));
+            : (null, ApiProblems.Unseen($"Review organization '{id}'"));
     }
 
     /// <summary>
@@ -80,7 +80,8 @@ internal static class ReviewBodyApi
             Party.ReviewOrganization => caller.BodyId == unit.OrganizationId,
             _ => false,
         };
-        return allowed ? (unit, null) : (null, ApiProblems.Forbidden($"Only review unit {unitId}, its organization or an administrator sees its work."));
+        // To anyone else the unit answers as one that does not exist.
+        return allowed ? (unit, null) : (null, ApiProblems.Unseen($"Review unit '{unitId}'"));
     }
 
     /// <summary>The regulator of the organization's level approves a unit; a new accreditation starts its workflow (reminders, lapse).</summary>
@@ -103,6 +104,12 @@ internal static class ReviewBodyApi
             return ApiProblems.Invalid("id", $"The body's id '{request.Id}' differs from the path's '{unitId}'.");
         }
 
+        // A unit id names one unit: the same id under a second organization could not be told apart in draws and tokens.
+        if (await bodies.OwnerOfUnitAsync(unitId, ct) is { } owner && owner != id)
+        {
+            return ApiProblems.Conflict($"Review unit id '{unitId}' is registered under another review organization; unit ids are unique across organizations.");
+        }
+
         var today = ApplicationApi.Today(clock);
         var industry = request.Industries.FirstOrDefault(i => i != Industries.All, Industries.Other);
         JurisdictionProfile profile;
@@ -120,6 +127,11 @@ internal static class ReviewBodyApi
         if (started.Outcome == Outcome.Rejected)
         {
             return ApiProblems.Rejected(started);
+        }
+
+        if (await bodies.ClaimUnitAsync(unitId, id, ct) != id)
+        {
+            return ApiProblems.Conflict($"Review unit id '{unitId}' is registered under another review organization; unit ids are unique across organizations.");
         }
 
         await bodies.SaveUnitAsync(unit, ct);

@@ -4,6 +4,7 @@ using NodaTime;
 using SafetyCert.Domain.Calendar;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Workflows;
@@ -16,7 +17,7 @@ namespace SafetyCert.Functions.Api.ReviewBodies;
 /// </summary>
 internal sealed class ReviewBodyFunctions(
     ApiRequests api, WorkflowClients workflowClients, ReviewBodyRegistry bodies, ProfileCatalog profiles, IClock clock,
-    ApplicationViews applications, EnterpriseRegistry registry, WorkingDayCalendar calendar)
+    ApplicationViews applications, EnterpriseRegistry registry, WorkingDayCalendar calendar, ContactBook contacts)
 {
     [Function("ReviewOrganizations_Add")]
     public Task<IResult> AddOrganizationAsync(
@@ -55,4 +56,42 @@ internal sealed class ReviewBodyFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-units/{unitId}/assignments")] HttpRequest request,
         string unitId, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller => ReviewQueueApi.AssignmentsAsync(unitId, request.Query, caller, bodies, applications, registry, calendar, clock, cancellationToken));
+
+    [Function("ReviewOrganizations_GetContacts")]
+    public Task<IResult> GetOrganizationContactsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations/{id}/contacts")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewBodyContactsApi.GetOrganizationContactsAsync(id, caller, bodies, contacts, cancellationToken));
+
+    [Function("ReviewOrganizations_SaveContact")]
+    public Task<IResult> SaveOrganizationContactAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "review-organizations/{id}/contacts")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, ContactRequest body) =>
+            ReviewBodyContactsApi.SaveOrganizationContactAsync(id, body, caller, bodies, contacts, cancellationToken), cancellationToken);
+
+    [Function("ReviewOrganizations_RemoveContact")]
+    public Task<IResult> RemoveOrganizationContactAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "review-organizations/{id}/contacts/{contactId}")] HttpRequest request,
+        string id, string contactId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewBodyContactsApi.RemoveOrganizationContactAsync(id, contactId, caller, bodies, contacts, cancellationToken));
+
+    [Function("ReviewUnits_GetContacts")]
+    public Task<IResult> GetUnitContactsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations/{id}/units/{unitId}/contacts")] HttpRequest request,
+        string id, string unitId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewBodyContactsApi.GetUnitContactsAsync(id, unitId, caller, bodies, contacts, cancellationToken));
+
+    [Function("ReviewUnits_SaveContact")]
+    public Task<IResult> SaveUnitContactAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "review-organizations/{id}/units/{unitId}/contacts")] HttpRequest request,
+        string id, string unitId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, (Caller caller, ContactRequest body) =>
+            ReviewBodyContactsApi.SaveUnitContactAsync(id, unitId, body, caller, bodies, contacts, cancellationToken), cancellationToken);
+
+    [Function("ReviewUnits_RemoveContact")]
+    public Task<IResult> RemoveUnitContactAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "review-organizations/{id}/units/{unitId}/contacts/{contactId}")] HttpRequest request,
+        string id, string unitId, string contactId, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewBodyContactsApi.RemoveUnitContactAsync(id, unitId, contactId, caller, bodies, contacts, cancellationToken));
 }

@@ -13,7 +13,8 @@ namespace SafetyCert.Functions.Api.ReviewBodies;
 /// The table <c>{prefix}reviewbodies</c>. PartitionKey = organization id: RowKey <c>organization</c> holds the
 /// organization, <c>unit|{unitId}</c> each of its units, so the candidates of a draw are one partition read.
 /// Consulting engagements are JSON on the unit row (a handful per unit). The table
-/// <c>{prefix}reviewdraws</c> keeps each draw (PartitionKey = application id, RowKey <c>draw</c>): written once.
+/// <c>{prefix}reviewdraws</c> keeps each draw (PartitionKey = application id, RowKey <c>draw</c>): written once. The table
+/// <c>{prefix}reviewunits</c> (PartitionKey = unit id, RowKey <c>unit</c>) names the one organization a unit id belongs to.
 /// </summary>
 internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet workflows)
 {
@@ -77,6 +78,36 @@ internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet wor
         }
 
         return null;
+    }
+
+    /// <summary>The organization a unit id is registered under, or null for an id not yet registered.</summary>
+    public async Task<string?> OwnerOfUnitAsync(string unitId, CancellationToken ct)
+    {
+        if (unitId.Length is 0 or > TableKey.MaxPartLength)
+        {
+            return null;
+        }
+
+        var table = await storage.TableAsync("reviewunits", ct).ConfigureAwait(false);
+        return (await table.GetAsync(TableKey.Escape(unitId), "unit", ct).ConfigureAwait(false))?.GetString("OrganizationId");
+    }
+
+    /// <summary>
+    /// Registers a unit id for its organization, once: the id names one unit across all organizations. Answers the
+    /// organization the id belongs to afterwards, which differs from the unit's own when another organization holds it.
+    /// </summary>
+    public async Task<string> ClaimUnitAsync(string unitId, string organizationId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewunits", ct).ConfigureAwait(false);
+        try
+        {
+            await table.AddAsync(new TableEntity(TableKey.Escape(unitId), "unit") { ["UnitId"] = unitId, ["OrganizationId"] = organizationId }, ct).ConfigureAwait(false);
+            return organizationId;
+        }
+        catch (StorageConflictException)
+        {
+            return await OwnerOfUnitAsync(unitId, ct).ConfigureAwait(false) ?? organizationId;
+        }
     }
 
     /// <summary>Adds or replaces a unit of its organization.</summary>

@@ -11,7 +11,7 @@ internal sealed class VerificationLimiter(IClock clock)
 {
     public const int PerMinute = 30;
 
-    private readonly SlidingWindowLimiter limiter = new(new ClockTime(clock));
+    private readonly SlidingWindowLimiter limiter = new(new RealTime(new ClockTime(clock)));
 
     /// <summary>Null when the look-up may go ahead; otherwise how long until it may.</summary>
     public TimeSpan? TryAcquire(string client) => limiter.TryAcquire(client, PerMinute);

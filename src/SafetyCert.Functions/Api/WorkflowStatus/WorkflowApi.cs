@@ -76,6 +76,6 @@ internal static class WorkflowApi
             return (status, null);
         }
 
-        return (null, ApiProblems.Forbidden($"This caller may not see {kind} {id}."));
+        return (null, ApiProblems.Unseen($"Workflow {kind} '{id}'"));
     }
 }

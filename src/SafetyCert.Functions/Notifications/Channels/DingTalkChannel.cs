@@ -14,7 +14,7 @@ namespace SafetyCert.Functions.Notifications.Channels;
 /// is the delivery id. errcode 0 is success; 130101 (sending too fast) waits out the vendor's 10-minute block;
 /// -1 (busy) is retried; anything else (bad token, signature, keyword or IP) is permanent.
 /// </summary>
-internal sealed class DingTalkChannel(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time) : INotificationChannel
+internal sealed class DingTalkChannel(HttpClient http, IOptions<NotificationOptions> options, RealTime time) : INotificationChannel
 {
     public ChannelKind Kind => ChannelKind.DingTalk;
 
@@ -27,7 +27,7 @@ internal sealed class DingTalkChannel(HttpClient http, IOptions<NotificationOpti
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(contact);
-        var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var timestamp = time.UtcNow.ToUnixTimeMilliseconds();
         var query = string.Create(
             CultureInfo.InvariantCulture,
             $"robot/send?access_token={Uri.EscapeDataString(contact.Key!)}&timestamp={timestamp}&sign={Uri.EscapeDataString(Sign(contact.Secret!, timestamp))}");
@@ -41,7 +41,7 @@ internal sealed class DingTalkChannel(HttpClient http, IOptions<NotificationOpti
             }
 
             var code = RobotHttp.ErrorCode(answer);
-            var text = $"errcode {code}: {RobotHttp.ErrorMessage(answer)}";
+            var text = RobotHttp.Refusal("DingTalk", code);
             return code switch
             {
                 0 => SendOutcome.Sent,

@@ -63,19 +63,20 @@ internal sealed class EmailChannel(IOptions<NotificationOptions> options) : INot
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
-            return SendOutcome.Permanent($"SMTP {(int)e.StatusCode}: {e.Message}");
+            // The relay's own words stay out of the status users read: the code and its standard name say enough.
+            return SendOutcome.Permanent($"SMTP {(int)e.StatusCode} {e.StatusCode}");
         }
         catch (SmtpCommandException e)
         {
-            return SendOutcome.Transient($"SMTP {(int)e.StatusCode}: {e.Message}");
+            return SendOutcome.Transient($"SMTP {(int)e.StatusCode} {e.StatusCode}");
         }
         catch (Exception e) when (e is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException)
         {
-            return SendOutcome.Transient($"SMTP relay {smtp.Host}:{smtp.Port} unreachable: {e.Message}");
+            return SendOutcome.Transient($"SMTP relay {smtp.Host}:{smtp.Port} unreachable");
         }
-        catch (AuthenticationException e)
+        catch (AuthenticationException)
         {
-            return SendOutcome.Transient($"SMTP login refused: {e.Message}");
+            return SendOutcome.Transient("SMTP login refused");
         }
     }
 }

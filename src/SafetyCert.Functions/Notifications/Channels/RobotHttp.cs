@@ -66,10 +66,17 @@ internal static class RobotHttp
             ? value
             : null;
 
-    public static string ErrorMessage(JsonDocument? answer) =>
-        answer is not null && answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("errmsg", out var message)
-            ? message.GetString() ?? ""
-            : "";
+    /// <summary>
+    /// A robot's refusal as users read it: the service, its error code and a short reason of our own. The robot's
+    /// <c>errmsg</c> is not repeated: it can carry whatever the receiving end put there.
+    /// </summary>
+    public static string Refusal(string service, int? code) => code switch
+    {
+        -1 => $"{service} errcode -1 (busy)",
+        45009 or 130101 => $"{service} errcode {code} (rate limited)",
+        93000 or 300001 or 310000 => $"{service} errcode {code} (robot key, token or signature refused)",
+        _ => $"{service} errcode {code}",
+    };
 
     private static string Status(HttpStatusCode status, Uri url) =>
         $"HTTP {(int)status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase((int)status)} from {url.Host}".Replace("  ", " ", StringComparison.Ordinal);

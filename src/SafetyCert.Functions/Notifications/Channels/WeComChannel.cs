@@ -23,7 +23,7 @@ internal sealed class WeComChannel(HttpClient http, IOptions<NotificationOptions
         var url = new Uri(options.Value.WeComBaseUrl, $"cgi-bin/webhook/send?key={Uri.EscapeDataString(contact.Key!)}");
         var content = RobotText.Markdown(message);
         var outcome = await PostAsync(url, JsonSerializer.Serialize(new { msgtype = "markdown", markdown = new { content } }), ct).ConfigureAwait(false);
-        if (outcome.Error?.StartsWith("errcode 40008", StringComparison.Ordinal) == true)
+        if (outcome.Error?.StartsWith("WeCom errcode 40008", StringComparison.Ordinal) == true)
         {
             outcome = await PostAsync(url, JsonSerializer.Serialize(new { msgtype = "text", text = new { content = RobotText.Plain(message) } }), ct).ConfigureAwait(false);
         }
@@ -42,7 +42,7 @@ internal sealed class WeComChannel(HttpClient http, IOptions<NotificationOptions
             }
 
             var code = RobotHttp.ErrorCode(answer);
-            var text = $"errcode {code}: {RobotHttp.ErrorMessage(answer)}";
+            var text = RobotHttp.Refusal("WeCom", code);
             return code switch
             {
                 0 => SendOutcome.Sent,

@@ -20,7 +20,7 @@ namespace SafetyCert.Functions.Notifications.Channels;
 /// 4xx are permanent, and so are redirects, which are never followed. The URL is checked again before each send
 /// (<see cref="WebhookTargetGuard"/>), and the client connects only to addresses the guard checked.
 /// </summary>
-internal sealed class WebhookChannel([FromKeyedServices(WebhookChannel.HttpClientKey)] HttpClient http, WebhookTargetGuard guard, TimeProvider time) : INotificationChannel
+internal sealed class WebhookChannel([FromKeyedServices(WebhookChannel.HttpClientKey)] HttpClient http, WebhookTargetGuard guard, RealTime time) : INotificationChannel
 {
     public const string HttpClientKey = "webhook";
 
@@ -52,7 +52,7 @@ internal sealed class WebhookChannel([FromKeyedServices(WebhookChannel.HttpClien
             body = message.Body,
             facts = message.Facts,
         });
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = time.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var headers = new Dictionary<string, string>
         {
             [DeliveryHeader] = message.DeliveryId,

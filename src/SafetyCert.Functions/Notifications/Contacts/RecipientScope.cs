@@ -38,12 +38,15 @@ internal static class RecipientScope
         {
             Party.Enterprise => $"enterprise:{Required(notice, NoticeFactNames.EnterpriseId)}",
             Party.ReviewOrganization => ReviewOrganization(notice),
-            Party.ReviewUnit => $"review-unit:{Required(notice, NoticeFactNames.ReviewUnitId)}",
+            Party.ReviewUnit => ReviewUnit(Required(notice, NoticeFactNames.ReviewUnitId)),
             Party.Regulator => Tier(RegulatorPrefix, notice),
             Party.Administrator => Administrator,
             _ => throw new ArgumentException($"Notice '{notice.Kind}' names an unknown recipient {notice.Recipient}."),
         };
     }
+
+    /// <summary>The scope of a review unit.</summary>
+    public static string ReviewUnit(string unitId) => $"review-unit:{unitId}";
 
     /// <summary>The scope of the regulator of <paramref name="level"/> over the region <paramref name="regionCode"/>.</summary>
     public static string Regulator(string regionCode, RegulatorLevel level) => Tier(RegulatorPrefix, regionCode, level);

@@ -22,6 +22,7 @@ internal sealed class DailyDigestFunction(
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<DailyDigestFunction> logger,
+    NoticeRenderer words,
     IDeadlineFeed? deadlines = null)
 {
     public const string NoticeKind = "daily-digest";
@@ -47,21 +48,21 @@ internal sealed class DailyDigestFunction(
             }
         }
 
+        var open = new List<DigestDeadline>();
+        if (deadlines is not null)
+        {
+            await foreach (var d in deadlines.OpenAsync(today.PlusDays(options.Value.DigestLookaheadDays), ct).ConfigureAwait(false))
+            {
+                open.Add(d);
+            }
+        }
+
         var sent = 0;
         var scopes = (await contacts.ScopesAsync("regulator:", ct).ConfigureAwait(false))
             .Concat(await contacts.ScopesAsync("review-organization:", ct).ConfigureAwait(false));
         foreach (var scope in scopes)
         {
-            var open = new List<DigestDeadline>();
-            if (deadlines is not null)
-            {
-                await foreach (var d in deadlines.OpenAsync(scope, today.PlusDays(options.Value.DigestLookaheadDays), ct).ConfigureAwait(false))
-                {
-                    open.Add(d);
-                }
-            }
-
-            var digest = DigestBuilder.Build(scope, today, options.Value.DigestLookaheadDays, open, yesterday.Where(d => DigestBuilder.Concerns(scope, d)));
+            var digest = DigestBuilder.Build(words, scope, today, options.Value.DigestLookaheadDays, open.Where(d => DigestBuilder.Concerns(scope, d.Facts, null)), yesterday.Where(d => DigestBuilder.Concerns(scope, d)));
             Log.Digest(logger, scope, digest.DueSoon.Count, digest.Overdue.Count, digest.Yesterday.Count);
             if (digest.IsEmpty)
             {

@@ -15,8 +15,9 @@ internal static class DigestBuilder
     // A ledger row holds at most 64 KiB of text per property; past this many lines a section says how many it left out.
     internal const int MaxLinesPerSection = 100;
 
-    public static DailyDigest Build(string scope, LocalDate today, int lookaheadDays, IEnumerable<DigestDeadline> deadlines, IEnumerable<Delivery> yesterday)
+    public static DailyDigest Build(NoticeRenderer words, string scope, LocalDate today, int lookaheadDays, IEnumerable<DigestDeadline> deadlines, IEnumerable<Delivery> yesterday)
     {
+        ArgumentNullException.ThrowIfNull(words);
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         ArgumentOutOfRangeException.ThrowIfLessThan(lookaheadDays, 1);
         var open = deadlines.ToList();
@@ -25,13 +26,14 @@ internal static class DigestBuilder
         var overdue = open.Where(d => d.Due < today).OrderBy(d => d.Due).ThenBy(d => d.EnterpriseId, StringComparer.Ordinal).ToList();
         var happened = yesterday.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
 
+        var party = words.Vocabulary.PartyName(scope, new Dictionary<string, string>());
         var zh = new StringBuilder();
-        zh.AppendLine($"{NoticeRenderer.ChineseDate(today)}每日摘要（{scope}）");
+        zh.AppendLine($"{NoticeRenderer.ChineseDate(today)}每日摘要（{party.Zh}）");
         zh.AppendLine();
         zh.AppendLine($"已超期（{overdue.Count}）：");
         foreach (var d in overdue.Take(MaxLinesPerSection))
         {
-            zh.AppendLine($"- {Who(d)} {d.Name}，应于{NoticeRenderer.ChineseDate(d.Due)}完成{Certificate(d, "，证书编号")}；依据：{d.Rule}");
+            zh.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).Zh}，应于{NoticeRenderer.ChineseDate(d.Due)}完成{Certificate(d, "，证书编号")}；依据：{words.Cite(d.Rule).Chinese}");
         }
 
         More(zh, overdue.Count, chinese: true);
@@ -39,7 +41,7 @@ internal static class DigestBuilder
         zh.AppendLine($"未来{lookaheadDays}天到期（{dueSoon.Count}）：");
         foreach (var d in dueSoon.Take(MaxLinesPerSection))
         {
-            zh.AppendLine($"- {Who(d)} {d.Name}，{NoticeRenderer.ChineseDate(d.Due)}到期{Certificate(d, "，证书编号")}；依据：{d.Rule}");
+            zh.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).Zh}，{NoticeRenderer.ChineseDate(d.Due)}到期{Certificate(d, "，证书编号")}；依据：{words.Cite(d.Rule).Chinese}");
         }
 
         More(zh, dueSoon.Count, chinese: true);
@@ -47,18 +49,18 @@ internal static class DigestBuilder
         zh.AppendLine($"昨日通知（{happened.Count}）：");
         foreach (var d in happened.Take(MaxLinesPerSection))
         {
-            zh.AppendLine($"- {d.NoticeKind} → {d.Scope}（{d.Channel}，{d.Status}）");
+            zh.AppendLine($"- {words.TitleOf(d.NoticeKind).Zh} → {words.Vocabulary.PartyName(d.Scope, d.Facts).Zh}（{NoticeVocabulary.Channel(d.Channel).Zh}，{NoticeVocabulary.Status(d.Status).Zh}）");
         }
 
         More(zh, happened.Count, chinese: true);
 
         var en = new StringBuilder();
-        en.AppendLine($"Daily digest for {scope}, {NoticeRenderer.EnglishDate(today)}");
+        en.AppendLine($"Daily digest for the {party.En}, {NoticeRenderer.EnglishDate(today)}");
         en.AppendLine();
         en.AppendLine($"Overdue ({overdue.Count}):");
         foreach (var d in overdue.Take(MaxLinesPerSection))
         {
-            en.AppendLine($"- {Who(d)} {d.Name}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {d.Rule}");
+            en.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).En}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {words.Cite(d.Rule).English}");
         }
 
         More(en, overdue.Count, chinese: false);
@@ -66,7 +68,7 @@ internal static class DigestBuilder
         en.AppendLine($"Due in the next {lookaheadDays} days ({dueSoon.Count}):");
         foreach (var d in dueSoon.Take(MaxLinesPerSection))
         {
-            en.AppendLine($"- {Who(d)} {d.Name}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {d.Rule}");
+            en.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).En}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {words.Cite(d.Rule).English}");
         }
 
         More(en, dueSoon.Count, chinese: false);
@@ -74,7 +76,7 @@ internal static class DigestBuilder
         en.AppendLine($"Notices yesterday ({happened.Count}):");
         foreach (var d in happened.Take(MaxLinesPerSection))
         {
-            en.AppendLine($"- {d.NoticeKind} → {d.Scope} ({d.Channel}, {d.Status})");
+            en.AppendLine($"- {words.TitleOf(d.NoticeKind).En} → {words.Vocabulary.PartyName(d.Scope, d.Facts).En} ({NoticeVocabulary.Channel(d.Channel).En}, {NoticeVocabulary.Status(d.Status).En})");
         }
 
         More(en, happened.Count, chinese: false);
@@ -87,20 +89,28 @@ internal static class DigestBuilder
     public static bool Concerns(string scope, Delivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        return Concerns(scope, delivery.Facts, delivery.Scope);
+    }
+
+    /// <summary>Whether what the <paramref name="facts"/> are about (a notice sent to <paramref name="sentTo"/>, or an open deadline) concerns the digest's party.</summary>
+    public static bool Concerns(string scope, IReadOnlyDictionary<string, string> facts, string? sentTo)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(facts);
         var parts = scope.Split(':');
         if (parts is ["review-organization", var id])
         {
-            return delivery.Facts.GetValueOrDefault(NoticeFactNames.ReviewOrganizationId) == id || delivery.Scope == scope;
+            return facts.GetValueOrDefault(NoticeFactNames.ReviewOrganizationId) == id || sentTo == scope;
         }
 
-        if (parts is ["regulator" or "review-organization", var code, _] && delivery.Facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region
+        if (parts is ["regulator" or "review-organization", var code, _] && facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region
             && RegionCodes.IsWellFormed(code))
         {
             // The tier's own region code says what it covers (a Beijing municipal tier is 110000 and covers the whole city).
             return RegionCodes.Covers(code, region);
         }
 
-        return delivery.Scope == scope;
+        return sentTo == scope;
     }
 
     private static void More(StringBuilder builder, int count, bool chinese)

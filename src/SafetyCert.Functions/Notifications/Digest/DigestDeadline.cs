@@ -9,4 +9,9 @@ internal sealed record DigestDeadline(
     string Name,
     LocalDate Due,
     string Rule,
-    string? CertificateNumber = null);
+    string? CertificateNumber = null,
+    IReadOnlyDictionary<string, string>? Facts = null)
+{
+    /// <summary>The scope facts of the workflow the deadline belongs to (region, grade, organization), which decide whose digest lists it.</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = Facts ?? new Dictionary<string, string>();
+}

@@ -33,6 +33,7 @@ public class ApplicationJsonTests
         new CertificateIssuedToEnterprise("cert-1", "宁AQBⅡ2026000001", Date("2026-05-20")),
         new ReviewFailed(Date("2026-05-20"), Party.ReviewOrganization, "no ledger"),
         new Withdrawn(Date("2026-05-20"), "plant sold"),
+        new FastTrackConfirmed(Date("2026-03-02")),
     };
 
     [Theory]

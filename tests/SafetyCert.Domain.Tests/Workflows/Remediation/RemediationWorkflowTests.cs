@@ -121,4 +121,37 @@ public class RemediationWorkflowTests
 
         Assert.Equal(Outcome.Rejected, driver.Send(new RemediationCompleted(new LocalDate(2025, 6, 2), []), new LocalDate(2025, 6, 2)).Outcome);
     }
+    // RULES.md §4.4 [001 art.14]: an order from the review whose application ends without a certificate closes with it:
+    // its timers are cancelled and it no longer waits for a grade that will never come.
+    [Fact]
+    public void An_order_from_the_review_closes_when_its_application_ends_without_a_certificate()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30), certificateId: null), OrderedOn);
+        Assert.NotEmpty(driver.State.Timers.Active);
+
+        var closed = driver.Send(new ApplicationClosed("app-1", new LocalDate(2025, 4, 1)), new LocalDate(2025, 4, 1));
+        var later = driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2025, 7, 2)));
+
+        Assert.Equal(Outcome.Applied, closed.Outcome);
+        Assert.Equal(RemediationStatus.Closed, driver.State.Stage);
+        Assert.True(driver.State.IsFinal);
+        Assert.Empty(driver.State.Timers.Active);
+        Assert.Empty(later.SelectMany(d => d.Effects));
+    }
+
+    // RULES.md §4.4: a deadline missed before the application failed leaves no order waiting either.
+    [Fact]
+    public void A_missed_order_waiting_for_its_certificate_closes_when_the_application_ends()
+    {
+        var driver = Driver();
+        driver.Send(Ordered(new LocalDate(2025, 6, 30), certificateId: null), OrderedOn);
+        driver.RunUntil(ShanghaiTime.StartOf(new LocalDate(2025, 7, 2)));
+        Assert.False(driver.State.IsFinal);
+
+        Assert.Equal(Outcome.Applied, driver.Send(new ApplicationClosed("app-1", new LocalDate(2025, 7, 5)), new LocalDate(2025, 7, 5)).Outcome);
+
+        Assert.True(driver.State.IsFinal);
+        Assert.Equal(Outcome.Rejected, driver.Send(new ApplicationClosed("app-2", new LocalDate(2025, 7, 6)), new LocalDate(2025, 7, 6)).Outcome);
+    }
 }

@@ -34,7 +34,8 @@ public class RevocationWorkflowTests
         var enterprise = Assert.Single(opened.Effects.OfType<Notify>(), n => n.Recipient == Party.Enterprise);
         Assert.Equal((NoticeKinds.CertificateRevoked, NoticeClass.Mandatory), (enterprise.Kind, enterprise.Class));
         Assert.Equal("2026-09-02", enterprise.Facts["banEndsOn"]);
-        Assert.Contains("001 art.21(1)", enterprise.Facts["grounds"], StringComparison.Ordinal);
+        Assert.Equal("FraudInReview", enterprise.Facts["grounds"]);
+        Assert.Contains("001 art.21(1)", enterprise.Rule, StringComparison.Ordinal);
         Assert.Contains(opened.Effects.OfType<Notify>(), n => n.Recipient == Party.ReviewOrganization);
         Assert.Contains(opened.Effects.OfType<Notify>(), n => n.Recipient == Party.Regulator);
         Assert.Equal(RevocationStatus.Recalling, driver.State.Current);
