@@ -36,7 +36,10 @@ test('the ledger draws its charts from a lazily loaded ECharts chunk and drills 
   const scripts = []
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()))
   await signIn(page, 'Regulator')
-  // The regulator lands on the ledger; count only what a fresh load of another page fetches.
+  // The regulator lands on the ledger: let that page finish loading, then count only what a fresh
+  // load of another page fetches.
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('[data-test="chart-grade"] canvas')).toBeVisible()
   scripts.length = 0
   await page.goto('/regulator/enterprises')
   await page.waitForLoadState('networkidle')
