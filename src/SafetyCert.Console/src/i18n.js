@@ -31,6 +31,10 @@ const zh = {
   notice: {
     'renewal-reminder': '证书即将到期', 'renewal-window-open': '可申请延续', 'certificate-expired': '证书已过期失效', 'certificate-issued': '证书已颁发', 'certificate-revoked': '证书已撤销', 'application-received': '申请已受理',
     'review-unit-assigned': '已指派评审单位', 'public-notice-open': '公示开始', 'public-notice-closed': '公示结束', 'self-assessment-due': '年度自评提醒', 'follow-up-visit-due': '跟踪回访提醒',
+    'application-rejected': '申请不予受理', 'application-withdrawn': '申请已撤回', 'material-review-due-soon': '材料审查即将到期', 'material-review-overdue': '材料审查已逾期', 'review-due-soon': '现场评审即将到期', 'review-overdue': '现场评审已逾期',
+    'report-returned': '评审报告被退回', 'reverification-due': '待复核', 'objection-raised': '收到异议', 'application-failed': '评审未通过', 'follow-up-visit-overdue': '跟踪回访已逾期', 'certificate-suspended': '证书暂收回', 'certificate-restored': '证书恢复有效',
+    'revocation-decision-required': '待决定是否撤销', 'certificate-superseded': '证书已换发', 'renewal-fast-tracked': '延续快速办理', 'recall-reminder': '收回证书提醒', 'ban-ended': '禁入期届满', 'remediation-due-soon': '整改即将到期', 'remediation-missed': '逾期未整改',
+    'certificate-cancelled': '证书已注销', 'self-assessment-overdue': '年度自评已逾期', 'accreditation-expiring': '评审资质即将到期', 'accreditation-lapsed': '评审资质已失效', 'spot-check-selected': '被抽中检查', 'holiday-arrangement-missing': '节假日安排未录入',
   },
   contacts: { title: '联系人与渠道', order: '顺序', channel: '渠道', addresses: '邮箱地址', url: 'Webhook 地址', key: '机器人密钥', secret: '签名密钥', add: '添加渠道', remove: '删除' },
   documents: { title: '材料', kind: '类别', file: '文件', upload: '上传', name: '文件名', size: '大小', uploadedAt: '上传时间', kinds: { 'self-assessment-reports': '自评报告', 'application-materials': '申请材料', 'revocation-evidence': '撤销证据', 'review-reports': '评审报告', 'remediation-evidence': '整改材料', 'visit-reports': '回访报告' } },
@@ -67,7 +71,7 @@ const zh = {
     SelfAssessmentYearOpened: '开启年度自评', SpotCheckDrawn: '抽查抽取', StruckOff: '注销评审资质', TimerFired: '到期提醒', Withdrawn: '撤回申请', Terminated: '流程终止', ApplicationSubmitted: '提交申请', ReviewReportSubmitted: '提交评审报告', RemediationOrdered: '下达整改',
     RevocationOpened: '启动撤销', SelfAssessmentSubmitted: '提交年度自评', CertificateIssued: '证书颁发', RevocationConfirmed: '确认撤销',
   },
-  actor: { system: '系统', timer: '系统定时', demo: '演示数据', 'demo-enterprise': '企业', 'demo-review-organization': '评审组织单位', 'demo-review-unit': '评审单位', 'demo-regulator': '应急管理部门', 'demo-administrator': '系统管理员', Enterprise: '企业', ReviewOrganization: '评审组织单位', ReviewUnit: '评审单位', Regulator: '应急管理部门', Administrator: '系统管理员' },
+  actor: { workflow: '{kind}流程', system: '系统', timer: '系统定时', demo: '演示数据', 'demo-enterprise': '企业', 'demo-review-organization': '评审组织单位', 'demo-review-unit': '评审单位', 'demo-regulator': '应急管理部门', 'demo-administrator': '系统管理员', Enterprise: '企业', ReviewOrganization: '评审组织单位', ReviewUnit: '评审单位', Regulator: '应急管理部门', Administrator: '系统管理员' },
 }
 
 const en = {
@@ -100,6 +104,10 @@ const en = {
   notice: {
     'renewal-reminder': 'Certificate expiring soon', 'renewal-window-open': 'Renewal window open', 'certificate-expired': 'Certificate expired', 'certificate-issued': 'Certificate issued', 'certificate-revoked': 'Certificate revoked', 'application-received': 'Application received',
     'review-unit-assigned': 'Review unit assigned', 'public-notice-open': 'Public notice open', 'public-notice-closed': 'Public notice closed', 'self-assessment-due': 'Self-assessment due', 'follow-up-visit-due': 'Follow-up visit due',
+    'application-rejected': 'Application rejected', 'application-withdrawn': 'Application withdrawn', 'material-review-due-soon': 'Material review due soon', 'material-review-overdue': 'Material review overdue', 'review-due-soon': 'Review due soon', 'review-overdue': 'Review overdue',
+    'report-returned': 'Report returned', 'reverification-due': 'Reverification due', 'objection-raised': 'Objection raised', 'application-failed': 'Application failed', 'follow-up-visit-overdue': 'Follow-up visit overdue', 'certificate-suspended': 'Certificate suspended', 'certificate-restored': 'Certificate restored',
+    'revocation-decision-required': 'Revocation decision required', 'certificate-superseded': 'Certificate superseded', 'renewal-fast-tracked': 'Renewal fast-tracked', 'recall-reminder': 'Recall reminder', 'ban-ended': 'Ban ended', 'remediation-due-soon': 'Remediation due soon', 'remediation-missed': 'Remediation missed',
+    'certificate-cancelled': 'Certificate cancelled', 'self-assessment-overdue': 'Self-assessment overdue', 'accreditation-expiring': 'Accreditation expiring', 'accreditation-lapsed': 'Accreditation lapsed', 'spot-check-selected': 'Selected for spot check', 'holiday-arrangement-missing': 'Holiday arrangement missing',
   },
   contacts: { title: 'Contacts and channels', order: 'Order', channel: 'Channel', addresses: 'E-mail addresses', url: 'Webhook URL', key: 'Robot key', secret: 'Signing secret', add: 'Add channel', remove: 'Remove' },
   documents: { title: 'Documents', kind: 'Kind', file: 'File', upload: 'Upload', name: 'File name', size: 'Size', uploadedAt: 'Uploaded', kinds: { 'self-assessment-reports': 'Self-assessment report', 'application-materials': 'Application material', 'revocation-evidence': 'Revocation evidence', 'review-reports': 'Review report', 'remediation-evidence': 'Remediation evidence', 'visit-reports': 'Visit report' } },
@@ -136,7 +144,7 @@ const en = {
     SelfAssessmentYearOpened: 'Self-assessment year opened', SpotCheckDrawn: 'Spot check drawn', StruckOff: 'Struck off', TimerFired: 'Timer fired', Withdrawn: 'Withdrawn', Terminated: 'Terminated', ApplicationSubmitted: 'Application submitted', ReviewReportSubmitted: 'Review report submitted', RemediationOrdered: 'Remediation ordered',
     RevocationOpened: 'Revocation opened', SelfAssessmentSubmitted: 'Self-assessment submitted', CertificateIssued: 'Certificate issued', RevocationConfirmed: 'Revocation confirmed',
   },
-  actor: { system: 'System', timer: 'Timer', demo: 'Demo data', 'demo-enterprise': 'Enterprise', 'demo-review-organization': 'Review organization', 'demo-review-unit': 'Review unit', 'demo-regulator': 'Regulator', 'demo-administrator': 'Administrator', Enterprise: 'Enterprise', ReviewOrganization: 'Review organization', ReviewUnit: 'Review unit', Regulator: 'Regulator', Administrator: 'Administrator' },
+  actor: { workflow: 'The {kind} workflow', system: 'System', timer: 'Timer', demo: 'Demo data', 'demo-enterprise': 'Enterprise', 'demo-review-organization': 'Review organization', 'demo-review-unit': 'Review unit', 'demo-regulator': 'Regulator', 'demo-administrator': 'Administrator', Enterprise: 'Enterprise', ReviewOrganization: 'Review organization', ReviewUnit: 'Review unit', Regulator: 'Regulator', Administrator: 'Administrator' },
 }
 
 export const i18n = createI18n({
@@ -159,4 +167,10 @@ export function label(group, value) {
 export function formatAt(at) {
   if (!at) return ''
   return new Date(at).toLocaleString(i18n.global.locale.value === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+}
+
+/** Who raised a workflow event: a party, the timer, or another workflow (`workflow:<kind>/<id>`). */
+export function actorLabel(actor) {
+  const other = /^workflow:([^/]+)\//.exec(actor || '')
+  return other ? i18n.global.t('actor.workflow', { kind: label('workflowKind', other[1]) }) : label('actor', actor)
 }
