@@ -30,6 +30,8 @@ internal static class ApiModule
         services.AddSingleton<HolidayArrangementStore>();
         services.AddSingleton<Register.RegisterBook>();
         services.AddSingleton<Register.RegisterImport>();
+        services.AddSingleton<Register.ReviewOrganizationImport>();
+        services.AddSingleton<Register.ReviewUnitImport>();
         services.AddSingleton<Register.RegisterExport>();
         services.AddSingleton<Verification.VerificationLimiter>();
         // Request bodies (ApiRequests) and every IResult written as JSON use the same options.

@@ -183,7 +183,7 @@ internal static class RegisterCheck
         return (rows, problems);
     }
 
-    private static LocalDate? Date(string text)
+    public static LocalDate? Date(string text)
     {
         foreach (var pattern in DatePatterns)
         {

@@ -8,10 +8,12 @@ namespace SafetyCert.Functions.Api.Register;
 
 /// <summary>
 /// <c>/api/register</c>: a regulator's or administrator's existing ledger (台账) in and out. <c>POST import</c> takes the
-/// file as the body (<c>text/csv</c> or the .xlsx media type); <c>?dryRun=true</c> only reports, <c>?holdPastNotices=true</c>
+/// file as the body (<c>text/csv</c> or the .xlsx media type): a certificate sheet, or a sheet of review organizations or
+/// units, told by its header row; <c>?dryRun=true</c> only reports, <c>?holdPastNotices=true</c>
 /// keeps notices already due from going out. <c>GET export</c> answers the ledger as .xlsx.
 /// </summary>
-internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflowClients, RegisterImport import, RegisterExport export)
+internal sealed class RegisterFunctions(
+    ApiRequests api, WorkflowClients workflowClients, RegisterImport import, ReviewOrganizationImport organizationImport, ReviewUnitImport unitImport, RegisterExport export)
 {
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
@@ -56,7 +58,12 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
                 return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: it is damaged or not of that type.");
             }
 
-            var report = await import.RunAsync(file, caller, workflowClients.For(durable), dryRun, hold, cancellationToken);
+            var report = RegisterSheets.Of(file.Headers) switch
+            {
+                RegisterSheet.ReviewOrganizations => await organizationImport.RunAsync(file, caller, dryRun, cancellationToken),
+                RegisterSheet.ReviewUnits => await unitImport.RunAsync(file, caller, workflowClients.For(durable), dryRun, cancellationToken),
+                _ => await import.RunAsync(file, caller, workflowClients.For(durable), dryRun, hold, cancellationToken),
+            };
             return !dryRun && report.Problems.Count > 0
                 ? ApiProblems.Unprocessable("register-rows", "Rows of the file are invalid; nothing was imported",
                     $"{report.Problems.Count} problem(s) in {report.Rows} row(s); fix them and import again.", new Dictionary<string, object?> { ["report"] = report })
