@@ -40,6 +40,23 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
                 continue;
             }
 
+            // A status the dates do not give is only ever read back: the import records none of them, it checks them.
+            if (RegisterColumns.RecordedStatuses.Contains(row.Status) && existing is null)
+            {
+                problems.Add(new RowProblem(row.Row, RegisterColumns.Status,
+                    $"Certificate {row.Number} is not held, so it cannot be taken over as {row.Status}: import it as {RegisterColumns.Valid} or {RegisterColumns.Expired} and record its suspension, revocation, replacement or cancellation through that step."));
+                continue;
+            }
+
+            if (existing is not null && row.Status.Length > 0
+                && RegisterColumns.StatusLabel((await workflows.GetStatusAsync(WorkflowKinds.Certificate, row.CertificateId, ct))?.Status) is { Length: > 0 } held
+                && held != row.Status && (RegisterColumns.RecordedStatuses.Contains(held) || RegisterColumns.RecordedStatuses.Contains(row.Status)))
+            {
+                problems.Add(new RowProblem(row.Row, RegisterColumns.Status,
+                    $"The row says {row.Status}, but certificate {row.Number} is {held}; an import does not change a certificate's status: record it through its own step."));
+                continue;
+            }
+
             var certificateChanged = existing is not null && await book.IssuingBodyAsync(row.CertificateId, ct) != row.IssuingBody;
             plans.Add((row, enterprise, enterpriseChanged, existing is not null, certificateChanged));
             if (enterprise is null)
@@ -94,7 +111,7 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
 
         await book.SaveAsync(row.CertificateId, row.IssuingBody, ct);
         var issued = new CertificateIssued(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Grade, row.ProfileId, row.IssuedOn, row.LastValidDay,
-            LicenceRequired: false, Imported: true, HoldPastNotices: holdPastNotices);
+            LicenceRequired: enterprise?.LicenceRequired ?? false, Imported: true, HoldPastNotices: holdPastNotices);
         var result = await workflows.StartAsync(WorkflowKinds.Certificate, row.CertificateId, issued, StartEventId, caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
@@ -102,7 +119,7 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
         }
 
         await enterprises.LinkAsync(row.CreditCode, WorkflowKinds.Certificate, row.CertificateId, ct);
-        if (!row.Expired)
+        if (row.InForce)
         {
             await enterprises.ChangeAsync(row.CreditCode, e => e.CurrentCertificateId is null || e.CurrentCertificateId == row.CertificateId || e.Grade is null
                 ? e with { Grade = row.Grade, CurrentCertificateId = row.CertificateId }
