@@ -29,6 +29,7 @@ internal static class ApiModule
         services.AddSingleton<SpotCheckBook>();
         services.AddSingleton<HolidayArrangementStore>();
         services.AddSingleton<Register.RegisterBook>();
+        services.AddSingleton<Register.ImportProgressBook>();
         services.AddSingleton<Register.RegisterImport>();
         services.AddSingleton<Register.ReviewOrganizationImport>();
         services.AddSingleton<Register.ReviewUnitImport>();

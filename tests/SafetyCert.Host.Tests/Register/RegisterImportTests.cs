@@ -190,6 +190,65 @@ public sealed class RegisterImportTests(AzuriteFixture azurite)
         Assert.Contains(problems, p => p.Item1 == 4 && p.Item2 == "状态" && p.Item3.Contains("吊销", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_import_cut_short_keeps_its_progress_and_the_same_file_resumes_it_without_duplicating()
+    {
+        var notices = new RecordingOutbox();
+        await using var host = await ApiHost.StartAsync(azurite, Today, notices);
+        var csv = string.Join('\n', Header, InWindow, Lapsed,
+            "91640100MA7600021L,银川甲建材有限公司,宁AQBⅢ2025000021,三级,建材,640100,银川市应急管理局,2025-05-02,2028-05-01,有效",
+            "91640100MA7600031M,银川乙建材有限公司,宁AQBⅢ2025000022,三级,建材,640100,银川市应急管理局,2025-05-03,2028-05-02,有效",
+            "91640100MA7600041N,银川丙建材有限公司,宁AQBⅢ2025000023,三级,建材,640100,银川市应急管理局,2025-05-04,2028-05-03,有效");
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var hash = ImportProgressBook.HashOf(bytes);
+        var import = host.App.Services.GetRequiredService<RegisterImport>();
+        var engine = host.App.Services.GetRequiredService<WorkflowClients>().For(host.App.Services.GetRequiredService<DurableTaskClient>());
+
+        // The run is cut off once two rows are done, as a host stopping mid-file would be.
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var first = new RowsDone(done => { if (done == 2) { cut.Cancel(); } });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            import.RunAsync(RegisterFile.ReadCsv(new MemoryStream(bytes)), hash, Regulator, engine, dryRun: false, holdPastNotices: false, first, cut.Token));
+        Assert.Equal([1, 2], first.Seen);
+
+        var id = ImportProgressBook.IdOf(hash);
+        var record = await ApiHost.JsonAsync(await host.GetAsync($"/api/register/imports/{id}", Regulator));
+        Assert.Equal(("Interrupted", 2, 5, 5, 5), (record.GetProperty("state").GetString(), record.GetProperty("rowsDone").GetInt32(), record.GetProperty("rowsToApply").GetInt32(),
+            record.GetProperty("certificatesCreated").GetInt32(), record.GetProperty("enterprisesCreated").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync($"/api/register/imports/{id}", ApiHost.Regulator("110000", RegulatorLevel.Provincial))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync($"/api/certificates/by-number/宁AQBⅢ2025000021", ApiHost.Admin)).StatusCode);
+
+        // The same file again goes on from row three and reports the plan of the run it finishes.
+        var second = new RowsDone(_ => { });
+        var report = await import.RunAsync(RegisterFile.ReadCsv(new MemoryStream(bytes)), hash, Regulator, engine, dryRun: false, holdPastNotices: false, second, TestContext.Current.CancellationToken);
+        Assert.Equal([3, 4, 5], second.Seen);
+        Assert.Equal((5, 5, id), (report.CertificatesCreated, report.EnterprisesCreated, report.ImportId));
+        record = await ApiHost.JsonAsync(await host.GetAsync($"/api/register/imports/{id}", Regulator));
+        Assert.Equal(("Completed", 5), (record.GetProperty("state").GetString(), record.GetProperty("rowsDone").GetInt32()));
+
+        // Nothing twice: each certificate once in the index, the window notice once to each recipient.
+        var listed = await ApiHost.JsonAsync(await host.GetAsync("/api/certificates?regionCode=640100&pageSize=100", Regulator));
+        Assert.Equal(5, listed.GetProperty("total").GetInt32());
+        var inWindow = CertificateIds.ForImported("宁AQBⅡ2024000001");
+        await WaitForAsync(() => notices.Requests.Count(r => r.InstanceId == inWindow && r.Notice.Kind == NoticeKinds.RenewalWindowOpen) == 2);
+        var posted = await ApiHost.JsonAsync(await ImportAsync(host, Regulator, csv, ""));
+        Assert.Equal((0, 5, id), (posted.GetProperty("certificatesCreated").GetInt32(), posted.GetProperty("unchanged").GetInt32(), posted.GetProperty("importId").GetString()));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(2, notices.Requests.Count(r => r.InstanceId == inWindow && r.Notice.Kind == NoticeKinds.RenewalWindowOpen));
+    }
+
+    /// <summary>Hears each row done, synchronously, so a test can stop an import at an exact row.</summary>
+    private sealed class RowsDone(Action<int> onRow) : IProgress<ImportProgress>
+    {
+        public List<int> Seen { get; } = [];
+
+        public void Report(ImportProgress value)
+        {
+            Seen.Add(value.RowsDone);
+            onRow(value.RowsDone);
+        }
+    }
+
     private static Task<HttpResponseMessage> ImportAsync(ApiHost host, Caller caller, string csv, string query) =>
         SendAsync(host, caller, Encoding.UTF8.GetBytes(csv), RegisterFile.CsvMediaType, query);
 

@@ -11,6 +11,9 @@ internal sealed record ImportReport(
 {
     public string Sheet { get; init; } = RegisterSheets.Name(RegisterSheet.Certificates);
 
+    /// <summary>The id of a certificate sheet's import (from the file's hash): <c>GET /api/register/imports/{id}</c> shows its progress.</summary>
+    public string? ImportId { get; init; }
+
     public int OrganizationsCreated { get; init; }
 
     public int OrganizationsChanged { get; init; }

@@ -15,11 +15,21 @@ namespace SafetyCert.Functions.Api.Register;
 /// the certificate id derived from its number, the start event <c>import</c>), so a second run of the same file
 /// changes nothing and a run cut short by a crash finishes where it stopped when it is run again.
 /// </summary>
-internal sealed class RegisterImport(EnterpriseRegistry enterprises, CertificateIndex certificates, RegisterBook book, ProfileCatalog profiles, IClock clock)
+internal sealed class RegisterImport(
+    EnterpriseRegistry enterprises, CertificateIndex certificates, RegisterBook book, ImportProgressBook progressBook, ProfileCatalog profiles, IClock clock)
 {
     private const string StartEventId = "import";
 
-    public async Task<ImportReport> RunAsync(RegisterFile file, Caller caller, WorkflowClient workflows, bool dryRun, bool holdPastNotices, CancellationToken ct)
+    // A crash loses at most this many rows of progress; the resumed run applies them again, harmlessly.
+    private const int SaveEvery = 50;
+
+    /// <summary>
+    /// Checks the file and, in a real run without bad rows, applies it row by row, keeping a progress record under the
+    /// file's import id. A file whose earlier run did not complete resumes after the rows its record counts as done and
+    /// reports that run's plan. <paramref name="progress"/> hears of each row done.
+    /// </summary>
+    public async Task<ImportReport> RunAsync(
+        RegisterFile file, string fileHash, Caller caller, WorkflowClient workflows, bool dryRun, bool holdPastNotices, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
         var today = ShanghaiTime.DateOf(now);
@@ -69,22 +79,59 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
             }
         }
 
+        var importId = ImportProgressBook.IdOf(fileHash);
         var report = new ImportReport(
             dryRun || problems.Count > 0, file.Rows.Count,
             created.Count, changed.Count,
             plans.Count(p => !p.CertificateExists), plans.Count(p => p.CertificateChanged),
             plans.Count(p => p.CertificateExists && !p.CertificateChanged && !p.EnterpriseChanged),
-            [.. problems.OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal)]);
+            [.. problems.OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal)])
+        { ImportId = importId };
         if (report.DryRun)
         {
             return report;
         }
 
-        foreach (var plan in plans)
+        var earlier = await progressBook.GetAsync(importId, ct);
+        var resumed = earlier is { State: not ImportProgress.Completed } && earlier.FileHash == fileHash && earlier.RowsToApply == plans.Count;
+        if (resumed)
         {
-            await ApplyAsync(plan.Row, caller, workflows, holdPastNotices, today, ct);
+            // The rows done before count as unchanged now; the report is the plan of the run being finished.
+            report = report with
+            {
+                EnterprisesCreated = earlier!.EnterprisesCreated, EnterprisesChanged = earlier.EnterprisesChanged,
+                CertificatesCreated = earlier.CertificatesCreated, CertificatesChanged = earlier.CertificatesChanged, Unchanged = earlier.Unchanged,
+            };
         }
 
+        var record = new ImportProgress(
+            importId, fileHash, ImportProgress.Running, file.Rows.Count, plans.Count, resumed ? earlier!.RowsDone : 0,
+            report.EnterprisesCreated, report.EnterprisesChanged, report.CertificatesCreated, report.CertificatesChanged, report.Unchanged,
+            resumed ? earlier!.StartedBy : caller.Subject, caller.RegionCode, resumed ? earlier!.StartedAt : now, now);
+        await progressBook.SaveAsync(record, ct);
+        try
+        {
+            for (var i = record.RowsDone; i < plans.Count; i++)
+            {
+                await ApplyAsync(plans[i].Row, caller, workflows, holdPastNotices, today, ct);
+                record = record with { RowsDone = i + 1, UpdatedAt = clock.GetCurrentInstant() };
+                if (record.RowsDone % SaveEvery == 0)
+                {
+                    await progressBook.SaveAsync(record, ct);
+                }
+
+                progress?.Report(record);
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled (the caller went away, the host is stopping): the record says how far it came.
+            await progressBook.SaveAsync(record with { State = ImportProgress.Interrupted }, CancellationToken.None);
+            throw;
+        }
+
+        await progressBook.SaveAsync(record with { State = ImportProgress.Completed, UpdatedAt = clock.GetCurrentInstant() }, ct);
         return report;
     }
 
