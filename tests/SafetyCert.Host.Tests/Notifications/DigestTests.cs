@@ -88,7 +88,7 @@ public sealed class DigestTests(LocalServices services)
         await harness.Contacts.SaveAsync("regulator:640000:provincial", Contact.Email(1, ningxia), Ct);
         await harness.Contacts.SaveAsync("regulator:350000:provincial", Contact.Email(1, fujian), Ct);
         // Yesterday an objection reached the Ningxia regulator.
-        var objection = NotificationHarness.Notice(NoticeKinds.ObjectionRaised, NoticeClass.Mandatory, Today.PlusDays(-1), Party.Regulator, ("regionCode", "640104"), ("grade", "Level2"));
+        var objection = NotificationHarness.Notice(NoticeKinds.ObjectionRaised, NoticeClass.Mandatory, Today.PlusDays(-1), Party.Regulator, ("regionCode", "640104"), ("grade", "Level2"), ("regulatorLevel", "Provincial"));
         await harness.Outbox.EnqueueAsync(NotificationHarness.Request(objection), Ct);
         harness.Time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(2));
         var function = ActivatorUtilities.CreateInstance<DailyDigestFunction>(harness.Provider, new FixedFeed());

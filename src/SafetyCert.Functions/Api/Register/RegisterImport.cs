@@ -94,7 +94,7 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
 
         await book.SaveAsync(row.CertificateId, row.IssuingBody, ct);
         var issued = new CertificateIssued(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Grade, row.ProfileId, row.IssuedOn, row.LastValidDay,
-            LicenceRequired: false, Imported: true, HoldPastNotices: holdPastNotices);
+            LicenceRequired: false, Imported: true, HoldPastNotices: holdPastNotices, Industry: row.Industry);
         var result = await workflows.StartAsync(WorkflowKinds.Certificate, row.CertificateId, issued, StartEventId, caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
