@@ -10,7 +10,8 @@ namespace SafetyCert.Functions.Api.Ledger;
 
 /// <summary><c>/api/ledger</c>: the supervision ledger (RULES.md §9); filters come from the query.</summary>
 internal sealed class LedgerFunctions(
-    ApiRequests api, WorkflowClients workflowClients, EnterpriseRegistry registry, CertificateIndex certificates, ProfileCatalog profiles, IClock clock)
+    ApiRequests api, WorkflowClients workflowClients, EnterpriseRegistry registry, CertificateIndex certificates, ProfileCatalog profiles, IClock clock,
+    Notifications.RuleCitation citations)
 {
     /// <summary>Query: <c>region</c>, <c>level</c>, <c>industry</c>.</summary>
     [Function("Ledger_Get")]
@@ -34,5 +35,5 @@ internal sealed class LedgerFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/overdue")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller =>
-            LedgerApi.OverdueAsync(caller, request.Query, registry, workflowClients.For(durable), clock, cancellationToken));
+            LedgerApi.OverdueAsync(caller, request.Query, registry, workflowClients.For(durable), citations, clock, cancellationToken));
 }

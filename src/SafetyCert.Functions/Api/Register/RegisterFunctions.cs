@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Register;
 
@@ -16,6 +17,12 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
     [Function("Register_Import")]
+    [ApiRequestBody(RegisterFile.CsvMediaType)]
+    [ApiRequestBody(RegisterFile.XlsxMediaType)]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportReport))]
+    [ApiResponse(StatusCodes.Status413PayloadTooLarge, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status415UnsupportedMediaType, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status422UnprocessableEntity, ApiResponseAttribute.Problem)]
     public Task<IResult> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "register/import")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -64,6 +71,7 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
         });
 
     [Function("Register_Export")]
+    [ApiResponse(StatusCodes.Status200OK, RegisterFile.XlsxMediaType)]
     public Task<IResult> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/export")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
