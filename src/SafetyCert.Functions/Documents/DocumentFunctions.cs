@@ -22,6 +22,7 @@ internal sealed class DocumentFunctions(ApiRequests api, IEnterpriseDirectory di
 
     /// <summary>Query: <c>kind</c>, optional.</summary>
     [Function("Documents_List")]
+    [ApiQuery("kind", "Only documents of this kind.", Type = "DocumentKind")]
     public Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
         string enterpriseId, CancellationToken cancellationToken) =>

@@ -97,6 +97,12 @@ internal sealed class EnterpriseFunctions(
         api.HandleAsync(request, caller => EnterpriseRecordsApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), citations, clock, cancellationToken));
 
     [Function("Enterprises_Search")]
+    [ApiQuery("regionCode", "Region (six digits); the caller's when absent.")]
+    [ApiQuery("grade", "Current grade (Level1, Level2, Level3, SmallMicro).")]
+    [ApiQuery("industry", "Industry; industry-trade covers its trades.")]
+    [ApiQuery("q", "Matches id or name, case ignored.")]
+    [ApiQuery("page", "Page number, from 1.", Type = "integer")]
+    [ApiQuery("pageSize", "Items per page, 1-100 (20 when absent).", Type = "integer")]
     public Task<IResult> SearchAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises")] HttpRequest request,
         CancellationToken cancellationToken) =>

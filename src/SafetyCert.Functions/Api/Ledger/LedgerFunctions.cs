@@ -5,6 +5,7 @@ using SafetyCert.Domain.Profiles;
 using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Ledger;
 
@@ -15,6 +16,9 @@ internal sealed class LedgerFunctions(
 {
     /// <summary>Query: <c>region</c>, <c>level</c>, <c>industry</c>.</summary>
     [Function("Ledger_Get")]
+    [ApiQuery("region", "Region (six digits); the caller's when absent.")]
+    [ApiQuery("level", "Regulator level (National, Provincial, Municipal).")]
+    [ApiQuery("industry", "Industry.")]
     public Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -23,6 +27,8 @@ internal sealed class LedgerFunctions(
 
     /// <summary>Query: <c>days</c> (1–366, 90 when absent), <c>region</c>.</summary>
     [Function("Ledger_Expiring")]
+    [ApiQuery("days", "Window in days, 1-366 (90 when absent).", Type = "integer")]
+    [ApiQuery("region", "Region (six digits); the caller's when absent.")]
     public Task<IResult> ExpiringAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/expiring")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -31,6 +37,7 @@ internal sealed class LedgerFunctions(
 
     /// <summary>Query: <c>region</c>.</summary>
     [Function("Ledger_Overdue")]
+    [ApiQuery("region", "Region (six digits); the caller's when absent.")]
     public Task<IResult> OverdueAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/overdue")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

@@ -117,6 +117,24 @@ internal sealed partial class ApiReference(IOptions<JsonOptions> json)
                 });
             }
 
+            var hasParameters = parameters.Count > 0;
+            foreach (var query in function.Function.GetCustomAttributes(typeof(ApiQueryAttribute), false).Cast<ApiQueryAttribute>())
+            {
+                parameters.Add(new JsonObject
+                {
+                    ["name"] = query.Name,
+                    ["in"] = "query",
+                    ["required"] = false,
+                    ["description"] = query.Description,
+                    ["schema"] = query.Type switch
+                    {
+                        "integer" or "boolean" or "string" => new JsonObject { ["type"] = query.Type },
+                        "date" => new JsonObject { ["type"] = "string", ["format"] = "date" },
+                        var component => Ref(component),
+                    },
+                });
+            }
+
             if (parameters.Count > 0)
             {
                 operation["parameters"] = parameters;
@@ -182,7 +200,6 @@ internal sealed partial class ApiReference(IOptions<JsonOptions> json)
                     : Response(Describe(declared.Status), declared.MediaType, new JsonObject { ["type"] = "string" });
             }
 
-            var hasParameters = parameters.Count > 0;
             if (problems || function.Body is not null || forms.Count > 0)
             {
                 responses["400"] = Problem("The request is invalid: each bad field is named under errors.");

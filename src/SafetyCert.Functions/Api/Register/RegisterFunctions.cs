@@ -17,6 +17,8 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
     [Function("Register_Import")]
+    [ApiQuery("dryRun", "true: only report what would be imported.", Type = "boolean")]
+    [ApiQuery("holdPastNotices", "true: notices already due are not sent.", Type = "boolean")]
     [ApiRequestBody(RegisterFile.CsvMediaType)]
     [ApiRequestBody(RegisterFile.XlsxMediaType)]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportReport))]

@@ -31,6 +31,7 @@ internal static class VerificationPageFunctions
         + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     [Function("Public_VerifyPage")]
+    [ApiQuery("number", "A certificate number to look up at once.")]
     [ApiResponse(StatusCodes.Status200OK, "text/html")]
     public static IResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/verify")] HttpRequest request)
     {
