@@ -134,7 +134,7 @@ internal static class EnterpriseApi
     /// <summary>
     /// Every running deadline of the enterprise's workflows as an all-day event (VALUE=DATE, no time zone needed): a Chinese
     /// summary naming what is due and the certificate it concerns, the regulation it comes from by title and article, and
-    /// an alarm at each reminder the workflow has set for it (UTC). The UID is the workflow, instance and deadline, so it
+    /// an alarm at each reminder the workflow has set for it, as the time before the day's start in Beijing. The UID is the workflow, instance and deadline, so it
     /// stays the same across fetches while the deadline runs.
     /// </summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeadlinesAsync(
@@ -172,7 +172,7 @@ internal static class EnterpriseApi
                 {
                     Action = AlarmAction.Display,
                     Description = $"提醒：{what}，截止日期{due}。",
-                    Trigger = new Trigger { DateTime = new CalDateTime(timer.DueAt.ToDateTimeUtc(), CalDateTime.UtcTzId) },
+                    Trigger = new Trigger(Before(deadline.Due, timer.DueAt)),
                 });
             }
 
@@ -180,6 +180,19 @@ internal static class EnterpriseApi
         }
 
         return TypedResults.Text(new CalendarSerializer().SerializeToString(calendar) ?? "", "text/calendar; charset=utf-8");
+    }
+
+    /// <summary>
+    /// An alarm's trigger relative to the all-day event's start (RFC 5545 §3.8.6.3): the reminder's instant less the due
+    /// day's start in Beijing, e.g. <c>-P89DT15H</c>. (Ical.Net 5.2 writes an absolute trigger empty, so none is used.)
+    /// </summary>
+    internal static string Before(LocalDate due, Instant reminder)
+    {
+        var offset = reminder - ShanghaiTime.Zone.AtStartOfDay(due).ToInstant();
+        var sign = offset < NodaTime.Duration.Zero ? "-" : "";
+        var span = offset < NodaTime.Duration.Zero ? -offset : offset;
+        var time = span.Hours > 0 || span.Minutes > 0 ? $"T{span.Hours}H{span.Minutes}M" : "";
+        return span.Days > 0 || time.Length == 0 ? $"{sign}P{span.Days}D{time}" : $"{sign}P{time}";
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DeliveryView>>, ProblemHttpResult>> DeliveriesAsync(

@@ -91,6 +91,8 @@ internal sealed class RegisterFunctions(
             (IResult?)Refused(caller) ?? TypedResults.File(await export.WriteAsync(caller, workflowClients.For(durable), cancellationToken), RegisterFile.XlsxMediaType, "台账.xlsx"));
 
     [Function("Register_ImportProgress")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportProgress))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     public Task<IResult> ImportProgressAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/imports/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         api.HandleAsync(request, async Task<IResult> (Caller caller) =>
