@@ -76,7 +76,8 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
             var text = await response.Content.ReadAsStringAsync(ct);
             if (response.StatusCode != attack.Status
                 || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
-                || !text.Contains(attack.Names, StringComparison.OrdinalIgnoreCase))
+                || !text.Contains(attack.Names, StringComparison.OrdinalIgnoreCase)
+                || !StatusIsHttpStatus(text, response.StatusCode))
             {
                 wrong.Add($"{attack.Name}: expected {(int)attack.Status} naming '{attack.Names}', got {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}: {Shorten(text)}");
             }
@@ -94,6 +95,20 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.True(wrong.Count == 0 && written.Count == 0, $"{summary}\n{string.Join("\n", wrong.Concat(written))}");
+    }
+
+    /// <summary>RFC 9457: the problem's <c>status</c> member is the HTTP status as a number; a workflow's state goes elsewhere.</summary>
+    private static bool StatusIsHttpStatus(string problem, HttpStatusCode status)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(problem);
+            return json.RootElement.TryGetProperty("status", out var member) && member.ValueKind == System.Text.Json.JsonValueKind.Number && member.GetInt32() == (int)status;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Waits until the set-up's own work (orchestrations continuing, confirmations) stops changing storage.</summary>
