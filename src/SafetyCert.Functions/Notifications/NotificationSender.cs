@@ -1,9 +1,11 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 using SafetyCert.Functions.Operations;
+using SafetyCert.Functions.RateLimiting;
 
 namespace SafetyCert.Functions.Notifications;
 
@@ -25,7 +27,7 @@ internal sealed class NotificationSender(
     DeliveryLedger ledger,
     NotificationQueue queue,
     IEnumerable<INotificationChannel> channels,
-    SlidingWindowLimiter limiter,
+    SharedWindowRateLimiter limiter,
     TimeProvider time,
     RealTime wall,
     WorkingHours hours,
@@ -111,9 +113,10 @@ internal sealed class NotificationSender(
         }
 
         var channel = byKind[contact.Channel];
-        var wait = limiter.TryAcquire(channel.LimitKey(contact), PerMinute(contact.Channel));
-        if (wait is { } delay)
+        using var lease = await limiter.AcquireAsync(new RateLimitKey(channel.LimitKey(contact), PerMinute(contact.Channel)), 1, ct).ConfigureAwait(false);
+        if (!lease.IsAcquired)
         {
+            var delay = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
             Log.RateLimited(logger, delivery.Id, contact.Channel, delay);
             return await DeferAsync(delivery, DeliveryStatus.Pending, now + delay, ct).ConfigureAwait(false);
         }
