@@ -50,4 +50,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Information, Message = "Delivery {DeliveryId} found no contact before; {Readdressed} takes it to the contact added since")]
     public static partial void Readdressed(ILogger logger, string deliveryId, string readdressed);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Notices of {Scope} waiting for a contact could not be re-addressed now; the catch-up will")]
+    public static partial void ReaddressFailed(ILogger logger, Exception exception, string scope);
 }

@@ -193,10 +193,30 @@ internal sealed class NotificationSender(
     /// contact. The new row's id names the contact and is inserted only if absent, and it goes in before the old row is
     /// marked <see cref="DeliveryStatus.Readdressed"/>, so a crash or a second catch-up never sends the notice twice.
     /// </summary>
-    public async Task<int> ReaddressAsync(CancellationToken ct)
+    public async Task<int> ReaddressAsync(CancellationToken ct) => await ReaddressAsync(scope: null, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// Re-addresses the party's undeliverable notices right after one of its contacts was saved. The contact is
+    /// saved either way: should this fail, the catch-up does it later.
+    /// </summary>
+    public async Task ReaddressAfterSaveAsync(string scope, CancellationToken ct)
+    {
+        try
+        {
+            await ReaddressAsync(scope, ct).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The save succeeded; the catch-up retries what this could not do.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.ReaddressFailed(logger, e, scope);
+        }
+    }
+
+    private async Task<int> ReaddressAsync(string? scope, CancellationToken ct)
     {
         var waiting = new List<Delivery>();
-        await foreach (var delivery in ledger.UndeliverableAsync(ct).ConfigureAwait(false))
+        await foreach (var delivery in ledger.UndeliverableAsync(scope, ct).ConfigureAwait(false))
         {
             waiting.Add(delivery);
         }

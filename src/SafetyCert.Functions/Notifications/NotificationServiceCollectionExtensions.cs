@@ -37,7 +37,11 @@ internal static class NotificationServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SafetyCert.Functions.Storage.StorageOptions>>(),
             configuration[NotificationQueueFunction.QueueSetting]));
         services.AddHostedService(sp => sp.GetRequiredService<NotificationStorage>());
-        services.AddSingleton(sp => new ContactBook(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable), sp.GetRequiredService<WebhookTargetGuard>()));
+        // The sender is resolved when a contact is saved, not when the book is built: the sender reads the book too.
+        services.AddSingleton(sp => new ContactBook(
+            sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.ContactsTable),
+            sp.GetRequiredService<WebhookTargetGuard>(),
+            (scope, ct) => sp.GetRequiredService<NotificationSender>().ReaddressAfterSaveAsync(scope, ct)));
         services.AddSingleton(sp => new DeliveryLedger(sp.GetRequiredService<NotificationStorage>().Table(NotificationStorage.DeliveriesTable)));
         services.AddSingleton(sp => new NotificationQueue(sp.GetRequiredService<NotificationStorage>().Queue));
         services.AddSingleton(sp => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })

@@ -42,7 +42,6 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     public const string FollowUpOverdueTimer = "follow-up-overdue";
 
     private const string SuspensionRule = "RULES.md §5 [001 art.16]";
-    private const string FollowUpRule = "RULES.md §4.10 [004 §4]";
     private const string CancellationRule = "RULES.md §4.4 [001 art.14]";
 
     public override string Kind => WorkflowKinds.Certificate;
@@ -536,7 +535,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     // A certificate recorded without its review has no unit to remind; the organization that assigns units is told instead.
     private static Party VisitOwner(CertificateState state) => state.ReviewUnitId is null ? Party.ReviewOrganization : Party.ReviewUnit;
 
-    private static IEnumerable<Effect> FollowUpOverdueNotices(CertificateState state)
+    private IEnumerable<Effect> FollowUpOverdueNotices(CertificateState state)
     {
         if (state.ReviewUnitId is not null)
         {
@@ -546,13 +545,14 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         yield return FollowUpNotice(state, NoticeKinds.FollowUpVisitOverdue, Party.ReviewOrganization, NoticeClass.Mandatory);
     }
 
-    private static Notify FollowUpNotice(CertificateState state, string kind, Party recipient, NoticeClass noticeClass) =>
+    // The visit is 004 §4's; its window is the profile's convention, and the citation says so.
+    private Notify FollowUpNotice(CertificateState state, string kind, Party recipient, NoticeClass noticeClass) =>
         new(
             kind,
             recipient,
             state.FollowUpVisitDue!.Value,
             noticeClass,
-            FollowUpRule,
+            $"RULES.md §4.10 [{profiles.Get(state.ProfileId!, state.IssuedOn).FollowUpVisitMonths.Source}]",
             NoticeFacts.Of(
                 ("certificateId", state.CertificateId!),
                 ("certificateNumber", state.Number!),

@@ -24,7 +24,6 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
     public const string BanEndTimer = "ban-end";
 
     private const string RecallRule = "RULES.md §7 convention: recall of certificate and plaque [000 §3(4)]";
-    private const string BanRule = "RULES.md §7 [001 art.21]";
 
     public override string Kind => WorkflowKinds.Revocation;
 
@@ -102,9 +101,9 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
             ("recall", "certificate,plaque"));
         // The notice cites the ban and the provision behind each ground (RULES.md §7 (1)…(7)).
         var groundsRule = string.Join(", ", opened.Grounds.Select(RevocationRules.SourceOf));
-        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Enterprise, opened.On, NoticeClass.Mandatory, $"{BanRule}; {groundsRule}", facts));
+        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Enterprise, opened.On, NoticeClass.Mandatory, $"{BanRule(profile)}; {groundsRule}", facts));
         effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.ReviewOrganization, opened.On, NoticeClass.Mandatory, $"{RecallRule}; {groundsRule}", facts));
-        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Regulator, opened.On, NoticeClass.Informational, $"{BanRule}; {groundsRule}", facts));
+        effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Regulator, opened.On, NoticeClass.Informational, $"{BanRule(profile)}; {groundsRule}", facts));
 
         var timers = TimerBook.Empty
             .Set(RecallReminderTimer, ShanghaiTime.ReminderOn(firstReminder), $"recall reminder {NoticeFacts.Date(firstReminder)}", effects);
@@ -190,9 +189,13 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
         return Decision.Apply(state with { Timers = timers }, effects);
     }
 
-    private static Decision EndBan(RevocationState state, TimerFired fired)
+    // The ban's own source in the profile the revocation runs on (Ningxia cites 001 art.21; elsewhere it is applied by convention).
+    private static string BanRule(JurisdictionProfile profile) => $"RULES.md §7 [{profile.RevocationBanYears.Source}]";
+
+    private Decision EndBan(RevocationState state, TimerFired fired)
     {
         var end = state.BanEndsOn!.Value;
+        var rule = BanRule(profiles.Get(state.ProfileId!, state.RevokedOn));
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("enterpriseId", state.EnterpriseId!),
@@ -200,8 +203,8 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
             ("mayApplyFrom", NoticeFacts.Date(end)));
         return Decision.Apply(
             state with { BanEnded = true, Timers = state.Timers.Fired(fired) },
-            new Notify(NoticeKinds.BanEnded, Party.Enterprise, end, NoticeClass.Informational, BanRule, facts),
-            new Notify(NoticeKinds.BanEnded, Party.Regulator, end, NoticeClass.Informational, BanRule, facts));
+            new Notify(NoticeKinds.BanEnded, Party.Enterprise, end, NoticeClass.Informational, rule, facts),
+            new Notify(NoticeKinds.BanEnded, Party.Regulator, end, NoticeClass.Informational, rule, facts));
     }
 
 }

@@ -8,9 +8,11 @@ namespace SafetyCert.Functions.Notifications.Contacts;
 /// <summary>
 /// The table <c>{prefix}contacts</c>: PartitionKey = party scope (see <see cref="RecipientScope"/>), one row per
 /// channel keyed <c>{order:D2}-{channel}</c>, and one row <c>preferences</c> with the muted kinds and language.
-/// Channels are read at send time, so a changed address takes effect for deliveries not yet sent.
+/// Channels are read at send time, so a changed address takes effect for deliveries not yet sent. A saved contact
+/// is handed to <paramref name="contactSaved"/> (the sender's re-addressing of notices that found the party without
+/// a contact), so they go out at once rather than at the next catch-up.
 /// </summary>
-internal sealed class ContactBook(TableClient table, WebhookTargetGuard webhookGuard)
+internal sealed class ContactBook(TableClient table, WebhookTargetGuard webhookGuard, Func<string, CancellationToken, Task>? contactSaved = null)
 {
     private const string PreferencesRow = "preferences";
 
@@ -52,6 +54,10 @@ internal sealed class ContactBook(TableClient table, WebhookTargetGuard webhookG
             ["Secret"] = contact.Secret,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        if (contactSaved is not null)
+        {
+            await contactSaved(scope, ct).ConfigureAwait(false);
+        }
     }
 
     public async Task RemoveAsync(string scope, string contactId, CancellationToken ct) =>

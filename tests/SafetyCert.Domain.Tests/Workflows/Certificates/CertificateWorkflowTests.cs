@@ -327,6 +327,8 @@ public class CertificateWorkflowTests
 
         Assert.Contains(notices, n => n.Kind == NoticeKinds.FollowUpVisitDue && n.Recipient == Party.ReviewUnit && n.DueDate == new LocalDate(2025, 3, 15));
         Assert.Contains(notices, n => n.Kind == NoticeKinds.FollowUpVisitOverdue && n.Recipient == Party.ReviewOrganization);
+        // The 12-month window is the profile's convention, and the citation says so.
+        Assert.All(notices.Where(n => n.Kind.StartsWith("follow-up-visit", StringComparison.Ordinal)), n => Assert.StartsWith("RULES.md §4.10 [convention: 004 §4", n.Rule, StringComparison.Ordinal));
     }
 
     // RULES.md §4.10 [004 §4]: a recorded visit stops the follow-up timers.
