@@ -42,7 +42,8 @@ async function send(method, path, body, options = {}) {
   }
   if (!response.ok) {
     if (response.status === 401) session.expired()
-    throw new ApiProblem(response.status, typeof data === 'object' ? data : { title: text })
+    // An answer without a ProblemDetails body still names its status, so a missing endpoint shows as what it is.
+    throw new ApiProblem(response.status, data && typeof data === 'object' ? data : { status: response.status, title: text || `HTTP ${response.status} ${response.statusText}`.trim() })
   }
   return data
 }

@@ -42,23 +42,10 @@ export const useSession = defineStore('session', {
       }
       return this.msal
     },
-    /**
-     * Signs in with a development token (local) and reads who it is from `GET /api/me`. A host without that
-     * endpoint (404) is taken at the sign-in page's word: the party it listed the token for.
-     */
-    async signInWithToken(token, party) {
+    /** Signs in with a development token (local) and reads who it is from `GET /api/me`; its refusal is the sign-in page's error. */
+    async signInWithToken(token) {
       this.token = token
-      try {
-        await this.loadMe()
-      } catch (e) {
-        if (e.status !== 404 || !party) throw e
-        this.token = token
-        this.me = {
-          subject: party.role, role: party.role, enterpriseId: party.enterpriseId, bodyId: party.bodyId,
-          regionCode: party.regionCode, level: party.level, displayName: party.label,
-        }
-        this.save()
-      }
+      await this.loadMe()
     },
     async signInWithEntra() {
       const msal = await this.msalClient()

@@ -158,7 +158,7 @@ internal sealed class RegisterImport(
 
         await book.SaveAsync(row.CertificateId, row.IssuingBody, ct);
         var issued = new CertificateIssued(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Grade, row.ProfileId, row.IssuedOn, row.LastValidDay,
-            LicenceRequired: enterprise?.LicenceRequired ?? false, Imported: true, HoldPastNotices: holdPastNotices);
+            LicenceRequired: enterprise?.LicenceRequired ?? false, Imported: true, HoldPastNotices: holdPastNotices, Industry: row.Industry);
         var result = await workflows.StartAsync(WorkflowKinds.Certificate, row.CertificateId, issued, StartEventId, caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
