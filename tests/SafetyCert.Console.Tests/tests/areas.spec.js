@@ -63,7 +63,7 @@ const visitsByRole = {
   Enterprise: ['/enterprise', '/enterprise/applications', '/enterprise/deliveries', '/enterprise/contacts', '/workflows/certificate/demo-cert-nx-steel', '/certificates/demo-cert-nx-steel'],
   ReviewOrganization: ['/review/queue', '/applications/demo-app-fz-textile', '/workflows/application/demo-app-fz-textile'],
   ReviewUnit: ['/unit/assignments'],
-  Regulator: ['/regulator/ledger', '/regulator/enterprises', '/regulator/certificates', '/regulator/spot-checks', '/admin/review-bodies', '/enterprises/91640104MA7N000001'],
+  Regulator: ['/regulator/ledger', '/regulator/enterprises', '/regulator/certificates', '/regulator/spot-checks', '/admin/review-bodies', '/enterprises/91640104MA7N00001M'],
   Administrator: ['/admin/calendar', '/admin/review-bodies', '/workflows/certificate/demo-cert-my-mine', '/workflows/revocation/demo-cert-my-mine', '/regulator/accidents'],
 }
 

@@ -15,7 +15,7 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
 {
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly Functions.Access.Caller Enterprise = ApiHost.Enterprise(ApiSteps.EnterpriseId);
-    private static readonly Functions.Access.Caller Stranger = ApiHost.Enterprise("91640100MA76XQ9999");
+    private static readonly Functions.Access.Caller Stranger = ApiHost.Enterprise("91640100MA76XQ999M");
 
     [Fact]
     public async Task Me_names_the_party_each_token_acts_for()
@@ -86,11 +86,11 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         await ApiSteps.AssertProblemAsync(await host.PostAsync("/api/applications/eligibility", Stranger, ApiSteps.Submission()), HttpStatusCode.Forbidden);
         await ApiSteps.AssertProblemAsync(await host.PostAsync("/api/applications/eligibility", ApiHost.Admin, new
         {
-            enterpriseId = "91640100MA76XQ0000", kind = "Initial", grade = "Level3", systemRunningSince = "2025-06-01",
+            enterpriseId = "91640100MA76XQ000D", kind = "Initial", grade = "Level3", systemRunningSince = "2025-06-01",
             postAndProfessionalStandardizationDone = true, dualPreventionInPlace = true,
         }), HttpStatusCode.NotFound);
         var bad = await ApiSteps.AssertProblemAsync(
-            await host.SendAsync(HttpMethod.Post, "/api/applications/eligibility", Enterprise, rawJson: """{"enterpriseId":"91640100MA76XQ1234","kind":"Initial","grade":"Level9"}"""),
+            await host.SendAsync(HttpMethod.Post, "/api/applications/eligibility", Enterprise, rawJson: """{"enterpriseId":"91640100MA76XQ124H","kind":"Initial","grade":"Level9"}"""),
             HttpStatusCode.BadRequest);
         Assert.Contains("grade", bad, StringComparison.Ordinal);
     }
@@ -188,7 +188,7 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         await ApiSteps.AssertProblemAsync(await host.GetAsync(path, Stranger), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Unit("unit-1")), HttpStatusCode.NotFound);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/91640100MA76XQ0000/{list}", ApiHost.Admin), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/91640100MA76XQ000D/{list}", ApiHost.Admin), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Get, path, caller: null), HttpStatusCode.Unauthorized);
     }
 
