@@ -30,6 +30,28 @@ public static class Jurisdiction
     }
 
     /// <summary>
+    /// The regulator tier a workflow's notices go to: <see cref="RegulatorFor"/> under the profile the workflow runs
+    /// on, for the enterprise's industry where the workflow knows it (without it, the profile's own tier for the grade).
+    /// Null when the workflow names no profile or grade, so its notices cannot be routed to a regulator.
+    /// </summary>
+    public static RegulatorLevel? TierOf(ProfileCatalog profiles, string? profileId, Grade grade, string? industry = null)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        if (string.IsNullOrWhiteSpace(profileId) || !Enum.IsDefined(grade))
+        {
+            return null;
+        }
+
+        var profile = profiles.Get(profileId);
+        if (!string.IsNullOrWhiteSpace(industry) && Industries.Known.Contains(industry))
+        {
+            return RegulatorFor(profile, grade, industry).Value;
+        }
+
+        return profile.AnnouncingRegulator.Value.TryGetValue(grade, out var level) ? level : null;
+    }
+
+    /// <summary>
     /// The GB/T 2260 code of the regulator of a tier over an enterprise's region: <c>000000</c> for the
     /// national regulator, the province for the provincial one, the prefecture-level city for the municipal
     /// one. Convention: in Beijing, Tianjin, Shanghai and Chongqing the municipal tier is the city itself.

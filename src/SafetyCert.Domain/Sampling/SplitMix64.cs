@@ -9,7 +9,7 @@ namespace SafetyCert.Domain.Sampling;
 /// <remarks>
 /// Every draw the product makes (review units, spot checks) runs on this generator so that a recorded seed
 /// replays the same choice forever: the algorithm is defined here in integer arithmetic only, unlike
-/// <see cref="System.Random"/>, whose sequence for a seed is not promised across .NET versions.
+/// <c>System.Random</c>, whose sequence for a seed is not promised across .NET versions.
 /// </remarks>
 public sealed class SplitMix64
 {

@@ -22,7 +22,8 @@ internal static class NoticeFacts
         Grade? grade = null,
         string? reviewUnitId = null,
         string? certificateNumber = null,
-        string? enterpriseName = null)
+        string? enterpriseName = null,
+        RegulatorLevel? regulatorLevel = null)
     {
         var facts = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         Add(NoticeFactNames.EnterpriseId, enterpriseId);
@@ -31,6 +32,7 @@ internal static class NoticeFacts
         Add(NoticeFactNames.ReviewUnitId, reviewUnitId);
         Add(NoticeFactNames.CertificateNumber, certificateNumber);
         Add(NoticeFactNames.EnterpriseName, enterpriseName);
+        Add(NoticeFactNames.RegulatorLevel, regulatorLevel?.ToString());
         return facts.ToImmutable();
 
         void Add(string name, string? value)

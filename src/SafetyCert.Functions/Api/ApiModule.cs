@@ -29,7 +29,10 @@ internal static class ApiModule
         services.AddSingleton<SpotCheckBook>();
         services.AddSingleton<HolidayArrangementStore>();
         services.AddSingleton<Register.RegisterBook>();
+        services.AddSingleton<Register.ImportProgressBook>();
         services.AddSingleton<Register.RegisterImport>();
+        services.AddSingleton<Register.ReviewOrganizationImport>();
+        services.AddSingleton<Register.ReviewUnitImport>();
         services.AddSingleton<Register.RegisterExport>();
         services.AddSingleton<Verification.VerificationLimiter>();
         // Request bodies (ApiRequests) and every IResult written as JSON use the same options.

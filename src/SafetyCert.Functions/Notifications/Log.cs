@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} already recorded; not queued again")]
     public static partial void AlreadyRecorded(ILogger logger, string deliveryId);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "{Scope} has no contact; notice {NoticeKind} of {InstanceId} cannot be delivered")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "{Scope} has no contact; notice {NoticeKind} of {InstanceId} waits as undeliverable until one is added")]
     public static partial void NoContact(ILogger logger, string scope, string noticeKind, string instanceId);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} is not in the ledger; message dropped")]
@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Error, Message = "Catch-up could not process delivery {DeliveryId}; going on with the others")]
     public static partial void CatchUpFailed(ILogger logger, Exception exception, string deliveryId);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Information, Message = "Delivery {DeliveryId} found no contact before; {Readdressed} takes it to the contact added since")]
+    public static partial void Readdressed(ILogger logger, string deliveryId, string readdressed);
 }

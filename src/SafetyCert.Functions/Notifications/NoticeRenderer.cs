@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Fluid;
+using Fluid.Values;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -25,11 +27,7 @@ internal sealed partial class NoticeRenderer
     private const string Prefix = "SafetyCert.Functions.Notifications.Templates.";
     private const string SectionBreak = "\n---\n";
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
-    private static readonly FrozenDictionary<string, Func<string, string>> Filters = new Dictionary<string, Func<string, string>>
-    {
-        ["cn_date"] = text => ChineseDate(ParseDate(text)),
-        ["en_date"] = text => EnglishDate(ParseDate(text)),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly TemplateOptions Options = NewOptions();
 
     private readonly FrozenDictionary<string, NoticeTemplate> templates;
     private readonly Dictionary<string, (string Zh, string En)> titles = new(StringComparer.Ordinal);
@@ -42,7 +40,6 @@ internal sealed partial class NoticeRenderer
         this.vocabulary = vocabulary;
         this.citations = citations;
         var assembly = Assembly.GetExecutingAssembly();
-        var filterNames = Filters.Keys.ToHashSet(StringComparer.Ordinal);
         var loaded = new Dictionary<string, NoticeTemplate>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
@@ -54,7 +51,7 @@ internal sealed partial class NoticeRenderer
             }
 
             var kind = name[Prefix.Length..^".liquid".Length];
-            loaded[kind] = NoticeTemplate.Parse(name, source, filterNames);
+            loaded[kind] = NoticeTemplate.Parse(name, source, Options);
             titles[kind] = (Title(source.Split(SectionBreak, 2)[0]), Title(source.Split(SectionBreak, 2)[1]));
         }
 
@@ -85,31 +82,36 @@ internal sealed partial class NoticeRenderer
         }
 
         var (zhRule, enRule) = citations.Cite(notice.Rule);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        var facts = new Dictionary<string, object>(StringComparer.Ordinal);
+        var zh = new Dictionary<string, object>(StringComparer.Ordinal) { ["rule"] = zhRule };
+        var en = new Dictionary<string, object>(StringComparer.Ordinal) { ["rule"] = enRule };
+        var model = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["kind"] = notice.Kind,
             ["due_date"] = IsoDate.Format(notice.DueDate),
-            ["zh.rule"] = zhRule,
-            ["en.rule"] = enRule,
-            [$"to.{JsonNamingPolicy.CamelCase.ConvertName(notice.Recipient.ToString())}"] = "yes",
+            ["facts"] = facts,
+            ["zh"] = zh,
+            ["en"] = en,
+            ["to"] = new Dictionary<string, object>(StringComparer.Ordinal) { [JsonNamingPolicy.CamelCase.ConvertName(notice.Recipient.ToString())] = true },
         };
-        if (notice.Facts.TryGetValue(NoticeFactNames.CertificateNumber, out var number))
+        if (notice.Facts.TryGetValue(NoticeFactNames.CertificateNumber, out var number) && number.Length > 0)
         {
-            values["certificate_number"] = number;
+            model["certificate_number"] = number;
         }
 
-        foreach (var (key, value) in notice.Facts)
+        // Liquid holds an empty string true; a fact recorded empty reads as absent, so `if` and `default` skip it.
+        foreach (var (key, value) in notice.Facts.Where(fact => fact.Value.Length > 0))
         {
-            values[$"facts.{key}"] = value;
+            facts[key] = value;
         }
 
-        foreach (var (key, (zh, en)) in Localized(notice))
+        foreach (var (key, (zhText, enText)) in Localized(notice))
         {
-            values[$"zh.{key}"] = zh;
-            values[$"en.{key}"] = en;
+            zh[key] = zhText;
+            en[key] = enText;
         }
 
-        var text = template.Render(values, Filters).ReplaceLineEndings("\n");
+        var text = template.Render(model, Options).ReplaceLineEndings("\n");
         var sections = text.Split(SectionBreak, 2);
         var (first, second) = preferences.EnglishFirst ? (sections[1], sections[0]) : (sections[0], sections[1]);
         var (firstSubject, firstBody) = Split(first);
@@ -157,6 +159,20 @@ internal sealed partial class NoticeRenderer
 
         return facts.GetValueOrDefault("reason") is { Length: > 0 } written ? (written, written) : null;
     }
+
+    // Liquid's own filters plus the two date filters; a date filter with no date fails rather than print nothing.
+    private static TemplateOptions NewOptions()
+    {
+        var options = new TemplateOptions();
+        options.Filters.AddFilter("cn_date", (input, _, _) => new StringValue(ChineseDate(DateOf(input, "cn_date"))));
+        options.Filters.AddFilter("en_date", (input, _, _) => new StringValue(EnglishDate(DateOf(input, "en_date"))));
+        return options;
+    }
+
+    private static LocalDate DateOf(FluidValue input, string filter) =>
+        input.IsNil() || input.ToStringValue().Length == 0
+            ? throw new InvalidOperationException($"The notice has no value for a date the template shows through '{filter}'.")
+            : ParseDate(input.ToStringValue());
 
     private static string Title(string section)
     {

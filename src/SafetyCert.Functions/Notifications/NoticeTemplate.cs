@@ -1,137 +1,66 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Ast;
 
 namespace SafetyCert.Functions.Notifications;
 
 /// <summary>
-/// The Liquid subset notice templates use: <c>{{ path | filter | default: 'text' }}</c> and
-/// <c>{% if path %}…{% endif %}</c>, with paths like <c>rule</c> or <c>facts.reason</c>. Fluid.Core 2.41.1 is the
-/// only Fluid on the package feed and fails at run time against the only Parlot there (2.2.1), so the product
-/// parses this subset itself; the templates stay valid Liquid and can move to Fluid unchanged. Anything outside the
-/// subset is rejected when the template loads, naming the template.
+/// One notice template, parsed by Fluid (standard Liquid). A template that does not parse, or that names a filter
+/// Fluid does not know, is rejected when it loads, naming the template: Fluid would otherwise pass the value through
+/// an unknown filter unchanged and a typo would reach recipients.
 /// </summary>
-internal sealed partial class NoticeTemplate
+internal sealed class NoticeTemplate
 {
-    private readonly List<Node> nodes;
+    private static readonly FluidParser Parser = new();
 
-    private NoticeTemplate(List<Node> nodes) => this.nodes = nodes;
+    private readonly IFluidTemplate template;
 
-    private abstract record Node;
+    private NoticeTemplate(IFluidTemplate template) => this.template = template;
 
-    private sealed record Text(string Value) : Node;
-
-    private sealed record Output(string Path, IReadOnlyList<(string Name, string? Argument)> Filters) : Node;
-
-    private sealed record If(string Path, List<Node> Body) : Node;
-
-    public static NoticeTemplate Parse(string name, string source, IReadOnlySet<string> filters)
+    public static NoticeTemplate Parse(string name, string source, TemplateOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var tokens = Token().Split(source);
-        var position = 0;
-        var parsed = ParseBlock(name, tokens, ref position, filters, insideIf: false);
-        return new NoticeTemplate(parsed);
-    }
-
-    /// <summary>Renders with <paramref name="values"/> (keys as the paths read them, e.g. <c>facts.reason</c>).</summary>
-    public string Render(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, Func<string, string>> filters)
-    {
-        var builder = new StringBuilder();
-        Render(nodes, values, filters, builder);
-        return builder.ToString();
-    }
-
-    private static void Render(List<Node> nodes, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, Func<string, string>> filters, StringBuilder builder)
-    {
-        foreach (var node in nodes)
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Parser.TryParse(source, out var template, out var error))
         {
-            switch (node)
-            {
-                case Text text:
-                    builder.Append(text.Value);
-                    break;
-                case If condition when !string.IsNullOrEmpty(values.GetValueOrDefault(condition.Path)):
-                    Render(condition.Body, values, filters, builder);
-                    break;
-                case Output output:
-                    var value = values.GetValueOrDefault(output.Path) ?? "";
-                    foreach (var (filter, argument) in output.Filters)
-                    {
-                        value = filter == "default"
-                            ? (value.Length > 0 ? value : Literal(argument!) ?? values.GetValueOrDefault(argument!) ?? "")
-                            : value.Length > 0
-                                ? filters[filter](value)
-                                : throw new InvalidOperationException($"The notice has no value for '{output.Path}', which the template shows through '{filter}'.");
-                    }
-
-                    builder.Append(value);
-                    break;
-            }
-        }
-    }
-
-    private static List<Node> ParseBlock(string name, string[] tokens, ref int position, IReadOnlySet<string> filters, bool insideIf)
-    {
-        var block = new List<Node>();
-        while (position < tokens.Length)
-        {
-            var token = tokens[position++];
-            if (token.StartsWith("{%", StringComparison.Ordinal))
-            {
-                var tag = token[2..^2].Trim();
-                if (tag == "endif")
-                {
-                    return insideIf ? block : throw Bad(name, "an endif without if");
-                }
-
-                if (!tag.StartsWith("if ", StringComparison.Ordinal))
-                {
-                    throw Bad(name, $"the tag '{tag}'");
-                }
-
-                var path = tag[3..].Trim();
-                block.Add(new If(CheckPath(name, path), ParseBlock(name, tokens, ref position, filters, insideIf: true)));
-            }
-            else if (token.StartsWith("{{", StringComparison.Ordinal))
-            {
-                var parts = token[2..^2].Split('|', StringSplitOptions.TrimEntries);
-                var output = new List<(string, string?)>();
-                foreach (var part in parts.Skip(1))
-                {
-                    var colon = part.IndexOf(':', StringComparison.Ordinal);
-                    var filter = colon < 0 ? part : part[..colon].Trim();
-                    var argument = colon < 0 ? null : part[(colon + 1)..].Trim();
-                    if (filter == "default" ? argument is null : !filters.Contains(filter) || argument is not null)
-                    {
-                        throw Bad(name, $"the filter '{part}'");
-                    }
-
-                    output.Add((filter, argument));
-                }
-
-                block.Add(new Output(CheckPath(name, parts[0]), output));
-            }
-            else if (token.Length > 0)
-            {
-                block.Add(new Text(token));
-            }
+            throw new InvalidOperationException($"Template {name} is not valid Liquid: {error}");
         }
 
-        return insideIf ? throw Bad(name, "an if without endif") : block;
+        var unknown = new FilterNames().Collect(template).Where(filter => !options.Filters.TryGetValue(filter, out _)).ToList();
+        return unknown.Count == 0
+            ? new NoticeTemplate(template)
+            : throw new InvalidOperationException($"Template {name} uses the filter '{unknown[0]}', which notice templates do not have.");
     }
 
-    private static string? Literal(string argument) =>
-        argument.Length >= 2 && argument[0] is '\'' or '"' && argument[^1] == argument[0] ? argument[1..^1] : null;
+    /// <summary>
+    /// Renders with <paramref name="model"/>: top-level names (<c>kind</c>) map to strings, groups (<c>facts</c>,
+    /// <c>zh</c>) to dictionaries. Output is not HTML-encoded: notices are plain text.
+    /// </summary>
+    public string Render(IReadOnlyDictionary<string, object> model, TemplateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var context = new TemplateContext(options);
+        foreach (var (name, value) in model)
+        {
+            context.SetValue(name, value);
+        }
 
-    private static string CheckPath(string name, string path) =>
-        PathPattern().IsMatch(path) ? path : throw Bad(name, $"the expression '{path}'");
+        return template.Render(context);
+    }
 
-    private static InvalidOperationException Bad(string name, string what) =>
-        new($"Template {name} uses {what}, which notice templates do not support.");
+    private sealed class FilterNames : AstVisitor
+    {
+        private readonly List<string> names = [];
 
-    [GeneratedRegex(@"(\{\{.*?\}\}|\{%.*?%\})", RegexOptions.Singleline)]
-    private static partial Regex Token();
+        public List<string> Collect(IFluidTemplate template)
+        {
+            VisitTemplate(template);
+            return names;
+        }
 
-    [GeneratedRegex(@"^[a-z_]+(\.[A-Za-z_]+)?$")]
-    private static partial Regex PathPattern();
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            names.Add(filterExpression.Name);
+            return base.VisitFilterExpression(filterExpression);
+        }
+    }
 }

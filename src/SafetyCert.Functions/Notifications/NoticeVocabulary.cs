@@ -89,6 +89,8 @@ internal sealed class NoticeVocabulary(RegionCatalog regions)
         DeliveryStatus.FellBack => ("已改用备用渠道", "sent on the next channel"),
         DeliveryStatus.Muted => ("按对方设置未发送", "muted by the recipient"),
         DeliveryStatus.Held => ("待工作时间发送", "held for working hours"),
+        DeliveryStatus.Undeliverable => ("无联系方式，待登记联系方式后发送", "undeliverable: no contact yet; sent once one is added"),
+        DeliveryStatus.Readdressed => ("已发往新登记的联系方式", "sent to the contact added since"),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown status."),
     };
 
@@ -117,6 +119,9 @@ internal sealed class NoticeVocabulary(RegionCatalog regions)
             : (string.Join("；", named.Select(g => Ground(g).Zh)), string.Join("; ", named.Select(g => Ground(g).En)));
     }
 
+    /// <summary>An enterprise whose name is neither in the notice nor on the register.</summary>
+    public static readonly (string Zh, string En) UnnamedEnterprise = ("名称未登记的企业", "enterprise with no registered name");
+
     /// <summary>
     /// The party a contact-book scope names, as a reader knows it: an enterprise by its name (from the notice's facts),
     /// a regional body by its region (绵阳市评审组织单位), a named body by its id after its role.
@@ -130,7 +135,7 @@ internal sealed class NoticeVocabulary(RegionCatalog regions)
         {
             case ["enterprise", var id]:
                 var name = facts.GetValueOrDefault(NoticeFactNames.EnterpriseName);
-                return string.IsNullOrWhiteSpace(name) ? ($"企业{id}", $"enterprise {id}") : (name, name);
+                return string.IsNullOrWhiteSpace(name) ? (UnnamedEnterprise.Zh, $"{UnnamedEnterprise.En} ({id})") : (name, name);
             case ["review-unit", var id]:
                 var unit = facts.GetValueOrDefault("reviewUnitName");
                 return string.IsNullOrWhiteSpace(unit) ? ($"评审单位{id}", $"review unit {id}") : (unit, unit);

@@ -10,7 +10,8 @@ namespace SafetyCert.Functions.Notifications;
 /// Turns a notice into a ledger row on the party's first channel and a queue message. The row's id is
 /// deterministic and inserted only if absent, so the engine may hand the same notice over any number of times.
 /// Routine notices the party muted are recorded as <see cref="DeliveryStatus.Muted"/>; informational ones outside
-/// working hours as <see cref="DeliveryStatus.Held"/> until the next opening.
+/// working hours as <see cref="DeliveryStatus.Held"/> until the next opening; a notice to a party with no contact as
+/// <see cref="DeliveryStatus.Undeliverable"/>, which the catch-up re-addresses once the party has a contact.
 /// </summary>
 internal sealed class NotificationOutbox(
     ContactBook contacts,
@@ -50,7 +51,7 @@ internal sealed class NotificationOutbox(
 
         var dueDate = LocalDatePattern.Iso.Format(notice.DueDate);
         var contactId = contact?.Id ?? "none";
-        var status = contact is null ? DeliveryStatus.Failed
+        var status = contact is null ? DeliveryStatus.Undeliverable
             : notice.Class == NoticeClass.Routine && party.Preferences.MutedKinds.Contains(notice.Kind) ? DeliveryStatus.Muted
             : notice.Class == NoticeClass.Informational && hours.NextOpen(now) > now ? DeliveryStatus.Held
             : DeliveryStatus.Pending;
@@ -74,7 +75,7 @@ internal sealed class NotificationOutbox(
             Status = status,
             CreatedAt = now,
             NextAttemptAt = status == DeliveryStatus.Held ? hours.NextOpen(now) : now,
-            Attempts = contact is null ? [new DeliveryAttempt(now, SendResult.Permanent, $"{scope} has no contact.")] : [],
+            Attempts = contact is null ? [new DeliveryAttempt(now, SendResult.Permanent, $"{scope} has no contact; the notice is sent once one is added.")] : [],
             TraceParent = System.Diagnostics.Activity.Current?.Id,
         };
 

@@ -1,9 +1,11 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 using SafetyCert.Functions.Operations;
+using SafetyCert.Functions.RateLimiting;
 
 namespace SafetyCert.Functions.Notifications;
 
@@ -25,7 +27,7 @@ internal sealed class NotificationSender(
     DeliveryLedger ledger,
     NotificationQueue queue,
     IEnumerable<INotificationChannel> channels,
-    SlidingWindowLimiter limiter,
+    SharedWindowRateLimiter limiter,
     TimeProvider time,
     RealTime wall,
     WorkingHours hours,
@@ -111,9 +113,10 @@ internal sealed class NotificationSender(
         }
 
         var channel = byKind[contact.Channel];
-        var wait = limiter.TryAcquire(channel.LimitKey(contact), PerMinute(contact.Channel));
-        if (wait is { } delay)
+        using var lease = await limiter.AcquireAsync(new RateLimitKey(channel.LimitKey(contact), PerMinute(contact.Channel)), 1, ct).ConfigureAwait(false);
+        if (!lease.IsAcquired)
         {
+            var delay = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
             Log.RateLimited(logger, delivery.Id, contact.Channel, delay);
             return await DeferAsync(delivery, DeliveryStatus.Pending, now + delay, ct).ConfigureAwait(false);
         }
@@ -160,6 +163,7 @@ internal sealed class NotificationSender(
     /// </summary>
     public async Task<int> CatchUpAsync(DateTimeOffset now, CancellationToken ct)
     {
+        await ReaddressAsync(ct).ConfigureAwait(false);
         var due = new List<string>();
         await foreach (var delivery in ledger.DueAsync(now, ct).ConfigureAwait(false))
         {
@@ -182,6 +186,59 @@ internal sealed class NotificationSender(
         }
 
         return due.Count;
+    }
+
+    /// <summary>
+    /// Gives every <see cref="DeliveryStatus.Undeliverable"/> notice whose party has a contact by now a delivery to that
+    /// contact. The new row's id names the contact and is inserted only if absent, and it goes in before the old row is
+    /// marked <see cref="DeliveryStatus.Readdressed"/>, so a crash or a second catch-up never sends the notice twice.
+    /// </summary>
+    public async Task<int> ReaddressAsync(CancellationToken ct)
+    {
+        var waiting = new List<Delivery>();
+        await foreach (var delivery in ledger.UndeliverableAsync(ct).ConfigureAwait(false))
+        {
+            waiting.Add(delivery);
+        }
+
+        var readdressed = 0;
+        foreach (var group in waiting.GroupBy(d => d.Scope, StringComparer.Ordinal))
+        {
+            var party = await contacts.GetAsync(group.Key, ct).ConfigureAwait(false);
+            if (party.Channels.Count == 0)
+            {
+                continue;
+            }
+
+            var contact = party.Channels[0];
+            foreach (var delivery in group)
+            {
+                var now = time.GetUtcNow();
+                var next = delivery with
+                {
+                    Id = DeliveryKey.Id(delivery.WorkflowKind, delivery.InstanceId, delivery.NoticeKind, delivery.DueDate, delivery.Scope, contact.Id),
+                    Channel = contact.Channel,
+                    ContactId = contact.Id,
+                    Status = DeliveryStatus.Pending,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                    SendingSince = null,
+                    Attempts = [],
+                    FallbackOf = delivery.Id,
+                };
+                await ledger.TryAddAsync(next, ct).ConfigureAwait(false);
+                if (await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Readdressed }, ct).ConfigureAwait(false) is null)
+                {
+                    continue;
+                }
+
+                Log.Readdressed(logger, delivery.Id, next.Id);
+                await queue.SendAsync(next.Id, TimeSpan.Zero, ct).ConfigureAwait(false);
+                readdressed++;
+            }
+        }
+
+        return readdressed;
     }
 
     internal TimeSpan Backoff(int failures)

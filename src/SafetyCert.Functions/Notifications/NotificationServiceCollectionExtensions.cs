@@ -6,6 +6,7 @@ using SafetyCert.Domain.Regions;
 using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
+using SafetyCert.Functions.RateLimiting;
 
 namespace SafetyCert.Functions.Notifications;
 
@@ -61,7 +62,9 @@ internal static class NotificationServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddSingleton<INotificationChannel, WeComChannel>();
         services.AddSingleton<INotificationChannel, DingTalkChannel>();
-        services.AddSingleton<SlidingWindowLimiter>();
+        // The vendors count real minutes per robot, whichever host sends: the window is on the wall clock, in storage.
+        services.AddSingleton(sp => new SharedWindowRateLimiter(
+            sp.GetRequiredService<SafetyCert.Functions.Storage.StorageAccount>(), "notice", TimeSpan.FromMinutes(1), sp.GetRequiredService<RealTime>().Provider));
         services.TryAddSingleton(RegionCatalog.Embedded);
         services.TryAddSingleton(SourceDocuments.Embedded);
         services.AddSingleton<NoticeVocabulary>();

@@ -9,4 +9,7 @@ namespace SafetyCert.Functions.Notifications;
 internal sealed class RealTime(TimeProvider wall)
 {
     public DateTimeOffset UtcNow => wall.GetUtcNow();
+
+    /// <summary>The same clock for components that take a <see cref="TimeProvider"/>.</summary>
+    public TimeProvider Provider => wall;
 }

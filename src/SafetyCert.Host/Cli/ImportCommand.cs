@@ -5,7 +5,7 @@ namespace SafetyCert.Host.Cli;
 
 /// <summary>
 /// <c>safetycert import &lt;file.csv|file.xlsx&gt; [--dry-run] [--hold-past-notices] [--url http://localhost:7071] [--token t]</c>:
-/// sends a ledger to a running host's <c>POST /api/register/import</c> (the same path as the console) and prints the
+/// sends a ledger (certificates, or a sheet of review organizations or units) to a running host's <c>POST /api/register/import</c> (the same path as the console) and prints the
 /// report, one line per bad row. The token comes from <c>--token</c> or <c>SAFETYCERT_TOKEN</c> (see <c>token</c>).
 /// </summary>
 internal static class ImportCommand
@@ -90,10 +90,15 @@ internal static class ImportCommand
         }
 
         var written = response.IsSuccessStatusCode && !report.GetProperty("dryRun").GetBoolean();
+        int Count(string name) => report.TryGetProperty(name, out var value) ? value.GetInt32() : 0;
+        var counts = (report.TryGetProperty("sheet", out var sheet) ? sheet.GetString() : null) switch
+        {
+            "review-organizations" => $"organizations {Count("organizationsCreated")} new, {Count("organizationsChanged")} changed",
+            "review-units" => $"units {Count("unitsCreated")} new, {Count("unitsChanged")} changed",
+            _ => $"enterprises {Count("enterprisesCreated")} new, {Count("enterprisesChanged")} changed; certificates {Count("certificatesCreated")} new, {Count("certificatesChanged")} changed",
+        };
         stdout.WriteLine(
-            $"{report.GetProperty("rows").GetInt32()} rows, {report.GetProperty("problems").GetArrayLength()} problems; enterprises {report.GetProperty("enterprisesCreated").GetInt32()} new, "
-            + $"{report.GetProperty("enterprisesChanged").GetInt32()} changed; certificates {report.GetProperty("certificatesCreated").GetInt32()} new, "
-            + $"{report.GetProperty("certificatesChanged").GetInt32()} changed; {report.GetProperty("unchanged").GetInt32()} unchanged; "
+            $"{Count("rows")} rows, {report.GetProperty("problems").GetArrayLength()} problems; {counts}; {Count("unchanged")} unchanged; "
             + (written ? "imported." : "nothing written."));
         return response.IsSuccessStatusCode ? 0 : 1;
     }

@@ -151,7 +151,7 @@ internal sealed class DemoData(WorkflowClient engine, ContactBook contacts, IClo
         var issuedOn = validThrough.PlusYears(-3).PlusDays(1);
         var number = new Domain.Certificates.CertificateNumber(province, enterprise.Grade, issuedOn.Year, 1 + Math.Abs(StableHash(certificateId) % 999_000)).ToString();
         var issued = new CertificateIssued(
-            certificateId, number, enterprise.Id, enterprise.RegionCode, enterprise.Grade, enterprise.ProfileId, issuedOn, validThrough, LicenceRequired: false);
+            certificateId, number, enterprise.Id, enterprise.RegionCode, enterprise.Grade, enterprise.ProfileId, issuedOn, validThrough, LicenceRequired: false, Industry: enterprise.Industry);
         var started = await StartAsync(WorkflowKinds.Certificate, certificateId, issued, cancellationToken);
         if (await Registries.Certificates.GetAsync(certificateId, cancellationToken) is null)
         {

@@ -61,6 +61,12 @@ public class NoticeScopeTests
                     missing.Add(NoticeFactNames.Grade);
                 }
 
+                // The tier comes from the domain's Jurisdiction rule, named by the workflow; notifications do not re-derive it.
+                if (!Enum.TryParse<RegulatorLevel>(notice.Facts.GetValueOrDefault(NoticeFactNames.RegulatorLevel), out var level) || !Enum.IsDefined(level))
+                {
+                    missing.Add(NoticeFactNames.RegulatorLevel);
+                }
+
                 break;
         }
 

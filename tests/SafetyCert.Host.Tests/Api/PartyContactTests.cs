@@ -42,7 +42,7 @@ public sealed class PartyContactTests(AzuriteFixture azurite)
         var assigned = notices.Requests.First(r => r.Notice.Kind == NoticeKinds.ReviewUnitAssigned).Notice;
         Assert.Equal(["unit1@example.cn"], await AddressesAsync(assigned));
         // RULES.md §1 [000 §1(4)]: a level-3 notice in Xingqing district goes to the municipal regulator of Yinchuan.
-        var overdue = NotificationHarness.Notice(NoticeKinds.MaterialReviewOverdue, NoticeClass.Mandatory, new LocalDate(2026, 3, 17), Party.Regulator, ("regionCode", "640104"), ("grade", "Level3"));
+        var overdue = NotificationHarness.Notice(NoticeKinds.MaterialReviewOverdue, NoticeClass.Mandatory, new LocalDate(2026, 3, 17), Party.Regulator, ("regionCode", "640104"), ("grade", "Level3"), ("regulatorLevel", "Municipal"));
         Assert.Equal(["office@yinchuan.example.cn"], await AddressesAsync(overdue));
     }
 

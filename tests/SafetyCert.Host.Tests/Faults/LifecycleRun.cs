@@ -196,7 +196,7 @@ internal sealed partial class LifecycleRun : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var open = (await DeliveriesAsync(cancellationToken)).Where(d => d.Value is not (nameof(DeliveryStatus.Sent) or nameof(DeliveryStatus.Failed))).ToList();
+            var open = (await DeliveriesAsync(cancellationToken)).Where(d => d.Value is not (nameof(DeliveryStatus.Sent) or nameof(DeliveryStatus.Failed) or nameof(DeliveryStatus.Undeliverable))).ToList();
             if (open.Count == 0)
             {
                 return;

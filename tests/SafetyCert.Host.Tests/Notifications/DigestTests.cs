@@ -7,6 +7,8 @@ using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Digest;
 using SafetyCert.Functions.Notifications.Ledger;
 
+using SafetyCert.Functions.Api.Enterprises;
+using SafetyCert.Functions.Storage;
 using SafetyCert.Host.Tests.Support;
 
 namespace SafetyCert.Host.Tests.Notifications;
@@ -57,7 +59,7 @@ public sealed class DigestTests(LocalServices services)
         Assert.Equal(["e-1"], digest.Overdue.Select(d => d.EnterpriseId));
         Assert.Equal(["e-3", "e-2"], digest.DueSoon.Select(d => d.EnterpriseId));
         Assert.StartsWith("2026年3月10日每日摘要", digest.Body, StringComparison.Ordinal);
-        Assert.Contains("甲公司 定级申请材料审查，应于2026年3月9日完成", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("- 甲公司；定级申请材料审查，应于2026年3月9日完成", digest.Body, StringComparison.Ordinal);
         Assert.Contains("证书编号 宁AQBⅡ2024000012", digest.Body, StringComparison.Ordinal);
         Assert.True(digest.Body.IndexOf("已超期", StringComparison.Ordinal) < digest.Body.IndexOf("Overdue", StringComparison.Ordinal));
         Assert.Contains("超期1项，30天内到期2项", digest.Subject, StringComparison.Ordinal);
@@ -86,7 +88,7 @@ public sealed class DigestTests(LocalServices services)
         await harness.Contacts.SaveAsync("regulator:640000:provincial", Contact.Email(1, ningxia), Ct);
         await harness.Contacts.SaveAsync("regulator:350000:provincial", Contact.Email(1, fujian), Ct);
         // Yesterday an objection reached the Ningxia regulator.
-        var objection = NotificationHarness.Notice(NoticeKinds.ObjectionRaised, NoticeClass.Mandatory, Today.PlusDays(-1), Party.Regulator, ("regionCode", "640104"), ("grade", "Level2"));
+        var objection = NotificationHarness.Notice(NoticeKinds.ObjectionRaised, NoticeClass.Mandatory, Today.PlusDays(-1), Party.Regulator, ("regionCode", "640104"), ("grade", "Level2"), ("regulatorLevel", "Provincial"));
         await harness.Outbox.EnqueueAsync(NotificationHarness.Request(objection), Ct);
         harness.Time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(2));
         var function = ActivatorUtilities.CreateInstance<DailyDigestFunction>(harness.Provider, new FixedFeed());
@@ -102,10 +104,33 @@ public sealed class DigestTests(LocalServices services)
         var mail = Assert.Single(await harness.MailForAsync(ningxia, 2), m => m.GetProperty("subject").GetString()!.Contains("每日摘要", StringComparison.Ordinal));
         var text = mail.GetProperty("text").GetString()!;
         Assert.Contains("公示期收到异议", text, StringComparison.Ordinal);
-        Assert.Contains("e-640", text, StringComparison.Ordinal);
+        // The feed names no enterprise and none is registered: the Chinese part says so, without the id.
+        var chinese = text[..text.IndexOf("————————", StringComparison.Ordinal)];
+        Assert.Contains("名称未登记的企业；证书延期（复评）申请", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("e-640", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain("e-350", text, StringComparison.Ordinal);
         var fujianText = Assert.Single(await harness.MailForAsync(fujian, 1)).GetProperty("text").GetString()!;
         Assert.DoesNotContain("公示期收到异议", fujianText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Daily_run_names_an_enterprise_by_its_registered_name_when_the_deadline_carries_none()
+    {
+        await using var harness = new NotificationHarness(services);
+        var ningxia = harness.Mailbox("ningxia");
+        await harness.Contacts.SaveAsync("regulator:640000:provincial", Contact.Email(1, ningxia), Ct);
+        var registry = new EnterpriseRegistry(harness.Provider.GetRequiredService<StorageAccount>());
+        await registry.AddAsync(new Enterprise("e-640", "宁夏银川丙矿业有限公司", "640104", "non-coal-mine", false, null, null), Ct);
+        harness.Time.Advance(TimeSpan.FromDays(1));
+        var function = ActivatorUtilities.CreateInstance<DailyDigestFunction>(harness.Provider, new FixedFeed(), registry);
+
+        Assert.Equal(1, await function.RunAsync(Ct));
+        await harness.Sender.CatchUpAsync(harness.Time.GetUtcNow(), Ct);
+
+        var text = Assert.Single(await harness.MailForAsync(ningxia, 1)).GetProperty("text").GetString()!;
+        Assert.Contains("- 宁夏银川丙矿业有限公司；证书延期（复评）申请", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("名称未登记", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("e-640", text, StringComparison.Ordinal);
     }
 
     private sealed class FixedFeed : IDeadlineFeed

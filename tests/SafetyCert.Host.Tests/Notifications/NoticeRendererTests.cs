@@ -1,4 +1,5 @@
 using System.Reflection;
+using Fluid;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Notifications;
@@ -100,15 +101,32 @@ public sealed class NoticeRendererTests
     }
 
     [Theory]
-    [InlineData("{% for x in facts %}{% endfor %}", "the tag 'for x in facts'")]
-    [InlineData("{{ rule | upcase }}", "the filter 'upcase'")]
-    [InlineData("{% if rule %}open", "an if without endif")]
-    [InlineData("{{ facts.a.b }}", "the expression 'facts.a.b'")]
-    public void Templates_outside_the_supported_subset_are_rejected_by_name(string source, string complaint)
+    [InlineData("{% if rule %}open", "is not valid Liquid")]
+    [InlineData("{{ rule | upcsae }}", "the filter 'upcsae'")]
+    [InlineData("{% if facts.a %}{{ facts.a | cn_dat }}{% endif %}", "the filter 'cn_dat'")]
+    public void Templates_that_do_not_parse_or_name_an_unknown_filter_are_rejected_by_name(string source, string complaint)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => NoticeTemplate.Parse("broken.liquid", source, new HashSet<string> { "cn_date" }));
+        var options = new TemplateOptions();
+        options.Filters.AddFilter("cn_date", (input, _, _) => input);
+
+        var error = Assert.Throws<InvalidOperationException>(() => NoticeTemplate.Parse("broken.liquid", source, options));
 
         Assert.Contains("broken.liquid", error.Message, StringComparison.Ordinal);
         Assert.Contains(complaint, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Facts_are_shown_as_written_without_HTML_encoding_and_an_empty_fact_reads_as_absent()
+    {
+        var notice = NotificationHarness.Notice(NoticeKinds.CertificateRevoked, NoticeClass.Mandatory, new LocalDate(2026, 8, 20), facts:
+        [
+            ("reason", "A&B <安全> \"台账\""),
+            ("enterpriseName", ""),
+        ]);
+
+        var (subject, body) = Renderer.Render(notice, ContactPreferences.Default);
+
+        Assert.Contains("原因：A&B <安全> \"台账\"。", body, StringComparison.Ordinal);
+        Assert.StartsWith("【安全生产标准化】证书已撤销 | ", subject, StringComparison.Ordinal);
     }
 }

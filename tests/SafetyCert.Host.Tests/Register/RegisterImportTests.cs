@@ -1,11 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Revocation;
 using SafetyCert.Domain.Workflows;
+using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Register;
+using SafetyCert.Functions.Workflows;
 using SafetyCert.Host.Tests.Api;
 using SafetyCert.Host.Tests.Support;
 
@@ -123,6 +128,125 @@ public sealed class RegisterImportTests(AzuriteFixture azurite)
         Assert.Equal("Active", await ApiSteps.WaitForStatusAsync(host, $"/api/workflows/certificate/{CertificateIds.ForImported("宁AQBⅡ2024000001")}", ApiHost.Admin, "Active"));
         await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.Empty(notices.Requests);
+    }
+
+    [Fact]
+    public async Task A_ledger_with_every_status_the_export_writes_round_trips_without_a_change()
+    {
+        await using var host = await ApiHost.StartAsync(azurite, Today);
+        // RULES.md §5 [001 art.16]: a licence lapse suspends only a certificate whose industry needs the licence.
+        Assert.Equal(HttpStatusCode.Created, (await host.PostAsync("/api/enterprises", Regulator, new
+        {
+            code = "91640100MA7600011K", name = "宁夏暂扣化工有限公司", regionCode = "640100", industry = "hazardous-chemicals", licenceRequired = true, licenceValidUntil = "2027-06-30",
+        })).StatusCode);
+        var file = string.Join('\n', Header, InWindow, Lapsed,
+            "91640100MA7600011K,宁夏暂扣化工有限公司,宁AQBⅡ2025000011,二级,危险化学品,640100,宁夏回族自治区应急管理厅,2025-05-01,2028-04-30,有效",
+            "91640100MA7600021L,银川撤销建材有限公司,宁AQBⅢ2025000012,三级,建材,640100,银川市应急管理局,2025-05-02,2028-05-01,有效",
+            "91640100MA7600031M,银川换证建材有限公司,宁AQBⅢ2024000013,三级,建材,640100,银川市应急管理局,2024-09-01,2027-08-31,有效",
+            "91640100MA7600041N,银川取消建材有限公司,宁AQBⅢ2025000014,三级,建材,640100,银川市应急管理局,2025-06-01,2028-05-31,有效");
+        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(host, Regulator, file, "")).StatusCode);
+        string Id(string number) => CertificateIds.ForImported(number);
+        foreach (var number in new[] { "宁AQBⅡ2025000011", "宁AQBⅢ2025000012", "宁AQBⅢ2024000013", "宁AQBⅢ2025000014" })
+        {
+            Assert.Equal("Active", await ApiSteps.WaitForStatusAsync(host, $"/api/workflows/certificate/{Id(number)}", ApiHost.Admin, "Active"));
+        }
+
+        // Each certificate reaches its status through the step that gives it; revocation, a new certificate and a
+        // missed remediation arrive as the events their own workflows send.
+        await ApiSteps.StepAsync(host, $"/api/certificates/{Id("宁AQBⅡ2025000011")}/licence-lapse", Regulator, new { }, "Suspended");
+        var engine = host.App.Services.GetRequiredService<WorkflowClients>().For(host.App.Services.GetRequiredService<DurableTaskClient>());
+        var ct = TestContext.Current.CancellationToken;
+        var on = new LocalDate(2027, 1, 20);
+        Assert.Equal(Outcome.Applied, (await engine.ApplyAsync(WorkflowKinds.Certificate, Id("宁AQBⅢ2025000012"),
+            new RevocationConfirmed([RevocationGround.FraudInReview], on, on.PlusYears(1).PlusDays(1)), "revoked", "officer", ct)).Outcome);
+        Assert.Equal(Outcome.Applied, (await engine.ApplyAsync(WorkflowKinds.Certificate, Id("宁AQBⅢ2024000013"),
+            new CertificateSuperseded(Id("宁AQBⅡ2027000001"), on, "宁AQBⅡ2027000001"), "superseded", "officer", ct)).Outcome);
+        Assert.Equal(Outcome.Applied, (await engine.ApplyAsync(WorkflowKinds.Certificate, Id("宁AQBⅢ2025000014"),
+            new RemediationMissed("remediation-1", on.PlusDays(-1)), "cancelled", "officer", ct)).Outcome);
+
+        var export = await (await host.GetAsync("/api/register/export", Regulator)).Content.ReadAsByteArrayAsync(ct);
+        var ledger = RegisterFile.ReadXlsx(new MemoryStream(export)).Rows.ToDictionary(r => r.Cells["证书编号"], r => r.Cells["状态"]);
+        Assert.Equal(
+            ["有效", "过期", "暂扣", "撤销", "已换证", "已取消"],
+            new[] { "宁AQBⅡ2024000001", "宁AQBⅢ2023000007", "宁AQBⅡ2025000011", "宁AQBⅢ2025000012", "宁AQBⅢ2024000013", "宁AQBⅢ2025000014" }.Select(n => ledger[n]).ToArray());
+
+        var dry = await ApiHost.JsonAsync(await SendAsync(host, Regulator, export, RegisterFile.XlsxMediaType, "?dryRun=true"));
+        Assert.Empty(dry.GetProperty("problems").EnumerateArray());
+        Assert.Equal((0, 0, 0, 0, 6), (dry.GetProperty("enterprisesCreated").GetInt32(), dry.GetProperty("enterprisesChanged").GetInt32(),
+            dry.GetProperty("certificatesCreated").GetInt32(), dry.GetProperty("certificatesChanged").GetInt32(), dry.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(host, Regulator, export, RegisterFile.XlsxMediaType, "")).StatusCode);
+        var again = await (await host.GetAsync("/api/register/export", Regulator)).Content.ReadAsByteArrayAsync(ct);
+        Assert.Equal(ledger, RegisterFile.ReadXlsx(new MemoryStream(again)).Rows.ToDictionary(r => r.Cells["证书编号"], r => r.Cells["状态"]));
+
+        // A status the system does not hold is reported, never recorded by an import.
+        var disagreeing = string.Join('\n', Header,
+            "91640100MA7600021L,银川撤销建材有限公司,宁AQBⅢ2025000012,三级,建材,640100,银川市应急管理局,2025-05-02,2028-05-01,有效",
+            "91640100MA7600051P,银川新撤销有限公司,宁AQBⅢ2025000015,三级,建材,640100,银川市应急管理局,2025-05-02,2028-05-01,撤销",
+            "91640100MA7600061Q,银川状态错误有限公司,宁AQBⅢ2025000016,三级,建材,640100,银川市应急管理局,2025-05-02,2028-05-01,吊销");
+        var problems = (await ApiHost.JsonAsync(await ImportAsync(host, Regulator, disagreeing, "?dryRun=true"))).GetProperty("problems").EnumerateArray()
+            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("reason").GetString()!)).ToList();
+        Assert.Contains(problems, p => p.Item1 == 2 && p.Item2 == "状态" && p.Item3.Contains("is 撤销", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 3 && p.Item2 == "状态" && p.Item3.Contains("not held", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 4 && p.Item2 == "状态" && p.Item3.Contains("吊销", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_import_cut_short_keeps_its_progress_and_the_same_file_resumes_it_without_duplicating()
+    {
+        var notices = new RecordingOutbox();
+        await using var host = await ApiHost.StartAsync(azurite, Today, notices);
+        var csv = string.Join('\n', Header, InWindow, Lapsed,
+            "91640100MA7600021L,银川甲建材有限公司,宁AQBⅢ2025000021,三级,建材,640100,银川市应急管理局,2025-05-02,2028-05-01,有效",
+            "91640100MA7600031M,银川乙建材有限公司,宁AQBⅢ2025000022,三级,建材,640100,银川市应急管理局,2025-05-03,2028-05-02,有效",
+            "91640100MA7600041N,银川丙建材有限公司,宁AQBⅢ2025000023,三级,建材,640100,银川市应急管理局,2025-05-04,2028-05-03,有效");
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var hash = ImportProgressBook.HashOf(bytes);
+        var import = host.App.Services.GetRequiredService<RegisterImport>();
+        var engine = host.App.Services.GetRequiredService<WorkflowClients>().For(host.App.Services.GetRequiredService<DurableTaskClient>());
+
+        // The run is cut off once two rows are done, as a host stopping mid-file would be.
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var first = new RowsDone(done => { if (done == 2) { cut.Cancel(); } });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            import.RunAsync(RegisterFile.ReadCsv(new MemoryStream(bytes)), hash, Regulator, engine, dryRun: false, holdPastNotices: false, first, cut.Token));
+        Assert.Equal([1, 2], first.Seen);
+
+        var id = ImportProgressBook.IdOf(hash);
+        var record = await ApiHost.JsonAsync(await host.GetAsync($"/api/register/imports/{id}", Regulator));
+        Assert.Equal(("Interrupted", 2, 5, 5, 5), (record.GetProperty("state").GetString(), record.GetProperty("rowsDone").GetInt32(), record.GetProperty("rowsToApply").GetInt32(),
+            record.GetProperty("certificatesCreated").GetInt32(), record.GetProperty("enterprisesCreated").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync($"/api/register/imports/{id}", ApiHost.Regulator("110000", RegulatorLevel.Provincial))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync($"/api/certificates/by-number/宁AQBⅢ2025000021", ApiHost.Admin)).StatusCode);
+
+        // The same file again goes on from row three and reports the plan of the run it finishes.
+        var second = new RowsDone(_ => { });
+        var report = await import.RunAsync(RegisterFile.ReadCsv(new MemoryStream(bytes)), hash, Regulator, engine, dryRun: false, holdPastNotices: false, second, TestContext.Current.CancellationToken);
+        Assert.Equal([3, 4, 5], second.Seen);
+        Assert.Equal((5, 5, id), (report.CertificatesCreated, report.EnterprisesCreated, report.ImportId));
+        record = await ApiHost.JsonAsync(await host.GetAsync($"/api/register/imports/{id}", Regulator));
+        Assert.Equal(("Completed", 5), (record.GetProperty("state").GetString(), record.GetProperty("rowsDone").GetInt32()));
+
+        // Nothing twice: each certificate once in the index, the window notice once to each recipient.
+        var listed = await ApiHost.JsonAsync(await host.GetAsync("/api/certificates?regionCode=640100&pageSize=100", Regulator));
+        Assert.Equal(5, listed.GetProperty("total").GetInt32());
+        var inWindow = CertificateIds.ForImported("宁AQBⅡ2024000001");
+        await WaitForAsync(() => notices.Requests.Count(r => r.InstanceId == inWindow && r.Notice.Kind == NoticeKinds.RenewalWindowOpen) == 2);
+        var posted = await ApiHost.JsonAsync(await ImportAsync(host, Regulator, csv, ""));
+        Assert.Equal((0, 5, id), (posted.GetProperty("certificatesCreated").GetInt32(), posted.GetProperty("unchanged").GetInt32(), posted.GetProperty("importId").GetString()));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(2, notices.Requests.Count(r => r.InstanceId == inWindow && r.Notice.Kind == NoticeKinds.RenewalWindowOpen));
+    }
+
+    /// <summary>Hears each row done, synchronously, so a test can stop an import at an exact row.</summary>
+    private sealed class RowsDone(Action<int> onRow) : IProgress<ImportProgress>
+    {
+        public List<int> Seen { get; } = [];
+
+        public void Report(ImportProgress value)
+        {
+            Seen.Add(value.RowsDone);
+            onRow(value.RowsDone);
+        }
     }
 
     private static Task<HttpResponseMessage> ImportAsync(ApiHost host, Caller caller, string csv, string query) =>

@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Grading;
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
@@ -31,7 +32,7 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
     public WorkingDayCalendar Calendar { get; } = calendar;
 
     protected override ImmutableSortedDictionary<string, string> ScopeFacts(AccreditationState state) =>
-        NoticeFacts.Scope(regionCode: state.RegionCode, grade: state.Grade, reviewUnitId: state.UnitId);
+        NoticeFacts.Scope(regionCode: state.RegionCode, grade: state.Grade, reviewUnitId: state.UnitId, regulatorLevel: Jurisdiction.TierOf(profiles, state.ProfileId, state.Grade));
 
     protected override Decision Decide(AccreditationState state, WorkflowEvent @event, Instant now) =>
         (state.Stage, @event) switch

@@ -78,7 +78,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
     };
 
     protected override ImmutableSortedDictionary<string, string> ScopeFacts(ApplicationState state) =>
-        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, state.ReviewUnitId, state.CertificateNumber);
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, state.ReviewUnitId, state.CertificateNumber, regulatorLevel: Jurisdiction.TierOf(profiles, state.ProfileId, state.Grade, state.Industry));
 
     protected override Decision Decide(ApplicationState state, WorkflowEvent @event, Instant now)
     {
@@ -644,7 +644,7 @@ public sealed class ApplicationWorkflow : Workflow<ApplicationState>
         effects.Add(new StartWorkflow(
             WorkflowKinds.Certificate,
             e.CertificateId,
-            new CertificateIssued(e.CertificateId, e.Number, state.EnterpriseId, state.RegionCode, state.Grade, state.ProfileId, e.IssuedOn, validThrough, state.LicenceRequired, supersedes, state.ApplicationId, state.ReviewUnitId)));
+            new CertificateIssued(e.CertificateId, e.Number, state.EnterpriseId, state.RegionCode, state.Grade, state.ProfileId, e.IssuedOn, validThrough, state.LicenceRequired, supersedes, state.ApplicationId, state.ReviewUnitId, Industry: state.Industry)));
         // RULES.md §4.4 [001 art.14]: the remediation orders of the review follow the grade they were made for.
         for (var order = 1; order <= state.RemediationOrders; order++)
         {

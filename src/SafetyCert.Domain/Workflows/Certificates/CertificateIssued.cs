@@ -11,6 +11,8 @@ namespace SafetyCert.Domain.Workflows.Certificates;
 /// <paramref name="Imported"/> marks a certificate taken over from an existing register: it starts where its dates
 /// put it on the day it is recorded (see <see cref="CertificateWorkflow"/>); <paramref name="HoldPastNotices"/> then
 /// keeps the notices already due (window opening, expiry) from being sent, so a migration does not flood inboxes.
+/// <paramref name="Industry"/> is the enterprise's, so the certificate's notices reach the regulator tier
+/// <see cref="Jurisdiction.TierOf"/> names (offshore oil and gas: national at every grade).
 /// </summary>
 public sealed record CertificateIssued(
     string CertificateId,
@@ -26,4 +28,5 @@ public sealed record CertificateIssued(
     string? ApplicationId = null,
     string? ReviewUnitId = null,
     bool Imported = false,
-    bool HoldPastNotices = false) : WorkflowEvent;
+    bool HoldPastNotices = false,
+    string? Industry = null) : WorkflowEvent;

@@ -25,6 +25,9 @@ public sealed record CertificateState : IWorkflowState
 
     public string? ProfileId { get; init; }
 
+    /// <summary>The enterprise's industry, which with the profile and grade decides the regulator tier its notices go to; null when not recorded.</summary>
+    public string? Industry { get; init; }
+
     /// <summary>The unit that reviewed the enterprise and owes the follow-up visit; null when not recorded.</summary>
     public string? ReviewUnitId { get; init; }
 

@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Grading;
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
@@ -60,7 +61,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         [.. RenewalSchedule(profile, validThrough).Select(r => r.On)];
 
     protected override ImmutableSortedDictionary<string, string> ScopeFacts(CertificateState state) =>
-        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, state.ReviewUnitId, state.Number);
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, state.ReviewUnitId, state.Number, regulatorLevel: Jurisdiction.TierOf(profiles, state.ProfileId, state.Grade, state.Industry));
 
     protected override Decision Decide(CertificateState state, WorkflowEvent @event, Instant now) =>
         (state.Current, @event) switch
@@ -143,6 +144,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         RegionCode = issued.RegionCode,
         Grade = issued.Grade,
         ProfileId = profile.Id,
+        Industry = string.IsNullOrWhiteSpace(issued.Industry) ? null : issued.Industry,
         ReviewUnitId = string.IsNullOrWhiteSpace(issued.ReviewUnitId) ? null : issued.ReviewUnitId,
         IssuedOn = issued.IssuedOn,
         ValidThrough = issued.ValidThrough,

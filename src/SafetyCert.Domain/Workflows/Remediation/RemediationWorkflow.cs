@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Grading;
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
@@ -33,7 +34,7 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
     public WorkingDayCalendar Calendar { get; } = calendar;
 
     protected override ImmutableSortedDictionary<string, string> ScopeFacts(RemediationState state) =>
-        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade);
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, regulatorLevel: Jurisdiction.TierOf(profiles, state.ProfileId, state.Grade));
 
     protected override Decision Decide(RemediationState state, WorkflowEvent @event, Instant now) =>
         (state.Stage, @event) switch

@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Grading;
 using System.Collections.Immutable;
 using NodaTime;
 using SafetyCert.Domain.Calendar;
@@ -33,7 +34,7 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
     public WorkingDayCalendar Calendar { get; } = calendar;
 
     protected override ImmutableSortedDictionary<string, string> ScopeFacts(RevocationState state) =>
-        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, certificateNumber: state.CertificateNumber);
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, certificateNumber: state.CertificateNumber, regulatorLevel: Jurisdiction.TierOf(profiles, state.ProfileId, state.Grade));
 
     protected override Decision Decide(RevocationState state, WorkflowEvent @event, Instant now) =>
         (state.Current, @event) switch

@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Grading;
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
@@ -32,7 +33,7 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
         string.Create(CultureInfo.InvariantCulture, $"{enterpriseId}-{year}");
 
     protected override ImmutableSortedDictionary<string, string> ScopeFacts(SelfAssessmentState state) =>
-        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade);
+        NoticeFacts.Scope(state.EnterpriseId, state.RegionCode, state.Grade, regulatorLevel: Jurisdiction.TierOf(profiles, state.ProfileId, state.Grade));
 
     protected override Decision Decide(SelfAssessmentState state, WorkflowEvent @event, Instant now) =>
         (state.Stage, @event) switch

@@ -156,12 +156,12 @@ internal static class RegisterCheck
             }
 
             var expired = lastValidDay is { } through && through < today;
-            var status = cells[RegisterColumns.Status];
-            if (status is not (RegisterColumns.Valid or RegisterColumns.Expired or "已过期" or ""))
+            var status = cells[RegisterColumns.Status] is "已过期" ? RegisterColumns.Expired : cells[RegisterColumns.Status];
+            if (status is not (RegisterColumns.Valid or RegisterColumns.Expired or "") && !RegisterColumns.RecordedStatuses.Contains(status))
             {
-                Bad(RegisterColumns.Status, $"'{status}' cannot be imported: the import takes 有效 or 过期 certificates; record a suspension or revocation through its own step after the import.");
+                Bad(RegisterColumns.Status, $"'{status}' is not a status: {RegisterColumns.Valid}, {RegisterColumns.Expired}, {string.Join("、", RegisterColumns.RecordedStatuses)} or empty.");
             }
-            else if (status.Length > 0 && lastValidDay is not null && (status != RegisterColumns.Valid) != expired)
+            else if (status is RegisterColumns.Valid or RegisterColumns.Expired && lastValidDay is not null && (status != RegisterColumns.Valid) != expired)
             {
                 Bad(RegisterColumns.Status, $"The row says {status}, but a certificate valid through {lastValidDay:yyyy-MM-dd} is {(expired ? RegisterColumns.Expired : RegisterColumns.Valid)} on {today:yyyy-MM-dd}.");
             }
@@ -175,7 +175,7 @@ internal static class RegisterCheck
                 else
                 {
                     enterprises.TryAdd(code, (rowNumber, name, region.Code, industry));
-                    rows.Add(new RegisterRow(rowNumber, code, name, number, grade, industry, region.Code, issuingBody, issuedOn!.Value, lastValidDay!.Value, profile!.Id, expired));
+                    rows.Add(new RegisterRow(rowNumber, code, name, number, grade, industry, region.Code, issuingBody, issuedOn!.Value, lastValidDay!.Value, profile!.Id, expired, status));
                 }
             }
         }
@@ -183,7 +183,7 @@ internal static class RegisterCheck
         return (rows, problems);
     }
 
-    private static LocalDate? Date(string text)
+    public static LocalDate? Date(string text)
     {
         foreach (var pattern in DatePatterns)
         {

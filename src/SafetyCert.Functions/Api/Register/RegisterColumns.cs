@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using SafetyCert.Domain.Grading;
+using SafetyCert.Domain.Workflows.Certificates;
 
 namespace SafetyCert.Functions.Api.Register;
 
@@ -19,6 +20,16 @@ internal static class RegisterColumns
 
     public const string Valid = "有效";
     public const string Expired = "过期";
+    public const string Suspended = "暂扣";
+    public const string Revoked = "撤销";
+    public const string Superseded = "已换证";
+    public const string Cancelled = "已取消";
+
+    /// <summary>
+    /// The statuses a certificate reaches through its own steps after issue (suspension, revocation, a new certificate,
+    /// a cancelled grade); the dates alone do not give them.
+    /// </summary>
+    public static FrozenSet<string> RecordedStatuses { get; } = FrozenSet.Create(StringComparer.Ordinal, Suspended, Revoked, Superseded, Cancelled);
 
     public static IReadOnlyList<string> All { get; } = [CreditCode, Name, Number, Grade, Industry, RegionCode, IssuingBody, IssuedOn, LastValidDay, Status];
 
@@ -50,6 +61,18 @@ internal static class RegisterColumns
         ["建筑施工"] = Domain.Profiles.Industries.Construction,
         ["其他"] = Domain.Profiles.Industries.Other,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The ledger's label for a certificate workflow status; the export writes it and the import reads it back.</summary>
+    public static string StatusLabel(string? status) => status switch
+    {
+        nameof(CertificateStatus.Active) or nameof(CertificateStatus.RenewalFiled) => Valid,
+        nameof(CertificateStatus.Expired) => Expired,
+        nameof(CertificateStatus.Suspended) => Suspended,
+        nameof(CertificateStatus.Revoked) => Revoked,
+        nameof(CertificateStatus.Superseded) => Superseded,
+        nameof(CertificateStatus.Cancelled) => Cancelled,
+        _ => "",
+    };
 
     public static string GradeLabel(Grade grade) => Grades.First(g => g.Value == grade).Key;
 

@@ -2,7 +2,6 @@ using MiniExcelLibs;
 using SafetyCert.Domain.Certificates;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Workflows;
-using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.Enterprises;
@@ -37,7 +36,7 @@ internal sealed class RegisterExport(EnterpriseRegistry enterprises, Certificate
                 [RegisterColumns.IssuingBody] = await book.IssuingBodyAsync(certificate.CertificateId, ct) ?? "",
                 [RegisterColumns.IssuedOn] = certificate.IssuedOn.ToString("yyyy-MM-dd", null),
                 [RegisterColumns.LastValidDay] = lastValidDay.ToString("yyyy-MM-dd", null),
-                [RegisterColumns.Status] = StatusLabel(status?.Status),
+                [RegisterColumns.Status] = RegisterColumns.StatusLabel(status?.Status),
             });
         }
 
@@ -50,14 +49,4 @@ internal sealed class RegisterExport(EnterpriseRegistry enterprises, Certificate
         stream.SaveAs(rows.OrderBy(r => (string)r[RegisterColumns.Number], StringComparer.Ordinal), excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
-
-    public static string StatusLabel(string? status) => status switch
-    {
-        nameof(CertificateStatus.Active) or nameof(CertificateStatus.RenewalFiled) => RegisterColumns.Valid,
-        nameof(CertificateStatus.Expired) => RegisterColumns.Expired,
-        nameof(CertificateStatus.Suspended) => "暂扣",
-        nameof(CertificateStatus.Revoked) => "撤销",
-        nameof(CertificateStatus.Superseded) => "已换证",
-        _ => "",
-    };
 }

@@ -8,10 +8,13 @@ namespace SafetyCert.Functions.Api.Register;
 
 /// <summary>
 /// <c>/api/register</c>: a regulator's or administrator's existing ledger (台账) in and out. <c>POST import</c> takes the
-/// file as the body (<c>text/csv</c> or the .xlsx media type); <c>?dryRun=true</c> only reports, <c>?holdPastNotices=true</c>
+/// file as the body (<c>text/csv</c> or the .xlsx media type): a certificate sheet, or a sheet of review organizations or
+/// units, told by its header row; <c>?dryRun=true</c> only reports, <c>?holdPastNotices=true</c>
 /// keeps notices already due from going out. <c>GET export</c> answers the ledger as .xlsx.
 /// </summary>
-internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflowClients, RegisterImport import, RegisterExport export)
+internal sealed class RegisterFunctions(
+    ApiRequests api, WorkflowClients workflowClients, RegisterImport import, ReviewOrganizationImport organizationImport, ReviewUnitImport unitImport, RegisterExport export,
+    ImportProgressBook progressBook)
 {
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
@@ -45,6 +48,8 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
                     $"The file is empty or larger than {MaxFileBytes / 1024 / 1024} MB.");
             }
 
+            // Reading the .csv closes the buffer.
+            var fileHash = ImportProgressBook.HashOf(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             buffer.Position = 0;
             RegisterFile file;
             try
@@ -56,7 +61,12 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
                 return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: it is damaged or not of that type.");
             }
 
-            var report = await import.RunAsync(file, caller, workflowClients.For(durable), dryRun, hold, cancellationToken);
+            var report = RegisterSheets.Of(file.Headers) switch
+            {
+                RegisterSheet.ReviewOrganizations => await organizationImport.RunAsync(file, caller, dryRun, cancellationToken),
+                RegisterSheet.ReviewUnits => await unitImport.RunAsync(file, caller, workflowClients.For(durable), dryRun, cancellationToken),
+                _ => await import.RunAsync(file, fileHash, caller, workflowClients.For(durable), dryRun, hold, null, cancellationToken),
+            };
             return !dryRun && report.Problems.Count > 0
                 ? ApiProblems.Unprocessable("register-rows", "Rows of the file are invalid; nothing was imported",
                     $"{report.Problems.Count} problem(s) in {report.Rows} row(s); fix them and import again.", new Dictionary<string, object?> { ["report"] = report })
@@ -69,6 +79,23 @@ internal sealed class RegisterFunctions(ApiRequests api, WorkflowClients workflo
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, async Task<IResult> (Caller caller) =>
             (IResult?)Refused(caller) ?? TypedResults.File(await export.WriteAsync(caller, workflowClients.For(durable), cancellationToken), RegisterFile.XlsxMediaType, "台账.xlsx"));
+
+    [Function("Register_ImportProgress")]
+    public Task<IResult> ImportProgressAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/imports/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        api.HandleAsync(request, async Task<IResult> (Caller caller) =>
+        {
+            if (Refused(caller) is { } refused)
+            {
+                return refused;
+            }
+
+            var progress = await progressBook.GetAsync(id, cancellationToken);
+            // A regulator sees the imports of its region (whoever started them); to others they do not exist.
+            return progress is not null && (caller.Role == Party.Administrator || caller.Subject == progress.StartedBy || (progress.RegionCode is { } region && caller.CoversRegion(region)))
+                ? TypedResults.Ok(progress)
+                : ApiProblems.NotFound($"Import '{id}'");
+        });
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refused(Caller caller) =>
         caller.Role is Party.Regulator or Party.Administrator

@@ -15,11 +15,21 @@ namespace SafetyCert.Functions.Api.Register;
 /// the certificate id derived from its number, the start event <c>import</c>), so a second run of the same file
 /// changes nothing and a run cut short by a crash finishes where it stopped when it is run again.
 /// </summary>
-internal sealed class RegisterImport(EnterpriseRegistry enterprises, CertificateIndex certificates, RegisterBook book, ProfileCatalog profiles, IClock clock)
+internal sealed class RegisterImport(
+    EnterpriseRegistry enterprises, CertificateIndex certificates, RegisterBook book, ImportProgressBook progressBook, ProfileCatalog profiles, IClock clock)
 {
     private const string StartEventId = "import";
 
-    public async Task<ImportReport> RunAsync(RegisterFile file, Caller caller, WorkflowClient workflows, bool dryRun, bool holdPastNotices, CancellationToken ct)
+    // A crash loses at most this many rows of progress; the resumed run applies them again, harmlessly.
+    private const int SaveEvery = 50;
+
+    /// <summary>
+    /// Checks the file and, in a real run without bad rows, applies it row by row, keeping a progress record under the
+    /// file's import id. A file whose earlier run did not complete resumes after the rows its record counts as done and
+    /// reports that run's plan. <paramref name="progress"/> hears of each row done.
+    /// </summary>
+    public async Task<ImportReport> RunAsync(
+        RegisterFile file, string fileHash, Caller caller, WorkflowClient workflows, bool dryRun, bool holdPastNotices, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
         var today = ShanghaiTime.DateOf(now);
@@ -40,6 +50,23 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
                 continue;
             }
 
+            // A status the dates do not give is only ever read back: the import records none of them, it checks them.
+            if (RegisterColumns.RecordedStatuses.Contains(row.Status) && existing is null)
+            {
+                problems.Add(new RowProblem(row.Row, RegisterColumns.Status,
+                    $"Certificate {row.Number} is not held, so it cannot be taken over as {row.Status}: import it as {RegisterColumns.Valid} or {RegisterColumns.Expired} and record its suspension, revocation, replacement or cancellation through that step."));
+                continue;
+            }
+
+            if (existing is not null && row.Status.Length > 0
+                && RegisterColumns.StatusLabel((await workflows.GetStatusAsync(WorkflowKinds.Certificate, row.CertificateId, ct))?.Status) is { Length: > 0 } held
+                && held != row.Status && (RegisterColumns.RecordedStatuses.Contains(held) || RegisterColumns.RecordedStatuses.Contains(row.Status)))
+            {
+                problems.Add(new RowProblem(row.Row, RegisterColumns.Status,
+                    $"The row says {row.Status}, but certificate {row.Number} is {held}; an import does not change a certificate's status: record it through its own step."));
+                continue;
+            }
+
             var certificateChanged = existing is not null && await book.IssuingBodyAsync(row.CertificateId, ct) != row.IssuingBody;
             plans.Add((row, enterprise, enterpriseChanged, existing is not null, certificateChanged));
             if (enterprise is null)
@@ -52,22 +79,59 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
             }
         }
 
+        var importId = ImportProgressBook.IdOf(fileHash);
         var report = new ImportReport(
             dryRun || problems.Count > 0, file.Rows.Count,
             created.Count, changed.Count,
             plans.Count(p => !p.CertificateExists), plans.Count(p => p.CertificateChanged),
             plans.Count(p => p.CertificateExists && !p.CertificateChanged && !p.EnterpriseChanged),
-            [.. problems.OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal)]);
+            [.. problems.OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal)])
+        { ImportId = importId };
         if (report.DryRun)
         {
             return report;
         }
 
-        foreach (var plan in plans)
+        var earlier = await progressBook.GetAsync(importId, ct);
+        var resumed = earlier is { State: not ImportProgress.Completed } && earlier.FileHash == fileHash && earlier.RowsToApply == plans.Count;
+        if (resumed)
         {
-            await ApplyAsync(plan.Row, caller, workflows, holdPastNotices, today, ct);
+            // The rows done before count as unchanged now; the report is the plan of the run being finished.
+            report = report with
+            {
+                EnterprisesCreated = earlier!.EnterprisesCreated, EnterprisesChanged = earlier.EnterprisesChanged,
+                CertificatesCreated = earlier.CertificatesCreated, CertificatesChanged = earlier.CertificatesChanged, Unchanged = earlier.Unchanged,
+            };
         }
 
+        var record = new ImportProgress(
+            importId, fileHash, ImportProgress.Running, file.Rows.Count, plans.Count, resumed ? earlier!.RowsDone : 0,
+            report.EnterprisesCreated, report.EnterprisesChanged, report.CertificatesCreated, report.CertificatesChanged, report.Unchanged,
+            resumed ? earlier!.StartedBy : caller.Subject, caller.RegionCode, resumed ? earlier!.StartedAt : now, now);
+        await progressBook.SaveAsync(record, ct);
+        try
+        {
+            for (var i = record.RowsDone; i < plans.Count; i++)
+            {
+                await ApplyAsync(plans[i].Row, caller, workflows, holdPastNotices, today, ct);
+                record = record with { RowsDone = i + 1, UpdatedAt = clock.GetCurrentInstant() };
+                if (record.RowsDone % SaveEvery == 0)
+                {
+                    await progressBook.SaveAsync(record, ct);
+                }
+
+                progress?.Report(record);
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled (the caller went away, the host is stopping): the record says how far it came.
+            await progressBook.SaveAsync(record with { State = ImportProgress.Interrupted }, CancellationToken.None);
+            throw;
+        }
+
+        await progressBook.SaveAsync(record with { State = ImportProgress.Completed, UpdatedAt = clock.GetCurrentInstant() }, ct);
         return report;
     }
 
@@ -94,7 +158,7 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
 
         await book.SaveAsync(row.CertificateId, row.IssuingBody, ct);
         var issued = new CertificateIssued(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Grade, row.ProfileId, row.IssuedOn, row.LastValidDay,
-            LicenceRequired: false, Imported: true, HoldPastNotices: holdPastNotices);
+            LicenceRequired: enterprise?.LicenceRequired ?? false, Imported: true, HoldPastNotices: holdPastNotices, Industry: row.Industry);
         var result = await workflows.StartAsync(WorkflowKinds.Certificate, row.CertificateId, issued, StartEventId, caller.Subject, ct);
         if (result.Outcome == Outcome.Rejected)
         {
@@ -102,7 +166,7 @@ internal sealed class RegisterImport(EnterpriseRegistry enterprises, Certificate
         }
 
         await enterprises.LinkAsync(row.CreditCode, WorkflowKinds.Certificate, row.CertificateId, ct);
-        if (!row.Expired)
+        if (row.InForce)
         {
             await enterprises.ChangeAsync(row.CreditCode, e => e.CurrentCertificateId is null || e.CurrentCertificateId == row.CertificateId || e.Grade is null
                 ? e with { Grade = row.Grade, CurrentCertificateId = row.CertificateId }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Sampling;
@@ -30,6 +31,13 @@ internal sealed class ReviewBodyRegistry(StorageAccount storage, WorkflowSet wor
             ["RegionCode"] = organization.RegionCode,
             ["Level"] = organization.Level.ToString(),
         }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Corrects an organization's name; its id, region and level stay.</summary>
+    public async Task RenameOrganizationAsync(string id, string name, CancellationToken ct)
+    {
+        var table = await storage.TableAsync("reviewbodies", ct).ConfigureAwait(false);
+        await table.UpdateAsync(new TableEntity(TableKey.Escape(id), "organization") { ["Name"] = name }, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
     }
 
     public async Task<ReviewOrganization?> GetOrganizationAsync(string id, CancellationToken ct)

@@ -24,7 +24,7 @@ internal sealed class VerificationFunctions(
         string number, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (limiter.TryAcquire(client) is { } wait)
+        if (await limiter.TryAcquireAsync(client, cancellationToken) is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

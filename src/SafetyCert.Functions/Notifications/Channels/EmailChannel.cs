@@ -13,7 +13,8 @@ namespace SafetyCert.Functions.Notifications.Channels;
 /// <summary>
 /// E-mail over SMTP. The Message-ID is <c>&lt;{hash of the delivery id}@safetycert&gt;</c>, the same on every attempt:
 /// when a sender dies after the relay accepted a message but before the ledger recorded it, the re-send carries the
-/// same Message-ID and mail clients and archives treat the two as one message.
+/// same Message-ID and mail clients and archives treat the two as one message. Each e-mail carries the plain text and
+/// an HTML part (<see cref="EmailHtml"/>) showing the same facts.
 /// </summary>
 internal sealed class EmailChannel(IOptions<NotificationOptions> options) : INotificationChannel
 {
@@ -33,7 +34,8 @@ internal sealed class EmailChannel(IOptions<NotificationOptions> options) : INot
         {
             MessageId = MessageId(message.DeliveryId),
             Subject = message.Subject,
-            Body = new TextPart("plain") { Text = message.Body },
+            // multipart/alternative: the plain text as rendered, and an HTML part laid out from that same text.
+            Body = new BodyBuilder { TextBody = message.Body, HtmlBody = EmailHtml.Render(message.Subject, message.Body) }.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(smtp.SenderName, smtp.Sender));
         foreach (var address in contact.Addresses)

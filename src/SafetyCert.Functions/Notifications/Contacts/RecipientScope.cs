@@ -12,15 +12,16 @@ namespace SafetyCert.Functions.Notifications.Contacts;
 /// <item><see cref="Party.Enterprise"/>: <c>enterpriseId</c> → <c>enterprise:{enterpriseId}</c></item>
 /// <item><see cref="Party.ReviewOrganization"/>: <c>reviewOrganizationId</c> → <c>review-organization:{id}</c> when
 /// the notice names one; otherwise the organization of the region tier responsible for the grade, found like a
-/// regulator: <c>regionCode</c> and <c>regulatorLevel</c> or <c>grade</c> →
+/// regulator: <c>regionCode</c> and <c>regulatorLevel</c> →
 /// <c>review-organization:{code}:{level}</c>.</item>
 /// <item><see cref="Party.ReviewUnit"/>: <c>reviewUnitId</c> → <c>review-unit:{id}</c></item>
 /// <item><see cref="Party.Regulator"/>: <c>regionCode</c> (six digits) and <c>regulatorLevel</c>
 /// (<c>National</c>, <c>Provincial</c>, <c>Municipal</c>) → <c>regulator:{code}:{level}</c>, where the code is
 /// that of the regulator's own tier as <see cref="Jurisdiction.RegulatorRegion"/> decides it (the rule access
 /// control uses): <c>000000</c> nationally, <c>xx0000</c> for a province, <c>xxxx00</c> for a city, the city itself in
-/// Beijing, Tianjin, Shanghai and Chongqing. Without <c>regulatorLevel</c> the level follows <c>grade</c> (RULES.md §1 [000 §1(4)], [001 art.5]):
-/// Level1 national, Level2 provincial, Level3 and SmallMicro municipal.</item>
+/// Beijing, Tianjin, Shanghai and Chongqing. The workflows set <c>regulatorLevel</c> from
+/// <see cref="Jurisdiction.TierOf"/> (RULES.md §1 [000 §1(4)], [001 art.5]: the profile's tier for the grade, national
+/// for offshore oil and gas); a notice without it names no regulator.</item>
 /// <item><see cref="Party.Administrator"/>: nothing → <c>administrator</c></item>
 /// </list>
 /// </summary>
@@ -54,14 +55,6 @@ internal static class RecipientScope
     /// <summary>The scope of the review organization of the <paramref name="level"/> tier over the region <paramref name="regionCode"/>.</summary>
     public static string ReviewOrganization(string regionCode, RegulatorLevel level) => Tier(ReviewOrganizationPrefix, regionCode, level);
 
-    public static RegulatorLevel LevelFor(Grade grade) => grade switch
-    {
-        Grade.Level1 => RegulatorLevel.National,
-        Grade.Level2 => RegulatorLevel.Provincial,
-        Grade.Level3 or Grade.SmallMicro => RegulatorLevel.Municipal,
-        _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, "Unknown grade."),
-    };
-
     private static string ReviewOrganization(Notify notice)
     {
         if (notice.Facts.TryGetValue(NoticeFactNames.ReviewOrganizationId, out var id) && !string.IsNullOrWhiteSpace(id))
@@ -71,7 +64,7 @@ internal static class RecipientScope
 
         return notice.Facts.ContainsKey(NoticeFactNames.RegionCode)
             ? Tier(ReviewOrganizationPrefix, notice)
-            : throw new ArgumentException($"Notice '{notice.Kind}' to {notice.Recipient} needs fact '{NoticeFactNames.ReviewOrganizationId}', or '{NoticeFactNames.RegionCode}' with '{NoticeFactNames.Grade}'.");
+            : throw new ArgumentException($"Notice '{notice.Kind}' to {notice.Recipient} needs fact '{NoticeFactNames.ReviewOrganizationId}', or '{NoticeFactNames.RegionCode}' with '{NoticeFactNames.RegulatorLevel}'.");
     }
 
     private static string Tier(string prefix, string regionCode, RegulatorLevel level)
@@ -85,25 +78,12 @@ internal static class RecipientScope
     private static string Tier(string prefix, Notify notice)
     {
         var region = Required(notice, NoticeFactNames.RegionCode);
-        RegulatorLevel level;
-        if (notice.Facts.TryGetValue(NoticeFactNames.RegulatorLevel, out var named))
-        {
-            if (!EnumNames.TryParse(named, ignoreCase: true, out level))
-            {
-                throw new ArgumentException($"Notice '{notice.Kind}' has regulatorLevel '{named}', which is none of National, Provincial, Municipal.");
-            }
-        }
-        else if (notice.Facts.TryGetValue(NoticeFactNames.Grade, out var gradeName)
-            && EnumNames.TryParse<Grade>(gradeName, ignoreCase: true, out var grade))
-        {
-            level = LevelFor(grade);
-        }
-        else
-        {
-            throw new ArgumentException($"Notice '{notice.Kind}' to {notice.Recipient} needs fact 'regulatorLevel' or a valid 'grade'.");
-        }
-
-        return Tier(prefix, region, level);
+        // The workflow states the tier, decided by the domain's Jurisdiction rule from its profile, grade and industry;
+        // the notifications never re-derive it from the grade.
+        var named = Required(notice, NoticeFactNames.RegulatorLevel);
+        return EnumNames.TryParse<RegulatorLevel>(named, ignoreCase: true, out var level)
+            ? Tier(prefix, region, level)
+            : throw new ArgumentException($"Notice '{notice.Kind}' has regulatorLevel '{named}', which is none of National, Provincial, Municipal.");
     }
 
     private static string Required(Notify notice, string fact) =>

@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using SafetyCert.Domain.Time;
 using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 using Microsoft.Azure.Functions.Worker;
@@ -23,7 +24,8 @@ internal sealed class DailyDigestFunction(
     IOptions<NotificationOptions> options,
     ILogger<DailyDigestFunction> logger,
     NoticeRenderer words,
-    IDeadlineFeed? deadlines = null)
+    IDeadlineFeed? deadlines = null,
+    EnterpriseRegistry? enterprises = null)
 {
     public const string NoticeKind = "daily-digest";
     public const string WorkflowKind = "digest";
@@ -57,12 +59,13 @@ internal sealed class DailyDigestFunction(
             }
         }
 
+        var names = await NamesAsync(open, yesterday, ct).ConfigureAwait(false);
         var sent = 0;
         var scopes = (await contacts.ScopesAsync("regulator:", ct).ConfigureAwait(false))
             .Concat(await contacts.ScopesAsync("review-organization:", ct).ConfigureAwait(false));
         foreach (var scope in scopes)
         {
-            var digest = DigestBuilder.Build(words, scope, today, options.Value.DigestLookaheadDays, open.Where(d => DigestBuilder.Concerns(scope, d.Facts, null)), yesterday.Where(d => DigestBuilder.Concerns(scope, d)));
+            var digest = DigestBuilder.Build(words, scope, today, options.Value.DigestLookaheadDays, open.Where(d => DigestBuilder.Concerns(scope, d.Facts, null)), yesterday.Where(d => DigestBuilder.Concerns(scope, d)), names);
             Log.Digest(logger, scope, digest.DueSoon.Count, digest.Overdue.Count, digest.Yesterday.Count);
             if (digest.IsEmpty)
             {
@@ -106,5 +109,29 @@ internal sealed class DailyDigestFunction(
         }
 
         return sent;
+    }
+
+    // The registered names of the enterprises whose deadlines or notices carry none: a digest names enterprises, never ids.
+    private async Task<Dictionary<string, string>> NamesAsync(List<DigestDeadline> open, List<Delivery> yesterday, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (enterprises is null)
+        {
+            return names;
+        }
+
+        var unnamed = open.Where(d => string.IsNullOrWhiteSpace(d.EnterpriseName)).Select(d => d.EnterpriseId)
+            .Concat(yesterday.Where(d => !d.Facts.ContainsKey(NoticeFactNames.EnterpriseName)).Select(d => d.EnterpriseId).OfType<string>())
+            .Where(id => id.Length is > 0 and <= Storage.TableKey.MaxPartLength)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var id in unnamed)
+        {
+            if (await enterprises.GetAsync(id, ct).ConfigureAwait(false) is { Name: { Length: > 0 } name })
+            {
+                names[id] = name;
+            }
+        }
+
+        return names;
     }
 }

@@ -15,8 +15,10 @@ internal static class DigestBuilder
     // A ledger row holds at most 64 KiB of text per property; past this many lines a section says how many it left out.
     internal const int MaxLinesPerSection = 100;
 
-    public static DailyDigest Build(NoticeRenderer words, string scope, LocalDate today, int lookaheadDays, IEnumerable<DigestDeadline> deadlines, IEnumerable<Delivery> yesterday)
+    /// <param name="names">Enterprise names by id, for deadlines and notices whose facts carry no name.</param>
+    public static DailyDigest Build(NoticeRenderer words, string scope, LocalDate today, int lookaheadDays, IEnumerable<DigestDeadline> deadlines, IEnumerable<Delivery> yesterday, IReadOnlyDictionary<string, string>? names = null)
     {
+        names ??= new Dictionary<string, string>();
         ArgumentNullException.ThrowIfNull(words);
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         ArgumentOutOfRangeException.ThrowIfLessThan(lookaheadDays, 1);
@@ -33,7 +35,7 @@ internal static class DigestBuilder
         zh.AppendLine($"已超期（{overdue.Count}）：");
         foreach (var d in overdue.Take(MaxLinesPerSection))
         {
-            zh.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).Zh}，应于{NoticeRenderer.ChineseDate(d.Due)}完成{Certificate(d, "，证书编号")}；依据：{words.Cite(d.Rule).Chinese}");
+            zh.AppendLine($"- {Who(d, names).Zh}；{NoticeVocabulary.Deadline(d.Name).Zh}，应于{NoticeRenderer.ChineseDate(d.Due)}完成{Certificate(d, "；证书编号 ")}；依据：{words.Cite(d.Rule).Chinese}");
         }
 
         More(zh, overdue.Count, chinese: true);
@@ -41,7 +43,7 @@ internal static class DigestBuilder
         zh.AppendLine($"未来{lookaheadDays}天到期（{dueSoon.Count}）：");
         foreach (var d in dueSoon.Take(MaxLinesPerSection))
         {
-            zh.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).Zh}，{NoticeRenderer.ChineseDate(d.Due)}到期{Certificate(d, "，证书编号")}；依据：{words.Cite(d.Rule).Chinese}");
+            zh.AppendLine($"- {Who(d, names).Zh}；{NoticeVocabulary.Deadline(d.Name).Zh}，{NoticeRenderer.ChineseDate(d.Due)}到期{Certificate(d, "；证书编号 ")}；依据：{words.Cite(d.Rule).Chinese}");
         }
 
         More(zh, dueSoon.Count, chinese: true);
@@ -49,7 +51,7 @@ internal static class DigestBuilder
         zh.AppendLine($"昨日通知（{happened.Count}）：");
         foreach (var d in happened.Take(MaxLinesPerSection))
         {
-            zh.AppendLine($"- {words.TitleOf(d.NoticeKind).Zh} → {words.Vocabulary.PartyName(d.Scope, d.Facts).Zh}（{NoticeVocabulary.Channel(d.Channel).Zh}，{NoticeVocabulary.Status(d.Status).Zh}）");
+            zh.AppendLine($"- {words.TitleOf(d.NoticeKind).Zh} → {words.Vocabulary.PartyName(d.Scope, Named(d, names)).Zh}（{NoticeVocabulary.Channel(d.Channel).Zh}，{NoticeVocabulary.Status(d.Status).Zh}）");
         }
 
         More(zh, happened.Count, chinese: true);
@@ -60,7 +62,7 @@ internal static class DigestBuilder
         en.AppendLine($"Overdue ({overdue.Count}):");
         foreach (var d in overdue.Take(MaxLinesPerSection))
         {
-            en.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).En}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {words.Cite(d.Rule).English}");
+            en.AppendLine($"- {Who(d, names).En}; {NoticeVocabulary.Deadline(d.Name).En}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, "; certificate ")}; rule: {words.Cite(d.Rule).English}");
         }
 
         More(en, overdue.Count, chinese: false);
@@ -68,7 +70,7 @@ internal static class DigestBuilder
         en.AppendLine($"Due in the next {lookaheadDays} days ({dueSoon.Count}):");
         foreach (var d in dueSoon.Take(MaxLinesPerSection))
         {
-            en.AppendLine($"- {Who(d)} {NoticeVocabulary.Deadline(d.Name).En}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, ", certificate")}; rule: {words.Cite(d.Rule).English}");
+            en.AppendLine($"- {Who(d, names).En}; {NoticeVocabulary.Deadline(d.Name).En}, due {NoticeRenderer.EnglishDate(d.Due)}{Certificate(d, "; certificate ")}; rule: {words.Cite(d.Rule).English}");
         }
 
         More(en, dueSoon.Count, chinese: false);
@@ -76,7 +78,7 @@ internal static class DigestBuilder
         en.AppendLine($"Notices yesterday ({happened.Count}):");
         foreach (var d in happened.Take(MaxLinesPerSection))
         {
-            en.AppendLine($"- {words.TitleOf(d.NoticeKind).En} → {words.Vocabulary.PartyName(d.Scope, d.Facts).En} ({NoticeVocabulary.Channel(d.Channel).En}, {NoticeVocabulary.Status(d.Status).En})");
+            en.AppendLine($"- {words.TitleOf(d.NoticeKind).En} → {words.Vocabulary.PartyName(d.Scope, Named(d, names)).En} ({NoticeVocabulary.Channel(d.Channel).En}, {NoticeVocabulary.Status(d.Status).En})");
         }
 
         More(en, happened.Count, chinese: false);
@@ -121,7 +123,16 @@ internal static class DigestBuilder
         }
     }
 
-    private static string Who(DigestDeadline d) => d.EnterpriseName ?? d.EnterpriseId;
+    // A name the workflow carried, else the registered one; an enterprise with neither is said to be unnamed, never shown by its id in Chinese.
+    private static (string Zh, string En) Who(DigestDeadline d, IReadOnlyDictionary<string, string> names) =>
+        (d.EnterpriseName ?? names.GetValueOrDefault(d.EnterpriseId)) is { Length: > 0 } name
+            ? (name, name)
+            : (NoticeVocabulary.UnnamedEnterprise.Zh, $"{NoticeVocabulary.UnnamedEnterprise.En} ({d.EnterpriseId})");
 
-    private static string Certificate(DigestDeadline d, string label) => d.CertificateNumber is null ? "" : $"{label} {d.CertificateNumber}";
+    private static IReadOnlyDictionary<string, string> Named(Delivery d, IReadOnlyDictionary<string, string> names) =>
+        d.Facts.ContainsKey(NoticeFactNames.EnterpriseName) || d.EnterpriseId is not { } id || !names.TryGetValue(id, out var name)
+            ? d.Facts
+            : new Dictionary<string, string>(d.Facts) { [NoticeFactNames.EnterpriseName] = name };
+
+    private static string Certificate(DigestDeadline d, string label) => d.CertificateNumber is null ? "" : $"{label}{d.CertificateNumber}";
 }

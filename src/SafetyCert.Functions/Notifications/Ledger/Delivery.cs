@@ -60,7 +60,9 @@ internal sealed record Delivery
 
     public ETag ETag { get; init; }
 
-    public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.FellBack or DeliveryStatus.Muted;
+    /// <summary>Nothing more to send on this row; an <see cref="DeliveryStatus.Undeliverable"/> one waits for a contact, not for a sender.</summary>
+    public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.FellBack or DeliveryStatus.Muted
+        or DeliveryStatus.Undeliverable or DeliveryStatus.Readdressed;
 
     public OutgoingMessage ToMessage() => new(Id, NoticeKind, Subject, Body, Facts);
 }

@@ -55,6 +55,10 @@ internal sealed class DeliveryLedger(TableClient table)
             TableClient.CreateQueryFilter($"NextAttemptAt le {now} and (Status eq {nameof(DeliveryStatus.Pending)} or Status eq {nameof(DeliveryStatus.Held)} or Status eq {nameof(DeliveryStatus.Sending)})"),
             ct);
 
+    /// <summary>Deliveries that found their party without a contact (a filtered scan; few rows match).</summary>
+    public IAsyncEnumerable<Delivery> UndeliverableAsync(CancellationToken ct) =>
+        QueryAsync(TableClient.CreateQueryFilter($"Status eq {nameof(DeliveryStatus.Undeliverable)}"), ct);
+
     /// <summary>Every delivery of one workflow instance.</summary>
     public IAsyncEnumerable<Delivery> ForInstanceAsync(string workflowKind, string instanceId, CancellationToken ct) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {DeliveryKey.PartitionKey(workflowKind, instanceId)}"), ct);

@@ -22,4 +22,13 @@ internal enum DeliveryStatus
 
     /// <summary>An informational notice waiting for working hours, Beijing time.</summary>
     Held,
+
+    /// <summary>
+    /// The party had no contact when the notice was decided. Kept, not lost: once a contact for the party is saved,
+    /// the catch-up sends the notice to it as a new delivery and this row becomes <see cref="Readdressed"/>.
+    /// </summary>
+    Undeliverable,
+
+    /// <summary>Was <see cref="Undeliverable"/>; the delivery to the contact saved since took over (its <see cref="Delivery.FallbackOf"/> names this row).</summary>
+    Readdressed,
 }

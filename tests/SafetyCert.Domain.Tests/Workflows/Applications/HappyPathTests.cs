@@ -50,7 +50,7 @@ public class HappyPathTests
         Assert.Equal(
             new CertificateIssued(
                 "cert-2026-88", "宁AQBⅡ2026000088", "ent-1", "640104", Grade.Level2, ApplicationDriver.National,
-                Date("2026-05-20"), Date("2029-05-19"), LicenceRequired: true, Supersedes: "cert-2023-17", ApplicationId: "app-1", ReviewUnitId: app.State.ReviewUnitId),
+                Date("2026-05-20"), Date("2029-05-19"), LicenceRequired: true, Supersedes: "cert-2023-17", ApplicationId: "app-1", ReviewUnitId: app.State.ReviewUnitId, Industry: "non-coal-mine"),
             start.Start);
         var notice = Assert.Single(issued.Effects.OfType<Notify>());
         Assert.Equal((NoticeKinds.CertificateIssued, Party.Enterprise), (notice.Kind, notice.Recipient));
