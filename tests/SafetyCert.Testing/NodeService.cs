@@ -1,53 +1,36 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using SafetyCert.Host.Development;
 
 namespace SafetyCert.Testing;
 
 /// <summary>
-/// A Node.js service from infra/local/node_modules, started on free loopback ports and killed with its
-/// whole process tree on dispose. Installs the npm packages once when they are missing.
+/// A Node.js service from infra/local/node_modules, started on free loopback ports through the launcher <c>dev</c>
+/// uses (<c>NodeProcess</c>, compiled in from the host) and killed with its whole process tree on dispose. Installs
+/// the npm packages once when they are missing.
 /// </summary>
 public abstract class NodeService : IAsyncDisposable
 {
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly string name;
+    private readonly string binary;
+    private readonly string[] arguments;
+    private NodeProcess? process;
 
     protected NodeService(string binary, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(System.IO.Path.Combine(LocalFolder, "node_modules", ".bin", binary))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = LocalFolder,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        name = binary;
+        this.binary = binary;
+        this.arguments = [.. arguments];
     }
 
     /// <summary>infra/local, where package.json names the services.</summary>
     public static string LocalFolder => System.IO.Path.Combine(RepositoryRoot.Path, "infra", "local");
 
     /// <summary>What the service printed so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => process?.Output ?? "";
 
     /// <summary>A loopback port nobody listens on right now.</summary>
     public static int FreePort()
@@ -87,71 +70,17 @@ public abstract class NodeService : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
-        }
-
-        process.Dispose();
+        process?.Dispose();
         GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 
     protected async Task StartAsync(params int[] ports)
     {
         await EnsureInstalledAsync();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var port in ports)
-        {
-            while (!await AcceptsAsync(port))
-            {
-                if (process.HasExited || DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException(
-                        $"{process.StartInfo.FileName} did not listen on port {port}. Output:\n{Output}");
-                }
-
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
+        process = NodeProcess.Start(name, LocalFolder, binary, arguments);
+        await process.WaitUntilListeningAsync(ports, StartTimeout);
     }
 }

@@ -22,6 +22,7 @@ export const routes = [
   { path: '/regulator/enterprises', name: 'enterprises', component: () => import('./pages/regulator/Enterprises.vue'), meta: { roles: [...R, ...A], menu: 'enterprises', icon: 'OfficeBuilding' } },
   { path: '/regulator/certificates', name: 'certificates', component: () => import('./pages/regulator/Certificates.vue'), meta: { roles: [...R, ...A], menu: 'certificates', icon: 'Search' } },
   { path: '/regulator/accidents', name: 'accidents', component: () => import('./pages/regulator/Accidents.vue'), meta: { roles: [...R, ...A], menu: 'accidents', icon: 'Warning' } },
+  { path: '/regulator/register-import', name: 'register-import', component: () => import('./pages/regulator/RegisterImport.vue'), meta: { roles: [...R, ...A], menu: 'registerImport', icon: 'Upload' } },
   { path: '/regulator/spot-checks', name: 'spot-checks', component: () => import('./pages/regulator/SpotChecks.vue'), meta: { roles: [...R, ...A], menu: 'spotChecks', icon: 'Aim' } },
   { path: '/admin/calendar', name: 'calendar', component: () => import('./pages/admin/Calendar.vue'), meta: { roles: A, menu: 'calendar', icon: 'Calendar' } },
   { path: '/admin/review-bodies', name: 'review-bodies', component: () => import('./pages/admin/ReviewBodies.vue'), meta: { roles: [...A, ...R], menu: 'reviewBodies', icon: 'Stamp' } },

@@ -35,6 +35,7 @@ internal static class ApiModule
         services.AddSingleton<Register.ReviewUnitImport>();
         services.AddSingleton<Register.RegisterExport>();
         services.AddSingleton<Verification.VerificationLimiter>();
+        services.AddSingleton<Reference.ApiReference>();
         // Request bodies (ApiRequests) and every IResult written as JSON use the same options.
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using SafetyCert.Functions.Api;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Documents;
 
@@ -11,6 +12,9 @@ internal sealed class DocumentFunctions(ApiRequests api, IEnterpriseDirectory di
 
     /// <summary>The body is multipart/form-data, read by the handler itself (not JSON).</summary>
     [Function("Documents_Upload")]
+    [ApiRequestBody("multipart/form-data")]
+    [ApiResponse(StatusCodes.Status413PayloadTooLarge, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status415UnsupportedMediaType, ApiResponseAttribute.Problem)]
     public Task<IResult> UploadAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request,
         string enterpriseId, CancellationToken cancellationToken) =>
@@ -18,6 +22,7 @@ internal sealed class DocumentFunctions(ApiRequests api, IEnterpriseDirectory di
 
     /// <summary>Query: <c>kind</c>, optional.</summary>
     [Function("Documents_List")]
+    [ApiQuery("kind", "Only documents of this kind.", Type = "DocumentKind")]
     public Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
         string enterpriseId, CancellationToken cancellationToken) =>

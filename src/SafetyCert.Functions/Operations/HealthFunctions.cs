@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Operations;
 
@@ -18,6 +19,8 @@ internal sealed partial class HealthFunctions(DueIndex dueIndex, StorageAccount 
     public const string Unhealthy = nameof(Unhealthy);
 
     [Function("Health")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(HealthReport))]
+    [ApiResponse(StatusCodes.Status503ServiceUnavailable, Type = typeof(HealthReport))]
     public async Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {

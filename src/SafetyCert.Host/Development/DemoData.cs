@@ -29,11 +29,11 @@ internal sealed class DemoData(WorkflowClient engine, ContactBook contacts, IClo
     /// <summary>The demo enterprises; the first of each role is the one the printed development tokens act for.</summary>
     public static IReadOnlyList<DemoEnterprise> Enterprises { get; } =
     [
-        new("91640104MA7N000001", "nx-steel", "宁夏示例钢铁有限公司", "640104", Grade.Level2, "ningxia-2017", Industries.Metallurgy),
-        new("91640104MA7N000002", "nx-chem", "宁夏示例化工有限公司", "640104", Grade.Level3, "ningxia-2017", Industries.Chemicals),
+        new("91640104MA7N00001M", "nx-steel", "宁夏示例钢铁有限公司", "640104", Grade.Level2, "ningxia-2017", Industries.Metallurgy),
+        new("91640104MA7N00002Q", "nx-chem", "宁夏示例化工有限公司", "640104", Grade.Level3, "ningxia-2017", Industries.Chemicals),
         new("91110105MA7N000003", "bj-build", "北京示例建材有限公司", "110105", Grade.Level3, "beijing-2015", Industries.IndustryTrade),
-        new("91350102MA7N000004", "fz-textile", "福州示例纺织有限公司", "350102", Grade.SmallMicro, "fujian-2017", Industries.IndustryTrade),
-        new("91510703MA7N000005", "my-mine", "绵阳示例矿业有限公司", "510703", Grade.Level3, "mianyang-2020", Industries.NonCoalMine),
+        new("91350102MA7N000042", "fz-textile", "福州示例纺织有限公司", "350102", Grade.SmallMicro, "fujian-2017", Industries.IndustryTrade),
+        new("91510703MA7N00005F", "my-mine", "绵阳示例矿业有限公司", "510703", Grade.Level3, "mianyang-2020", Industries.NonCoalMine),
     ];
 
     /// <summary>The review organizations, one per province, keyed by body id with the region they serve.</summary>

@@ -63,7 +63,7 @@ const visitsByRole = {
   Enterprise: ['/enterprise', '/enterprise/applications', '/enterprise/deliveries', '/enterprise/contacts', '/workflows/certificate/demo-cert-nx-steel', '/certificates/demo-cert-nx-steel'],
   ReviewOrganization: ['/review/queue', '/applications/demo-app-fz-textile', '/workflows/application/demo-app-fz-textile'],
   ReviewUnit: ['/unit/assignments'],
-  Regulator: ['/regulator/ledger', '/regulator/enterprises', '/regulator/certificates', '/regulator/spot-checks', '/admin/review-bodies', '/enterprises/91640104MA7N000001'],
+  Regulator: ['/regulator/ledger', '/regulator/enterprises', '/regulator/certificates', '/regulator/spot-checks', '/admin/review-bodies', '/enterprises/91640104MA7N00001M'],
   Administrator: ['/admin/calendar', '/admin/review-bodies', '/workflows/certificate/demo-cert-my-mine', '/workflows/revocation/demo-cert-my-mine', '/regulator/accidents'],
 }
 
@@ -132,7 +132,7 @@ test('the administrator keeps the registries of review bodies and their contacts
   await page.getByRole('tab', { name: '登记或修改评审单位' }).click()
   await field(page, 'unit-id').fill(`yc-unit-${stamp}`)
   await field(page, 'unit-name').fill('银川示例评审有限公司')
-  await page.locator('[data-test="unit-form"]').getByText('三级', { exact: true }).click()
+  await page.locator('[data-test="unit-form"]').getByText('二级', { exact: true }).click()
   await field(page, 'unit-industries').fill('metallurgy')
   await field(page, 'unit-accredited').fill('2030-12-31')
   await field(page, 'unit-accredited').press('Enter')
@@ -169,8 +169,9 @@ test('the administrator keeps the registries of review bodies and their contacts
   // Holiday arrangements: a year not published shows the warning; a row without a date is refused under that row;
   // a saved arrangement is stored until the host loads it.
   await page.goto('/admin/calendar')
+  await expect(page.locator('[data-test="calendar-missing"]')).toBeVisible()
   await field(page, 'calendar-year').fill('2030')
-  await field(page, 'calendar-year').press('Enter')
+  await field(page, 'calendar-year').blur()
   await expect(page.locator('[data-test="calendar-missing"]')).toContainText('2030')
   await shot(page, '95-administrator-calendar-missing')
   await page.locator('[data-test="calendar-save"]').click()
@@ -180,7 +181,7 @@ test('the administrator keeps the registries of review bodies and their contacts
   await page.locator('[data-test="calendar-save"]').click()
   await expect(page.locator('[data-test="calendar-stored"]')).toContainText('2030')
   await field(page, 'calendar-year').fill('2025')
-  await field(page, 'calendar-year').press('Enter')
+  await field(page, 'calendar-year').blur()
   await expect(page.locator('[data-test="calendar-loaded"]')).toContainText('2025')
 })
 

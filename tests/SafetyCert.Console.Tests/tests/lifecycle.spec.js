@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test'
 import { advanceClock, apiAs, field, parties, shot, signIn, signOut } from './helpers.js'
 
-const enterpriseId = '91640104MA7N000001'
+const enterpriseId = '91640104MA7N00001M'
 const pdf = (text) => ({ name: `${text}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`) })
 
 async function openApplication(page, id) {

@@ -12,7 +12,7 @@ const pages = {
   ReviewUnit: [['/unit/assignments', '评审任务']],
   Regulator: [
     ['/regulator/ledger', '安全生产标准化台账'], ['/regulator/enterprises', '企业查询'], ['/regulator/certificates', '证书查询'],
-    ['/regulator/spot-checks', '年度抽查'], ['/admin/review-bodies', '评审机构名录'], ['/enterprises/91640104MA7N000001', '宁夏示例钢铁有限公司'],
+    ['/regulator/spot-checks', '年度抽查'], ['/admin/review-bodies', '评审机构名录'], ['/enterprises/91640104MA7N00001M', '宁夏示例钢铁有限公司'],
     ['/certificates/demo-cert-my-mine', '证书'],
   ],
   Administrator: [['/admin/calendar', '节假日安排'], ['/admin/review-bodies', '评审机构名录'], ['/regulator/ledger', '安全生产标准化台账']],

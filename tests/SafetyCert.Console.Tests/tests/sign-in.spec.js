@@ -41,7 +41,7 @@ test('a role cannot reach another role\'s pages, and the API refuses it anyway',
   await shot(page, '02-forbidden')
   expect((await apiAs(request, enterprise.token, 'GET', '/ledger')).status()).toBe(403)
   // Another enterprise is refused: 403, or 404 where the API does not even confirm that it exists.
-  expect([403, 404]).toContain((await apiAs(request, enterprise.token, 'GET', '/enterprises/91640104MA7N000002')).status())
+  expect([403, 404]).toContain((await apiAs(request, enterprise.token, 'GET', '/enterprises/91640104MA7N00002Q')).status())
 
   await signOut(page)
   await signIn(page, 'Regulator')

@@ -17,7 +17,7 @@ public sealed class LifecycleOrchestrationTests(AzuriteFixture azurite)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static CertificateIssued Issued(string id) =>
-        new(id, "宁AQBⅡ2026000001", "91640104MA7N000001", "640100", Grade.Level2, "national-non-coal-mine-2017",
+        new(id, "宁AQBⅡ2026000001", "91640104MA7N00001M", "640100", Grade.Level2, "national-non-coal-mine-2017",
             new LocalDate(2026, 1, 5), new LocalDate(2029, 1, 4), LicenceRequired: true);
 
     [Fact]

@@ -10,7 +10,7 @@ namespace SafetyCert.Host.Tests.Api;
 internal static class ApiSteps
 {
     public const string Yinchuan = "640100";
-    public const string EnterpriseId = "91640100MA76XQ1234";
+    public const string EnterpriseId = "91640100MA76XQ124H";
 
     public static object Submission() => new
     {

@@ -68,13 +68,13 @@ public sealed class ApplicationLifecycleTests(AzuriteFixture azurite)
         var applicationId = (await ApiHost.JsonAsync(submitted)).GetProperty("instanceId").GetString()!;
 
         // Malformed JSON and an impossible date: 400 naming the field, no enterprise row.
-        var malformed = await host.SendAsync(HttpMethod.Post, "/api/enterprises", ApiHost.Admin, rawJson: """{"code": "91640100MA76XQ9999", "name": """);
+        var malformed = await host.SendAsync(HttpMethod.Post, "/api/enterprises", ApiHost.Admin, rawJson: """{"code": "91640100MA76XQ999M", "name": """);
         await ApiSteps.AssertProblemAsync(malformed, HttpStatusCode.BadRequest);
         var impossible = await host.SendAsync(HttpMethod.Post, "/api/enterprises", ApiHost.Admin, rawJson:
-            """{"code":"91640100MA76XQ9999","name":"B","regionCode":"640100","industry":"chemicals","licenceRequired":true,"licenceValidUntil":"2026-02-30"}""");
+            """{"code":"91640100MA76XQ999M","name":"B","regionCode":"640100","industry":"chemicals","licenceRequired":true,"licenceValidUntil":"2026-02-30"}""");
         var problem = await ApiSteps.AssertProblemAsync(impossible, HttpStatusCode.BadRequest);
         Assert.Contains("licenceValidUntil", problem, StringComparison.Ordinal);
-        Assert.Null(await host.App.Services.GetRequiredService<EnterpriseRegistry>().GetAsync("91640100MA76XQ9999", TestContext.Current.CancellationToken));
+        Assert.Null(await host.App.Services.GetRequiredService<EnterpriseRegistry>().GetAsync("91640100MA76XQ999M", TestContext.Current.CancellationToken));
 
         // Unknown ids: 404.
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/applications/app-nope", enterprise), HttpStatusCode.NotFound);
@@ -96,7 +96,7 @@ public sealed class ApplicationLifecycleTests(AzuriteFixture azurite)
         // these ids answer as ids that do not exist (404); the enterprise itself, which sees its application, gets 403.
         await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/material-review", ApiHost.Organization("org-bj", "110000"), new { accepted = true }), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/notice", ApiHost.Regulator("110000", RegulatorLevel.Provincial), new { }), HttpStatusCode.NotFound);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/{EnterpriseId}", ApiHost.Enterprise("91110000MA00000000")), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/{EnterpriseId}", ApiHost.Enterprise("91110000MA0000000H")), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.PostAsync($"/api/applications/{applicationId}/notice", ApiHost.Enterprise(EnterpriseId), new { }), HttpStatusCode.Forbidden);
         Assert.Equal("MaterialReview", await ApiSteps.StatusAsync(host, applicationId));
 

@@ -40,10 +40,10 @@ public sealed class BadValueTests(AzuriteFixture azurite)
     [InlineData("/api/review-organizations", """{"id":"org-x","name":"X","regionCode":"640100","level":2}""", "level")]
     [InlineData("/api/review-organizations", """{"id":"org-x","name":"X","regionCode":"999999","level":"Municipal"}""", "regionCode")]
     [InlineData("/api/review-organizations", """{"id":"org-x","name":"X","regionCode":"640199","level":"Municipal"}""", "regionCode")]
-    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ1234","kind":"0","grade":"Level3","systemRunningSince":"2025-06-01","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "kind")]
-    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ1234","kind":"Initial","grade":"7","systemRunningSince":"2025-06-01","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "grade")]
-    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ1234","kind":"Initial","grade":"Level3","systemRunningSince":"9999-12-31","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "systemRunningSince")]
-    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ1234","kind":"Initial","grade":"Level3","systemRunningSince":"0001-01-01","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "systemRunningSince")]
+    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ124H","kind":"0","grade":"Level3","systemRunningSince":"2025-06-01","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "kind")]
+    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ124H","kind":"Initial","grade":"7","systemRunningSince":"2025-06-01","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "grade")]
+    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ124H","kind":"Initial","grade":"Level3","systemRunningSince":"9999-12-31","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "systemRunningSince")]
+    [InlineData("/api/applications", """{"enterpriseId":"91640100MA76XQ124H","kind":"Initial","grade":"Level3","systemRunningSince":"0001-01-01","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""", "systemRunningSince")]
     [InlineData("/api/certificates/no-such/accidents", """{"deaths":1}""", "on")]
     [InlineData("/api/certificates/no-such/accidents", """{"on":"0001-01-01","deaths":1}""", "on")]
     [InlineData("/api/certificates/no-such/licence-renewal", """{}""", "validUntil")]
@@ -120,7 +120,7 @@ public sealed class BadValueTests(AzuriteFixture azurite)
         var certificateId = await ApiSteps.CertifyAsync(host, new LocalDate(2026, 3, 10));
         var regulator = ApiHost.Regulator(ApiSteps.Yinchuan, RegulatorLevel.Municipal);
         var wrongKind = await ApiSteps.UploadAsync(host, DocumentKinds.VisitReports, "visit");
-        var otherEnterprise = await ApiSteps.UploadAsync(host, DocumentKinds.RevocationEvidence, "elsewhere", enterpriseId: "91640100MA76XQ0000");
+        var otherEnterprise = await ApiSteps.UploadAsync(host, DocumentKinds.RevocationEvidence, "elsewhere", enterpriseId: "91640100MA76XQ000D");
         string[] unknown = ["revocation-evidence-0123456789abcdef0123456789abcdef", wrongKind, otherEnterprise, "../../etc/passwd"];
 
         foreach (var evidence in unknown)

@@ -80,7 +80,7 @@ public sealed class EnterpriseStepsTests(AzuriteFixture azurite)
         var wrongKind = await ApiSteps.UploadAsync(host, DocumentKinds.ReviewReports, "not evidence");
         var evidence = await ApiSteps.UploadAsync(host, DocumentKinds.RemediationEvidence, "valves labelled");
         var path = $"/api/remediations/{remediationId}/completion";
-        await ApiSteps.AssertProblemAsync(await host.PostAsync(path, ApiHost.Enterprise("91640100MA76XQ0000"), new { evidenceDocumentIds = new[] { evidence } }), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.PostAsync(path, ApiHost.Enterprise("91640100MA76XQ000D"), new { evidenceDocumentIds = new[] { evidence } }), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.PostAsync(path, Enterprise, new { evidenceDocumentIds = Array.Empty<string>() }), HttpStatusCode.BadRequest);
         await ApiSteps.AssertProblemAsync(await host.PostAsync(path, Enterprise, new { evidenceDocumentIds = new[] { evidence, wrongKind } }), (HttpStatusCode)422);
         await ApiSteps.StepAsync(host, path, Enterprise, new { evidenceDocumentIds = new[] { evidence } }, "Completed");

@@ -10,7 +10,7 @@ namespace SafetyCert.Host.Tests.Api;
 public sealed class LedgerTests(AzuriteFixture azurite)
 {
     private const string Shizuishan = "640200";
-    private const string Uncertified = "91640200MA76XQ5678";
+    private const string Uncertified = "91640200MA76XQ568X";
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 1, 0);
 
     [Fact]

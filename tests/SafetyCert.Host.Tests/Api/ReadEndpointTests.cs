@@ -15,7 +15,7 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
 {
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly Functions.Access.Caller Enterprise = ApiHost.Enterprise(ApiSteps.EnterpriseId);
-    private static readonly Functions.Access.Caller Stranger = ApiHost.Enterprise("91640100MA76XQ9999");
+    private static readonly Functions.Access.Caller Stranger = ApiHost.Enterprise("91640100MA76XQ999M");
 
     [Fact]
     public async Task Me_names_the_party_each_token_acts_for()
@@ -86,11 +86,11 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         await ApiSteps.AssertProblemAsync(await host.PostAsync("/api/applications/eligibility", Stranger, ApiSteps.Submission()), HttpStatusCode.Forbidden);
         await ApiSteps.AssertProblemAsync(await host.PostAsync("/api/applications/eligibility", ApiHost.Admin, new
         {
-            enterpriseId = "91640100MA76XQ0000", kind = "Initial", grade = "Level3", systemRunningSince = "2025-06-01",
+            enterpriseId = "91640100MA76XQ000D", kind = "Initial", grade = "Level3", systemRunningSince = "2025-06-01",
             postAndProfessionalStandardizationDone = true, dualPreventionInPlace = true,
         }), HttpStatusCode.NotFound);
         var bad = await ApiSteps.AssertProblemAsync(
-            await host.SendAsync(HttpMethod.Post, "/api/applications/eligibility", Enterprise, rawJson: """{"enterpriseId":"91640100MA76XQ1234","kind":"Initial","grade":"Level9"}"""),
+            await host.SendAsync(HttpMethod.Post, "/api/applications/eligibility", Enterprise, rawJson: """{"enterpriseId":"91640100MA76XQ124H","kind":"Initial","grade":"Level9"}"""),
             HttpStatusCode.BadRequest);
         Assert.Contains("grade", bad, StringComparison.Ordinal);
     }
@@ -145,11 +145,21 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         Assert.Equal("certificate", renewal.GetProperty("workflowKind").GetString());
         Assert.Equal(certificateId, renewal.GetProperty("workflowId").GetString());
         Assert.False(renewal.GetProperty("overdue").GetBoolean());
-        Assert.Contains("§6", renewal.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        // The regulation by its title and article, never the product's own rulebook.
+        Assert.StartsWith("《", renewal.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        Assert.Matches("》.*第.+(条|部分)", renewal.GetProperty("rule").GetString());
+        Assert.Matches("》.*(article|part) [0-9]", renewal.GetProperty("ruleEn").GetString());
+        Assert.All(deadlines, d => Assert.DoesNotContain("RULES.md", d.GetProperty("rule").GetString(), StringComparison.Ordinal));
+        Assert.All(deadlines, d => Assert.DoesNotContain("§", d.GetProperty("rule").GetString(), StringComparison.Ordinal));
         var visit = Assert.Single(deadlines, d => d.GetProperty("kind").GetString() == "follow-up-visit");
         Assert.True(visit.GetProperty("overdue").GetBoolean());
         var ics = await (await host.GetAsync($"{basePath}/deadlines.ics", Enterprise)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(deadlines.Count, ics.Split("BEGIN:VEVENT").Length - 1);
+        AssertFeedMatches(ics, deadlines, certificateId, certificate.GetProperty("number").GetString()!);
+        var again = await (await host.GetAsync($"{basePath}/deadlines.ics", Enterprise)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(
+            Ical.Net.Calendar.Load(ics)!.Events.Select(e => e.Uid).Order(StringComparer.Ordinal),
+            Ical.Net.Calendar.Load(again)!.Events.Select(e => e.Uid).Order(StringComparer.Ordinal));
 
         // The day after the last valid day the certificate is void, and the enterprise holds no grade.
         host.Clock.Reset(ApiSteps.ShanghaiNine(new LocalDate(2029, 3, 10)));
@@ -178,7 +188,51 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         await ApiSteps.AssertProblemAsync(await host.GetAsync(path, Stranger), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Regulator("110000", RegulatorLevel.Provincial)), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.GetAsync(path, ApiHost.Unit("unit-1")), HttpStatusCode.NotFound);
-        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/91640100MA76XQ0000/{list}", ApiHost.Admin), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await host.GetAsync($"/api/enterprises/91640100MA76XQ000D/{list}", ApiHost.Admin), HttpStatusCode.NotFound);
         await ApiSteps.AssertProblemAsync(await host.SendAsync(HttpMethod.Get, path, caller: null), HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>
+    /// The feed read by a standard parser: one all-day event per deadline on the workflow's due date, no time zone needed,
+    /// Chinese summaries that name what is due (and the certificate's number), the regulation by title, and an alarm
+    /// before the day for each reminder the workflow has set.
+    /// </summary>
+    private static void AssertFeedMatches(string ics, List<JsonElement> deadlines, string certificateId, string number)
+    {
+        var calendar = Ical.Net.Calendar.Load(ics);
+        Assert.NotNull(calendar);
+        Assert.Empty(calendar.TimeZones);
+        Assert.Equal(deadlines.Count, calendar.Events.Count);
+        Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct(StringComparer.Ordinal).Count());
+        foreach (var deadline in deadlines)
+        {
+            var uid = $"{deadline.GetProperty("workflowKind").GetString()}.{deadline.GetProperty("workflowId").GetString()}.{deadline.GetProperty("kind").GetString()}@safetycert";
+            var happening = Assert.Single(calendar.Events, e => e.Uid == uid);
+            var due = LocalDate.FromDateTime(DateTime.Parse(deadline.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.False(happening.DtStart!.HasTime);
+            Assert.Equal(new DateOnly(due.Year, due.Month, due.Day), happening.DtStart.Date);
+            Assert.Contains(deadline.GetProperty("title").GetString()!, happening.Summary, StringComparison.Ordinal);
+            Assert.Contains($"{due.Year}年{due.Month}月{due.Day}日", happening.Summary, StringComparison.Ordinal);
+            if (deadline.GetProperty("workflowId").GetString() == certificateId)
+            {
+                Assert.Contains(number, happening.Summary, StringComparison.Ordinal);
+            }
+
+            // No English, no internal ids: once the certificate number is taken out, no Latin letter is left.
+            Assert.DoesNotMatch("[A-Za-z]", happening.Summary!.Replace(number, "", StringComparison.Ordinal));
+            Assert.Contains("《", happening.Description, StringComparison.Ordinal);
+            Assert.DoesNotContain("RULES.md", happening.Description, StringComparison.Ordinal);
+            foreach (var alarm in happening.Alarms)
+            {
+                Assert.Equal("DISPLAY", alarm.Action);
+                // Before the day, or on it: a duration from the event's start, never past its end.
+                Assert.NotNull(alarm.Trigger?.Duration);
+                Assert.Matches("^(-P([0-9]+D)?(T[0-9]+H[0-9]+M)?|PT([0-9]|1[0-9]|2[0-3])H[0-9]+M|P0D)$", alarm.Trigger.Duration.ToString());
+            }
+        }
+
+        // The renewal is reminded of before its day, as the certificate workflow sends its reminders.
+        var renewal = Assert.Single(calendar.Events, e => e.Uid!.EndsWith(".renewal-application@safetycert", StringComparison.Ordinal));
+        Assert.NotEmpty(renewal.Alarms);
     }
 }

@@ -13,9 +13,9 @@ public sealed class RegionRegistrationTests(AzuriteFixture azurite)
 
     // Yinchuan's districts (兴庆区, 西夏区, 金凤区): the demo enterprises sit in 640104.
     [Theory]
-    [InlineData("640104", "91640104MA76XQ0001")]
-    [InlineData("640105", "91640105MA76XQ0002")]
-    [InlineData("640106", "91640106MA76XQ0003")]
+    [InlineData("640104", "91640104MA76XQ001A")]
+    [InlineData("640105", "91640105MA76XQ002U")]
+    [InlineData("640106", "91640106MA76XQ003D")]
     public async Task The_Yinchuan_regulator_registers_an_enterprise_in_one_of_its_districts(string county, string code)
     {
         await using var host = await ApiHost.StartAsync(azurite, Monday);
@@ -36,7 +36,7 @@ public sealed class RegionRegistrationTests(AzuriteFixture azurite)
 
         var refused = await host.PostAsync("/api/enterprises", ApiHost.Regulator(ApiSteps.Yinchuan, RegulatorLevel.Municipal), new
         {
-            code = "91640199MA76XQ0009", name = "无此区县", regionCode = "640199", industry = "chemicals", licenceRequired = false,
+            code = "91640199MA76XQ009N", name = "无此区县", regionCode = "640199", industry = "chemicals", licenceRequired = false,
         });
 
         Assert.Contains("regionCode", await ApiSteps.AssertProblemAsync(refused, HttpStatusCode.BadRequest), StringComparison.Ordinal);

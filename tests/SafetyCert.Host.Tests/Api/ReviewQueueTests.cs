@@ -10,7 +10,7 @@ namespace SafetyCert.Host.Tests.Api;
 /// <summary>The work lists of review bodies: an organization's queue and a unit's assignments, nearest deadline first.</summary>
 public sealed class ReviewQueueTests(AzuriteFixture azurite)
 {
-    private const string SecondId = "91640104MA76XQ0001";
+    private const string SecondId = "91640104MA76XQ001A";
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly Functions.Access.Caller Organization = ApiHost.Organization("org-nx", ApiSteps.Yinchuan);
 

@@ -17,28 +17,28 @@ public sealed class SearchTests(AzuriteFixture azurite)
     {
         await using var host = await ApiHost.StartAsync(azurite, Monday);
         await ApiSteps.RegisterAsync(host);
-        await RegisterAsync(host, "91640104MA76XQ0001", "Xingqing Plastics", "640104", "chemicals");
-        await RegisterAsync(host, "91640200MA76XQ5678", "Shizuishan Metals", "640200", "metallurgy");
-        await RegisterAsync(host, "91110101MA00000001", "Dongcheng Machinery", "110101", "machinery");
+        await RegisterAsync(host, "91640104MA76XQ001A", "Xingqing Plastics", "640104", "chemicals");
+        await RegisterAsync(host, "91640200MA76XQ568X", "Shizuishan Metals", "640200", "metallurgy");
+        await RegisterAsync(host, "91110101MA00000018", "Dongcheng Machinery", "110101", "machinery");
         await ApiSteps.SelfAssessAsync(host);
         var certificateId = await ApiSteps.CertifyAsync(host, new LocalDate(2026, 3, 10));
 
-        Assert.Equal([ApiSteps.EnterpriseId, "91640104MA76XQ0001", "91640200MA76XQ5678"], await IdsAsync(host, "/api/enterprises", Ningxia));
-        Assert.Equal([ApiSteps.EnterpriseId, "91640104MA76XQ0001"], await IdsAsync(host, "/api/enterprises?regionCode=640100", Ningxia));
-        Assert.Equal(["91640200MA76XQ5678"], await IdsAsync(host, "/api/enterprises?industry=metallurgy", Ningxia));
-        Assert.Equal(["91640200MA76XQ5678"], await IdsAsync(host, "/api/enterprises?industry=industry-trade", Ningxia));
+        Assert.Equal([ApiSteps.EnterpriseId, "91640104MA76XQ001A", "91640200MA76XQ568X"], await IdsAsync(host, "/api/enterprises", Ningxia));
+        Assert.Equal([ApiSteps.EnterpriseId, "91640104MA76XQ001A"], await IdsAsync(host, "/api/enterprises?regionCode=640100", Ningxia));
+        Assert.Equal(["91640200MA76XQ568X"], await IdsAsync(host, "/api/enterprises?industry=metallurgy", Ningxia));
+        Assert.Equal(["91640200MA76XQ568X"], await IdsAsync(host, "/api/enterprises?industry=industry-trade", Ningxia));
         Assert.Equal([ApiSteps.EnterpriseId], await IdsAsync(host, "/api/enterprises?q=helan", Ningxia));
-        Assert.Equal(["91640104MA76XQ0001"], await IdsAsync(host, "/api/enterprises?q=XQ0001", Ningxia));
+        Assert.Equal(["91640104MA76XQ001A"], await IdsAsync(host, "/api/enterprises?q=XQ001A", Ningxia));
         Assert.Equal([ApiSteps.EnterpriseId], await IdsAsync(host, "/api/enterprises?grade=Level3", Ningxia));
         Assert.Empty(await IdsAsync(host, "/api/enterprises?grade=Level2", Ningxia));
         Assert.Equal(4, (await PageAsync(host, "/api/enterprises", ApiHost.Admin)).GetProperty("total").GetInt32());
-        Assert.Equal(["91110101MA00000001"], await IdsAsync(host, "/api/enterprises", ApiHost.Regulator("110000", RegulatorLevel.Provincial)));
+        Assert.Equal(["91110101MA00000018"], await IdsAsync(host, "/api/enterprises", ApiHost.Regulator("110000", RegulatorLevel.Provincial)));
 
         var second = await PageAsync(host, "/api/enterprises?pageSize=2&page=2", Ningxia);
         Assert.Equal(3, second.GetProperty("total").GetInt32());
         Assert.Equal(2, second.GetProperty("page").GetInt32());
         Assert.Equal(2, second.GetProperty("pageSize").GetInt32());
-        Assert.Equal("91640200MA76XQ5678", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal("91640200MA76XQ568X", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
         var beyond = await PageAsync(host, "/api/enterprises?pageSize=2&page=5", Ningxia);
         Assert.Equal(0, beyond.GetProperty("items").GetArrayLength());
         Assert.Equal(3, beyond.GetProperty("total").GetInt32());

@@ -26,7 +26,7 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
     private const string Key = "suite-accident-key";
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly Caller Enterprise = ApiHost.Enterprise(ApiSteps.EnterpriseId);
-    private static readonly Caller Other = ApiHost.Enterprise("91640100MA76XQ0000");
+    private static readonly Caller Other = ApiHost.Enterprise("91640100MA76XQ000D");
     private static readonly Caller Organization = ApiHost.Organization("org-nx", ApiSteps.Yinchuan);
     private static readonly Caller BeijingOrganization = ApiHost.Organization("org-bj", "110000");
     private static readonly Caller Regulator = ApiHost.Regulator(ApiSteps.Yinchuan, RegulatorLevel.Municipal);
@@ -76,7 +76,8 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
             var text = await response.Content.ReadAsStringAsync(ct);
             if (response.StatusCode != attack.Status
                 || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
-                || !text.Contains(attack.Names, StringComparison.OrdinalIgnoreCase))
+                || !text.Contains(attack.Names, StringComparison.OrdinalIgnoreCase)
+                || !StatusIsHttpStatus(text, response.StatusCode))
             {
                 wrong.Add($"{attack.Name}: expected {(int)attack.Status} naming '{attack.Names}', got {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}: {Shorten(text)}");
             }
@@ -94,6 +95,20 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.True(wrong.Count == 0 && written.Count == 0, $"{summary}\n{string.Join("\n", wrong.Concat(written))}");
+    }
+
+    /// <summary>RFC 9457: the problem's <c>status</c> member is the HTTP status as a number; a workflow's state goes elsewhere.</summary>
+    private static bool StatusIsHttpStatus(string problem, HttpStatusCode status)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(problem);
+            return json.RootElement.TryGetProperty("status", out var member) && member.ValueKind == System.Text.Json.JsonValueKind.Number && member.GetInt32() == (int)status;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Waits until the set-up's own work (orchestrations continuing, confirmations) stops changing storage.</summary>
@@ -155,7 +170,7 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
             (HttpMethod.Get, "/api/ledger", null),
             (HttpMethod.Get, $"/api/workflows/certificate/{certificateId}/history", null),
             (HttpMethod.Get, $"/api/enterprises/{e}/documents", null),
-            (HttpMethod.Post, "/api/enterprises", Json(new { code = "91640100MA76XQ9999", name = "x", regionCode = "640100", industry = "chemicals" })),
+            (HttpMethod.Post, "/api/enterprises", Json(new { code = "91640100MA76XQ999M", name = "x", regionCode = "640100", industry = "chemicals" })),
             (HttpMethod.Post, "/api/applications", Json(ApiSteps.Submission())),
             (HttpMethod.Post, $"/api/certificates/{certificateId}/accidents", Json(new { on = "2026-03-10", deaths = 3 })),
             (HttpMethod.Post, $"/api/certificates/{certificateId}/revocation", Json(new { grounds = new[] { "UncontrolledHazard" }, reason = "x", evidenceDocumentIds = new[] { "d" } })),
@@ -181,7 +196,7 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         foreach (var (name, claimSet) in claims)
         {
             Add($"{name}: GET ledger", HttpMethod.Get, "/api/ledger", null, HttpStatusCode.Forbidden, "claims", token: Mint(key, claimSet));
-            Add($"{name}: POST enterprises", HttpMethod.Post, "/api/enterprises", null, HttpStatusCode.Forbidden, "claims", Json(new { code = "91640100MA76XQ9999", name = "x", regionCode = "640100", industry = "chemicals" }), Mint(key, claimSet));
+            Add($"{name}: POST enterprises", HttpMethod.Post, "/api/enterprises", null, HttpStatusCode.Forbidden, "claims", Json(new { code = "91640100MA76XQ999M", name = "x", regionCode = "640100", industry = "chemicals" }), Mint(key, claimSet));
         }
 
         var submission = new Dictionary<string, object?> { ["enterpriseId"] = e, ["kind"] = "Initial", ["grade"] = "Level2", ["systemRunningSince"] = "2025-06-01", ["postAndProfessionalStandardizationDone"] = true, ["dualPreventionInPlace"] = true };
@@ -261,7 +276,7 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         }
 
         // 5. Fields: wrong types, numeric enums, impossible and out-of-range dates, oversize values, forbidden targets.
-        var registration = new Dictionary<string, object?> { ["code"] = "91640100MA76XQ9999", ["name"] = "Helan Metals", ["regionCode"] = "640100", ["industry"] = "chemicals", ["licenceRequired"] = true, ["licenceValidUntil"] = "2028-12-31" };
+        var registration = new Dictionary<string, object?> { ["code"] = "91640100MA76XQ999M", ["name"] = "Helan Metals", ["regionCode"] = "640100", ["industry"] = "chemicals", ["licenceRequired"] = true, ["licenceValidUntil"] = "2028-12-31" };
         foreach (var (field, value) in new (string, object?)[]
         {
             ("regionCode", "999999"), ("regionCode", 640100), ("name", new string('名', 201)), ("licenceValidUntil", "2026-02-30"), ("licenceValidUntil", "9999-12-31"),
@@ -356,7 +371,7 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         foreach (var (path, caller) in new (string, Caller)[]
         {
             ("/api/enterprises/..%2F..%2Fetc%2Fpasswd", ApiHost.Admin),
-            ("/api/enterprises/91640100MA76XQ0000", ApiHost.Admin),
+            ("/api/enterprises/91640100MA76XQ000D", ApiHost.Admin),
             ("/api/certificates/..%2F..%2Fcertificates", ApiHost.Admin),
             ("/api/certificates/by-number/%E5%AE%81AQB%E2%85%A22026999999", ApiHost.Admin),
             ($"/api/applications/{new string('a', 300)}", ApiHost.Admin),
@@ -375,7 +390,7 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         Add("accident on a certificate that does not exist", HttpMethod.Post, "/api/certificates/no-such-certificate/accidents", Regulator, HttpStatusCode.NotFound, "does not exist", Json(new { on = "2026-03-10", deaths = 1 }));
         Add("unit under an organization that does not exist", HttpMethod.Put, "/api/review-organizations/no-such-organization/units/unit-z", ApiHost.Admin, HttpStatusCode.NotFound, "does not exist", Json(unit));
         Add("completion of a remediation that does not exist", HttpMethod.Post, "/api/remediations/no-such-remediation/completion", Enterprise, HttpStatusCode.NotFound, "does not exist", Json(new { evidenceDocumentIds = new[] { "doc-1" } }));
-        Add("upload for an enterprise that does not exist", HttpMethod.Post, "/api/enterprises/91640100MA76XQ0000/documents", Enterprise, HttpStatusCode.NotFound, "91640100MA76XQ0000", Upload("application-materials", "a.pdf", "application/pdf", Pdf()));
+        Add("upload for an enterprise that does not exist", HttpMethod.Post, "/api/enterprises/91640100MA76XQ000D/documents", Enterprise, HttpStatusCode.NotFound, "91640100MA76XQ000D", Upload("application-materials", "a.pdf", "application/pdf", Pdf()));
 
         // 7. Uploads: forbidden types, content that contradicts its type, incomplete forms, oversize.
         var documents = $"/api/enterprises/{e}/documents";

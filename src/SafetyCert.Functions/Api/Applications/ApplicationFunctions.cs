@@ -9,6 +9,7 @@ using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Api.ReviewBodies;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Applications;
 
@@ -46,6 +47,9 @@ internal sealed class ApplicationFunctions(
         api.HandleAsync(request, caller => ApplicationApi.GetAsync(id, caller, workflowClients.For(durable), workflowSet, cancellationToken));
 
     [Function("Applications_MaterialReview")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> MaterialReviewAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/material-review")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -55,6 +59,9 @@ internal sealed class ApplicationFunctions(
 
     /// <summary>The organization confirms a renewal that met every fast-track condition: no on-site review (RULES.md §6 [001 art.17]).</summary>
     [Function("Applications_FastTrackConfirmation")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> FastTrackConfirmationAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/fast-track-confirmation")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -74,18 +81,27 @@ internal sealed class ApplicationFunctions(
         api.HandleAsync(request, caller => ApplicationApi.GetDrawAsync(id, caller, workflowClients.For(durable), workflowSet, bodies, cancellationToken));
 
     [Function("Applications_RemediationStart")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> RemediationStartAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/remediation-start")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         StepAsync(request, id, Party.ReviewUnit, durable, (StepRequest r, LocalDate today) => new RemediationStarted(r.On ?? today), cancellationToken);
 
     [Function("Applications_RemediationEnd")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> RemediationEndAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/remediation-end")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         StepAsync(request, id, Party.ReviewUnit, durable, (StepRequest r, LocalDate today) => new RemediationEnded(r.On ?? today), cancellationToken);
 
     [Function("Applications_Report")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> ReportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/report")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -105,24 +121,36 @@ internal sealed class ApplicationFunctions(
         }, cancellationToken);
 
     [Function("Applications_Audit")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> AuditAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/audit")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         StepAsync(request, id, Party.ReviewOrganization, durable, (AuditRequest r, LocalDate today) => new ReportAudited(r.On ?? today, r.Forwarded, r.Reasons), cancellationToken);
 
     [Function("Applications_Reverification")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> ReverificationAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/reverification")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         StepAsync(request, id, Party.ReviewOrganization, durable, (StepRequest r, LocalDate today) => new ReverificationCompleted(r.On ?? today), cancellationToken);
 
     [Function("Applications_Notice")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> NoticeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/notice")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         StepAsync(request, id, Party.Regulator, durable, (StepRequest r, LocalDate today) => new PublicNoticePublished(r.On ?? today), cancellationToken);
 
     [Function("Applications_Objection")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> ObjectionAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/objections")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -130,6 +158,9 @@ internal sealed class ApplicationFunctions(
             new ObjectionRaised(IdempotencyKey.EventId(request.HttpContext, "objection"), r.On ?? today, r.Summary), cancellationToken);
 
     [Function("Applications_ObjectionResolution")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> ObjectionResolutionAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/objections/{objectionId}/resolution")] HttpRequest request,
         string id, string objectionId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -137,12 +168,18 @@ internal sealed class ApplicationFunctions(
             new ObjectionResolved(objectionId, r.On ?? today, r.Upheld, r.Resolution), cancellationToken);
 
     [Function("Applications_Announcement")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> AnnouncementAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/announcement")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         StepAsync(request, id, Party.Regulator, durable, (StepRequest r, LocalDate today) => new Announced(r.On ?? today), cancellationToken);
 
     [Function("Applications_Withdrawal")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
     public Task<IResult> WithdrawalAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/withdrawal")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

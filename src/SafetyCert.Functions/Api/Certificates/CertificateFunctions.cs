@@ -7,6 +7,7 @@ using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Documents;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Certificates;
 
@@ -65,6 +66,14 @@ internal sealed class CertificateFunctions(
                 _ => (new LicenceRenewed(body.On ?? ApplicationApi.Today(clock), body.ValidUntil!.Value), body.ValidUntil), cancellationToken), cancellationToken);
 
     [Function("Certificates_Search")]
+    [ApiQuery("regionCode", "Region (six digits); the caller's when absent.")]
+    [ApiQuery("grade", "Grade (Level1, Level2, Level3, SmallMicro).")]
+    [ApiQuery("industry", "Industry; industry-trade covers its trades.")]
+    [ApiQuery("status", "Certificate status (Valid, Expired, Suspended, Revoked, ...).")]
+    [ApiQuery("expiringBefore", "Keeps last valid days before this date.", Type = "date")]
+    [ApiQuery("q", "Matches id, enterprise name or certificate number, case ignored.")]
+    [ApiQuery("page", "Page number, from 1.", Type = "integer")]
+    [ApiQuery("pageSize", "Items per page, 1-100 (20 when absent).", Type = "integer")]
     public Task<IResult> SearchAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -9,6 +10,8 @@ using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Certificates;
+using SafetyCert.Functions.Notifications;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 
@@ -128,9 +131,15 @@ internal static class EnterpriseApi
         return await Contacts.ContactsApi.RemoveAsync(Scope(id), contactId, contacts, ct);
     }
 
-    /// <summary>Every running deadline of the enterprise's workflows as an all-day event in Asia/Shanghai.</summary>
+    /// <summary>
+    /// Every running deadline of the enterprise's workflows as an all-day event (VALUE=DATE, no time zone needed): a Chinese
+    /// summary naming what is due and the certificate it concerns, the regulation it comes from by title and article, and
+    /// an alarm at each reminder the workflow has set for it, as the time before the day's start in Beijing. The UID is the workflow, instance and deadline, so it
+    /// stays the same across fetches while the deadline runs.
+    /// </summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeadlinesAsync(
-        string id, Caller caller, EnterpriseRegistry registry, WorkflowClient workflows, CancellationToken ct)
+        string id, Caller caller, EnterpriseRegistry registry, WorkflowClient workflows, CertificateIndex certificates, RuleCitation citations,
+        IClock clock, CancellationToken ct)
     {
         var (enterprise, problem) = await FindVisibleAsync(id, caller, registry, ct);
         if (enterprise is null)
@@ -138,22 +147,52 @@ internal static class EnterpriseApi
             return problem!;
         }
 
-        var calendar = new Calendar();
-        calendar.AddTimeZone(new VTimeZone(ShanghaiTime.Zone.Id));
-        calendar.AddProperty("X-WR-CALNAME", $"{enterprise.Name} deadlines");
-        foreach (var (kind, instanceId, deadline) in await RunningDeadlinesAsync(id, registry, workflows, ct))
+        var calendar = new Calendar { ProductId = "-//SafetyCert//Deadlines//ZH" };
+        calendar.AddProperty("X-WR-CALNAME", $"{enterprise.Name}安全生产标准化期限");
+        var stamp = new CalDateTime(clock.GetCurrentInstant().ToDateTimeUtc(), CalDateTime.UtcTzId);
+        foreach (var (kind, instanceId, deadline, timers) in await RunningDeadlinesAsync(id, registry, workflows, ct))
         {
-            calendar.Events.Add(new CalendarEvent
+            var number = kind == WorkflowKinds.Certificate ? (await certificates.GetAsync(instanceId, ct))?.Number : null;
+            var title = DeadlineTitles.Of(deadline.Name);
+            var what = number is null ? title : $"{title}（证书编号{number}）";
+            var due = NoticeRenderer.ChineseDate(deadline.Due);
+            var (citation, _) = citations.Cite(deadline.Rule);
+            var happening = new CalendarEvent
             {
-                Uid = $"{kind}-{instanceId}-{deadline.Name}@safetycert",
-                Summary = $"{deadline.Name} ({kind} {instanceId}){(deadline.Provisional ? " [provisional]" : "")}",
-                Description = deadline.Rule,
+                Uid = $"{kind}.{instanceId}.{deadline.Name}@safetycert",
+                Summary = $"{what}：{due}{(deadline.Provisional ? "（暂定）" : "")}",
+                Description = $"{enterprise.Name}：{what}，截止日期{due}。依据：{citation}。",
+                DtStamp = stamp,
                 DtStart = new CalDateTime(deadline.Due.Year, deadline.Due.Month, deadline.Due.Day),
                 DtEnd = new CalDateTime(deadline.Due.PlusDays(1).Year, deadline.Due.PlusDays(1).Month, deadline.Due.PlusDays(1).Day),
-            });
+            };
+            foreach (var timer in timers.Where(t => DeadlineReminders.Reminds(kind, deadline.Name, t.Id)).OrderBy(t => t.DueAt))
+            {
+                happening.Alarms.Add(new Alarm
+                {
+                    Action = AlarmAction.Display,
+                    Description = $"提醒：{what}，截止日期{due}。",
+                    Trigger = new Trigger(Before(deadline.Due, timer.DueAt)),
+                });
+            }
+
+            calendar.Events.Add(happening);
         }
 
         return TypedResults.Text(new CalendarSerializer().SerializeToString(calendar) ?? "", "text/calendar; charset=utf-8");
+    }
+
+    /// <summary>
+    /// An alarm's trigger relative to the all-day event's start (RFC 5545 §3.8.6.3): the reminder's instant less the due
+    /// day's start in Beijing, e.g. <c>-P89DT15H</c>. (Ical.Net 5.2 writes an absolute trigger empty, so none is used.)
+    /// </summary>
+    internal static string Before(LocalDate due, Instant reminder)
+    {
+        var offset = reminder - ShanghaiTime.Zone.AtStartOfDay(due).ToInstant();
+        var sign = offset < NodaTime.Duration.Zero ? "-" : "";
+        var span = offset < NodaTime.Duration.Zero ? -offset : offset;
+        var time = span.Hours > 0 || span.Minutes > 0 ? $"T{span.Hours}H{span.Minutes}M" : "";
+        return span.Days > 0 || time.Length == 0 ? $"{sign}P{span.Days}D{time}" : $"{sign}P{time}";
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DeliveryView>>, ProblemHttpResult>> DeliveriesAsync(
@@ -164,16 +203,16 @@ internal static class EnterpriseApi
     }
 
     /// <summary>The running deadlines of every workflow instance linked to the enterprise, remediations included.</summary>
-    internal static async Task<IReadOnlyList<(string Kind, string InstanceId, Deadline Deadline)>> RunningDeadlinesAsync(
+    internal static async Task<IReadOnlyList<(string Kind, string InstanceId, Deadline Deadline, ImmutableArray<ScheduledTimer> Timers)>> RunningDeadlinesAsync(
         string enterpriseId, EnterpriseRegistry registry, WorkflowClient workflows, CancellationToken ct)
     {
         var (_, _, instances) = await registry.HistoryAsync(enterpriseId, ct);
-        var result = new List<(string, string, Deadline)>();
+        var result = new List<(string, string, Deadline, ImmutableArray<ScheduledTimer>)>();
         foreach (var (kind, instanceId) in instances)
         {
             if (await workflows.GetStatusAsync(kind, instanceId, ct) is { IsFinal: false } status)
             {
-                result.AddRange(status.Deadlines.Select(d => (kind, instanceId, d)));
+                result.AddRange(status.Deadlines.Select(d => (kind, instanceId, d, status.PendingTimers)));
             }
         }
 

@@ -5,16 +5,19 @@ using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.ReviewBodies;
+using SafetyCert.Functions.Notifications;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Enterprises;
 
 /// <summary><c>/api/enterprises</c>: registration, licence, consulting provider, contacts, applications, certificates, deadlines (list and feed), delivery status.</summary>
 internal sealed class EnterpriseFunctions(
     ApiRequests api, WorkflowClients workflowClients, EnterpriseRegistry registry, ContactBook contacts, DeliveryStatusQuery deliveries, IClock clock,
-    WorkflowStore store, ApplicationViews applications, ReviewBodyRegistry bodies, CertificateIndex certificates, CertificateSummaries summaries)
+    WorkflowStore store, ApplicationViews applications, ReviewBodyRegistry bodies, CertificateIndex certificates, CertificateSummaries summaries,
+    RuleCitation citations)
 {
     [Function("Enterprises_Register")]
     public Task<IResult> RegisterAsync(
@@ -63,10 +66,11 @@ internal sealed class EnterpriseFunctions(
         api.HandleAsync(request, caller => EnterpriseApi.RemoveContactAsync(id, contactId, caller, registry, contacts, cancellationToken));
 
     [Function("Enterprises_Deadlines")]
+    [ApiResponse(StatusCodes.Status200OK, "text/calendar")]
     public Task<IResult> DeadlinesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/deadlines.ics")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        api.HandleAsync(request, caller => EnterpriseApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), cancellationToken));
+        api.HandleAsync(request, caller => EnterpriseApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), certificates, citations, clock, cancellationToken));
 
     [Function("Enterprises_Deliveries")]
     public Task<IResult> DeliveriesAsync(
@@ -90,9 +94,15 @@ internal sealed class EnterpriseFunctions(
     public Task<IResult> DeadlineListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/deadlines")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        api.HandleAsync(request, caller => EnterpriseRecordsApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), clock, cancellationToken));
+        api.HandleAsync(request, caller => EnterpriseRecordsApi.DeadlinesAsync(id, caller, registry, workflowClients.For(durable), citations, clock, cancellationToken));
 
     [Function("Enterprises_Search")]
+    [ApiQuery("regionCode", "Region (six digits); the caller's when absent.")]
+    [ApiQuery("grade", "Current grade (Level1, Level2, Level3, SmallMicro).")]
+    [ApiQuery("industry", "Industry; industry-trade covers its trades.")]
+    [ApiQuery("q", "Matches id or name, case ignored.")]
+    [ApiQuery("page", "Page number, from 1.", Type = "integer")]
+    [ApiQuery("pageSize", "Items per page, 1-100 (20 when absent).", Type = "integer")]
     public Task<IResult> SearchAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.ReviewBodies;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Functions.Api.Enterprises;
 
@@ -64,7 +65,7 @@ internal static class EnterpriseRecordsApi
 
     /// <summary>The deadlines of the <c>.ics</c> feed (<see cref="EnterpriseApi.RunningDeadlinesAsync"/>), earliest first, with Chinese titles.</summary>
     public static async Task<Results<Ok<IReadOnlyList<EnterpriseDeadline>>, ProblemHttpResult>> DeadlinesAsync(
-        string id, Caller caller, EnterpriseRegistry registry, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        string id, Caller caller, EnterpriseRegistry registry, WorkflowClient workflows, RuleCitation citations, IClock clock, CancellationToken ct)
     {
         var (enterprise, problem) = await EnterpriseApi.FindVisibleAsync(id, caller, registry, ct);
         if (enterprise is null)
@@ -75,7 +76,8 @@ internal static class EnterpriseRecordsApi
         var today = ApplicationApi.Today(clock);
         var deadlines = await EnterpriseApi.RunningDeadlinesAsync(enterprise.Id, registry, workflows, ct);
         return TypedResults.Ok<IReadOnlyList<EnterpriseDeadline>>([.. deadlines
-            .Select(d => new EnterpriseDeadline(d.Deadline.Name, DeadlineTitles.Of(d.Deadline.Name), d.Deadline.Due, d.Deadline.Rule, d.Kind, d.InstanceId, d.Deadline.Due < today, d.Deadline.Provisional))
+            .Select(d => (d, Citation: citations.Cite(d.Deadline.Rule)))
+            .Select(x => new EnterpriseDeadline(x.d.Deadline.Name, DeadlineTitles.Of(x.d.Deadline.Name), x.d.Deadline.Due, x.Citation.Chinese, x.Citation.English, x.d.Kind, x.d.InstanceId, x.d.Deadline.Due < today, x.d.Deadline.Provisional))
             .OrderBy(d => d.DueOn)
             .ThenBy(d => d.WorkflowKind, StringComparer.Ordinal)
             .ThenBy(d => d.WorkflowId, StringComparer.Ordinal)]);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NodaTime;
+using SafetyCert.Domain.Enterprises;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Regions;
 using SafetyCert.Domain.Serialization;
@@ -7,14 +8,15 @@ using SafetyCert.Domain.Serialization;
 namespace SafetyCert.Functions.Api.Enterprises;
 
 /// <summary>Registers an enterprise; <see cref="Code"/> (the unified social credit code) becomes its id.</summary>
-internal sealed partial record RegisterEnterpriseRequest(
+internal sealed record RegisterEnterpriseRequest(
     string Code, string Name, string RegionCode, string Industry, bool LicenceRequired = false, LocalDate? LicenceValidUntil = null, string? ConsultingProvider = null) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
-        if (Code is null || !CodePattern().IsMatch(Code))
+        // GB 32100-2015, check character included: the same rule the register import applies.
+        if (UnifiedSocialCreditCode.Problem(Code) is { } codeProblem)
         {
-            yield return ("code", "A unified social credit code has 18 characters: digits and capital letters except I, O, S, V, Z.");
+            yield return ("code", codeProblem);
         }
 
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
@@ -42,9 +44,6 @@ if (RequestLimits.TooLong(ConsultingProvider, "consultingProvider", RequestLimit
             yield return ("licenceValidUntil", "An industry that needs a work-safety licence needs the licence's last valid day.");
         }
     }
-
-    [GeneratedRegex("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")]
-    private static partial Regex CodePattern();
 }
 
 /// <summary>The enterprise's work-safety licence (RULES.md §3.2, §5 licence lapse).</summary>

@@ -150,7 +150,7 @@ internal static class LedgerApi
     /// Scans the enterprises table, then reads each enterprise's partition and the status of its linked instances.
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<OverdueDeadline>>, ProblemHttpResult>> OverdueAsync(
-        Caller caller, IQueryCollection query, EnterpriseRegistry registry, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        Caller caller, IQueryCollection query, EnterpriseRegistry registry, WorkflowClient workflows, Notifications.RuleCitation citations, IClock clock, CancellationToken ct)
     {
         var (scope, problem) = Scope(caller, ApiQuery.Text(query, "region"));
         if (problem is not null)
@@ -173,11 +173,12 @@ internal static class LedgerApi
                 continue;
             }
 
-            foreach (var (kind, instanceId, deadline) in await EnterpriseApi.RunningDeadlinesAsync(enterprise.Id, registry, workflows, ct))
+            foreach (var (kind, instanceId, deadline, _) in await EnterpriseApi.RunningDeadlinesAsync(enterprise.Id, registry, workflows, ct))
             {
                 if (deadline.Due < today)
                 {
-                    result.Add(new OverdueDeadline(enterprise.Id, enterprise.RegionCode, kind, instanceId, deadline.Name, deadline.Due, deadline.Rule));
+                    var (rule, ruleEn) = citations.Cite(deadline.Rule);
+                    result.Add(new OverdueDeadline(enterprise.Id, enterprise.RegionCode, kind, instanceId, deadline.Name, Enterprises.DeadlineTitles.Of(deadline.Name), deadline.Due, rule, ruleEn));
                 }
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Register;
 
@@ -19,6 +20,14 @@ internal sealed class RegisterFunctions(
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
     [Function("Register_Import")]
+    [ApiQuery("dryRun", "true: only report what would be imported.", Type = "boolean")]
+    [ApiQuery("holdPastNotices", "true: notices already due are not sent.", Type = "boolean")]
+    [ApiRequestBody(RegisterFile.CsvMediaType)]
+    [ApiRequestBody(RegisterFile.XlsxMediaType)]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportReport))]
+    [ApiResponse(StatusCodes.Status413PayloadTooLarge, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status415UnsupportedMediaType, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status422UnprocessableEntity, ApiResponseAttribute.Problem)]
     public Task<IResult> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "register/import")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -74,6 +83,7 @@ internal sealed class RegisterFunctions(
         });
 
     [Function("Register_Export")]
+    [ApiResponse(StatusCodes.Status200OK, RegisterFile.XlsxMediaType)]
     public Task<IResult> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/export")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -81,6 +91,8 @@ internal sealed class RegisterFunctions(
             (IResult?)Refused(caller) ?? TypedResults.File(await export.WriteAsync(caller, workflowClients.For(durable), cancellationToken), RegisterFile.XlsxMediaType, "台账.xlsx"));
 
     [Function("Register_ImportProgress")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportProgress))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     public Task<IResult> ImportProgressAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/imports/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         api.HandleAsync(request, async Task<IResult> (Caller caller) =>

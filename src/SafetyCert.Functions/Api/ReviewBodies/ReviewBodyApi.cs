@@ -122,7 +122,7 @@ internal static class ReviewBodyApi
             return ApiProblems.Invalid("industries", e.Message);
         }
 
-        var unit = new ReviewUnit(unitId, id, request.Name, request.ApprovedGrades, request.Industries, request.AccreditedThrough!.Value, request.Consulting.IsDefault ? [] : request.Consulting);
+        var unit = new ReviewUnit(unitId, id, request.Name, request.ApprovedGrades, request.Industries, request.AccreditedThrough!.Value, request.Consulting ?? []);
         var started = await workflows.StartAsync(WorkflowKinds.Accreditation, unitId, new AccreditationGranted(unitId, organization.RegionCode, request.ApprovedGrades.Min(), profile.Id, today), IdempotencyKey.EventId(http, "accredit"), caller.Subject, ct);
         if (started.Outcome == Outcome.Rejected)
         {

@@ -8,6 +8,7 @@ using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Api.Applications;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.ReviewBodies;
 
@@ -46,12 +47,14 @@ internal sealed class ReviewBodyFunctions(
             ReviewBodyApi.SaveUnitAsync(id, unitId, body, caller, request.HttpContext, bodies, workflowClients.For(durable), profiles, clock, cancellationToken), cancellationToken);
 
     [Function("ReviewOrganizations_Queue")]
+    [ApiQuery("stage", "Only applications at this stage; an unknown stage is a 400.")]
     public Task<IResult> QueueAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations/{id}/queue")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller => ReviewQueueApi.QueueAsync(id, request.Query, caller, bodies, applications, registry, calendar, clock, cancellationToken));
 
     [Function("ReviewUnits_Assignments")]
+    [ApiQuery("stage", "Only applications at this stage; an unknown stage is a 400.")]
     public Task<IResult> AssignmentsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-units/{unitId}/assignments")] HttpRequest request,
         string unitId, CancellationToken cancellationToken) =>

@@ -31,7 +31,7 @@ internal sealed record OrganizationRequest(string Id, string Name, string Region
 /// <summary>Registers or updates a review unit of an organization, accredited through a date (RULES.md §8).</summary>
 internal sealed record UnitRequest(
     string Id, string Name, ImmutableArray<Grade> ApprovedGrades, ImmutableArray<string> Industries, LocalDate? AccreditedThrough,
-    ImmutableArray<ConsultingEngagement> Consulting = default) : IApiRequest
+    ImmutableArray<ConsultingEngagement>? Consulting = null) : IApiRequest
 {
     public IEnumerable<(string Field, string Error)> Problems()
     {
@@ -55,7 +55,7 @@ if (RequestLimits.TooMany(ApprovedGrades.IsDefault ? null : ApprovedGrades.Lengt
             yield return tooLong21;
         }
 
-        if (RequestLimits.TooMany(Consulting.IsDefault ? null : Consulting.Length, "consulting", RequestLimits.Engagements) is { } tooLong22)
+        if (RequestLimits.TooMany(Consulting?.Length, "consulting", RequestLimits.Engagements) is { } tooLong22)
         {
             yield return tooLong22;
         }
@@ -76,11 +76,11 @@ if (RequestLimits.TooMany(ApprovedGrades.IsDefault ? null : ApprovedGrades.Lengt
         }
 
         // Dates before 1900 are refused when read, so the default date can only mean the field was left out.
-        if (!Consulting.IsDefault && Consulting.Any(c => c is null || c.From == default || string.IsNullOrWhiteSpace(c.EnterpriseId)))
+        if (Consulting is { } engagements && engagements.Any(c => c is null || c.From == default || string.IsNullOrWhiteSpace(c.EnterpriseId)))
         {
             yield return ("consulting", "Each engagement names the enterprise and the day it started (from).");
         }
-        else if (!Consulting.IsDefault && Consulting.Any(c => c.Until is { } until && until < c.From))
+        else if (Consulting is { } dated && dated.Any(c => c.Until is { } until && until < c.From))
         {
             yield return ("consulting", "An engagement ends on or after it starts.");
         }

@@ -7,6 +7,7 @@ using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Api.Register;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Verification;
 
@@ -19,6 +20,9 @@ internal sealed class VerificationFunctions(
     WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, CertificateSummaries summaries, VerificationLimiter limiter)
 {
     [Function("Public_VerifyCertificate")]
+    [ApiResponse(StatusCodes.Status200OK, Type = typeof(VerificationView))]
+    [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
+    [ApiResponse(StatusCodes.Status429TooManyRequests, ApiResponseAttribute.Problem)]
     public async Task<IResult> VerifyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/certificates/{number}")] HttpRequest request,
         string number, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)

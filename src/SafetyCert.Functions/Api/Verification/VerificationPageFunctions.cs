@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Azure.Functions.Worker;
 using QRCoder;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Verification;
 
@@ -30,6 +31,8 @@ internal static class VerificationPageFunctions
         + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     [Function("Public_VerifyPage")]
+    [ApiQuery("number", "A certificate number to look up at once.")]
+    [ApiResponse(StatusCodes.Status200OK, "text/html")]
     public static IResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/verify")] HttpRequest request)
     {
         var number = WebUtility.HtmlEncode(request.Query["number"].ToString());
@@ -47,6 +50,7 @@ internal static class VerificationPageFunctions
     }
 
     [Function("Public_CertificateQr")]
+    [ApiResponse(StatusCodes.Status200OK, "image/png")]
     public static IResult Qr(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/certificates/{number}/qr.png")] HttpRequest request, string number)
     {

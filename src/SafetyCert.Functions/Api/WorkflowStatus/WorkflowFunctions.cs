@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.WorkflowStatus;
 
@@ -16,6 +17,8 @@ internal sealed class WorkflowFunctions(ApiRequests api, WorkflowClients workflo
 
     /// <summary>Query: <c>from</c> (sequence, 1 when absent), <c>pageSize</c> (1–1000, 100 when absent).</summary>
     [Function("Workflows_GetHistory")]
+    [ApiQuery("from", "First sequence number (1 when absent).", Type = "integer")]
+    [ApiQuery("pageSize", "Events per page, 1-1000 (100 when absent).", Type = "integer")]
     public Task<IResult> GetHistoryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workflows/{kind}/{id}/history")] HttpRequest request,
         string kind, string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
