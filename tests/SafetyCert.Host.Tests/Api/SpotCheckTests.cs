@@ -51,6 +51,8 @@ public sealed class SpotCheckTests(AzuriteFixture azurite)
         Assert.Equal(chosen.Order(StringComparer.Ordinal), sent.Where(n => n.Notice.Recipient == Party.Enterprise)
             .Select(n => "cert-" + n.Notice.Facts[NoticeFactNames.EnterpriseId]).Order(StringComparer.Ordinal));
         Assert.Equal(4, sent.Count(n => n.Notice.Recipient == Party.Regulator && n.Notice.Facts.ContainsKey(NoticeFactNames.CertificateNumber)));
+        // Each regulator copy names its tier, so it reaches the regulator that announced the grade.
+        Assert.All(sent.Where(n => n.Notice.Recipient == Party.Regulator), n => Assert.StartsWith("regulator:640", Functions.Notifications.Contacts.RecipientScope.Of(n.Notice), StringComparison.Ordinal));
     }
 
     [Fact]
