@@ -60,7 +60,7 @@ const zh = {
   remediation: { title: '整改期', running: '整改中，自 {on} 起评审计时暂停', notRunning: '评审计时进行中', days: '已计整改天数', start: '开始整改期', end: '结束整改期', on: '日期', deadline: '现场评审期限', left: '剩余工作日' },
   workflowKind: { application: '评审申请', certificate: '证书', revocation: '撤销', 'self-assessment': '年度自评', remediation: '整改', accreditation: '评审单位资质' },
   channel: { Email: '电子邮件', Webhook: 'Webhook 推送', WeCom: '企业微信', DingTalk: '钉钉' },
-  delivery: { Pending: '待发送', Sending: '发送中', Sent: '已送达', Failed: '发送失败', FellBack: '已改用备用渠道', Muted: '已静默', Held: '暂缓发送' },
+  delivery: { Pending: '待发送', Sending: '发送中', Sent: '已送达', Failed: '发送失败', FellBack: '已改用备用渠道', Muted: '已静默', Held: '暂缓发送', Undeliverable: '无联系方式，待补充后发送', Readdressed: '已按新联系方式重发' },
   condition: {
     'certificate-held': '持有证书', 'certificate-in-force': '证书在有效期内', 'dual-prevention': '双重预防机制', 'licence-valid': '安全生产许可证有效', 'no-accident-during-validity': '有效期内无事故', 'no-recent-fatal-accident': '申请前一年内无死亡事故',
     'no-revocation-ban': '不在撤销禁入期内', 'post-professional-standardization': '岗位达标、专业达标', 'renewal-same-grade': '延续同一等级', 'self-assessment-passed': '自评合格', 'system-running': '体系运行满六个月', 'upgrade-higher-grade': '升级须高于现有等级',
@@ -143,7 +143,7 @@ const en = {
   remediation: { title: 'Remediation period', running: 'In remediation since {on}: the review clock stands still', notRunning: 'The review clock runs', days: 'Remediation days so far', start: 'Open remediation period', end: 'Close remediation period', on: 'Date', deadline: 'Review deadline', left: 'Working days left' },
   workflowKind: { application: 'Application', certificate: 'Certificate', revocation: 'Revocation', 'self-assessment': 'Self-assessment', remediation: 'Remediation', accreditation: 'Accreditation' },
   channel: { Email: 'E-mail', Webhook: 'Webhook', WeCom: 'WeCom', DingTalk: 'DingTalk' },
-  delivery: { Pending: 'Pending', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed', FellBack: 'Fell back', Muted: 'Muted', Held: 'Held' },
+  delivery: { Pending: 'Pending', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed', FellBack: 'Fell back', Muted: 'Muted', Held: 'Held', Undeliverable: 'Undeliverable (no contact yet)', Readdressed: 'Re-sent to a new contact' },
   condition: {
     'certificate-held': 'Certificate held', 'certificate-in-force': 'Certificate in force', 'dual-prevention': 'Dual prevention', 'licence-valid': 'Licence valid', 'no-accident-during-validity': 'No accident during validity', 'no-recent-fatal-accident': 'No fatal accident in the last year',
     'no-revocation-ban': 'Not inside a revocation ban', 'post-professional-standardization': 'Post and professional standardization', 'renewal-same-grade': 'Renewal at the same grade', 'self-assessment-passed': 'Self-assessment passed', 'system-running': 'System running six months', 'upgrade-higher-grade': 'Upgrade to a higher grade',
