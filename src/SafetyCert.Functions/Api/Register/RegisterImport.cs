@@ -20,13 +20,16 @@ internal sealed class RegisterImport(
 {
     private const string StartEventId = "import";
 
-    // A crash loses at most this many rows of progress; the resumed run applies them again, harmlessly.
-    private const int SaveEvery = 50;
+    /// <summary>Rows applied between two progress records: a crash loses at most this many, and the resumed run applies them again, harmlessly.</summary>
+    public int RowsPerChunk { get; set; } = 50;
+
+    /// <summary>Rows looked up or applied at the same time.</summary>
+    public int Parallelism { get; set; } = 16;
 
     /// <summary>
     /// Checks the file and, in a real run without bad rows, applies it row by row, keeping a progress record under the
     /// file's import id. A file whose earlier run did not complete resumes after the rows its record counts as done and
-    /// reports that run's plan. <paramref name="progress"/> hears of each row done.
+    /// reports that run's plan. <paramref name="progress"/> hears of each chunk of rows done.
     /// </summary>
     public async Task<ImportReport> RunAsync(
         RegisterFile file, string fileHash, Caller caller, WorkflowClient workflows, bool dryRun, bool holdPastNotices, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -34,48 +37,31 @@ internal sealed class RegisterImport(
         var now = clock.GetCurrentInstant();
         var today = ShanghaiTime.DateOf(now);
         var (rows, problems) = RegisterCheck.Check(file, caller, today, profiles);
+        // Each row is looked up on its own (its enterprise, the certificate its number names, that certificate's status),
+        // several at a time; the verdicts are then taken in file order, so the report is the same as a row-by-row pass.
+        var verdicts = new (RowProblem? Problem, Enterprise? Enterprise, bool EnterpriseChanged, bool CertificateExists, bool CertificateChanged)[rows.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (i, token) => verdicts[i] = await PlanAsync(rows[i], workflows, token));
         var plans = new List<(RegisterRow Row, Enterprise? Enterprise, bool EnterpriseChanged, bool CertificateExists, bool CertificateChanged)>();
         var created = new HashSet<string>(StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var enterprise = await enterprises.GetAsync(row.CreditCode, ct);
-            var enterpriseChanged = enterprise is not null && (enterprise.Name != row.Name || enterprise.RegionCode != row.RegionCode || enterprise.Industry != row.Industry);
-            var existing = await certificates.FindByNumberAsync(row.Number, ct);
-            if (existing is not null && (existing.CertificateId != row.CertificateId || existing.EnterpriseId != row.CreditCode
-                || existing.Grade != row.Grade || existing.IssuedOn != row.IssuedOn || existing.RegionCode != row.RegionCode))
+            var (problem, enterprise, enterpriseChanged, certificateExists, certificateChanged) = verdicts[i];
+            if (problem is not null)
             {
-                problems.Add(new RowProblem(row.Row, RegisterColumns.Number,
-                    $"Certificate {row.Number} is already held for enterprise {existing.EnterpriseId}, {RegisterColumns.GradeLabel(existing.Grade)}, issued {existing.IssuedOn:yyyy-MM-dd}; the row disagrees, and an issued certificate's holder, grade and dates are not changed by an import."));
+                problems.Add(problem);
                 continue;
             }
 
-            // A status the dates do not give is only ever read back: the import records none of them, it checks them.
-            if (RegisterColumns.RecordedStatuses.Contains(row.Status) && existing is null)
-            {
-                problems.Add(new RowProblem(row.Row, RegisterColumns.Status,
-                    $"Certificate {row.Number} is not held, so it cannot be taken over as {row.Status}: import it as {RegisterColumns.Valid} or {RegisterColumns.Expired} and record its suspension, revocation, replacement or cancellation through that step."));
-                continue;
-            }
-
-            if (existing is not null && row.Status.Length > 0
-                && RegisterColumns.StatusLabel((await workflows.GetStatusAsync(WorkflowKinds.Certificate, row.CertificateId, ct))?.Status) is { Length: > 0 } held
-                && held != row.Status && (RegisterColumns.RecordedStatuses.Contains(held) || RegisterColumns.RecordedStatuses.Contains(row.Status)))
-            {
-                problems.Add(new RowProblem(row.Row, RegisterColumns.Status,
-                    $"The row says {row.Status}, but certificate {row.Number} is {held}; an import does not change a certificate's status: record it through its own step."));
-                continue;
-            }
-
-            var certificateChanged = existing is not null && await book.IssuingBodyAsync(row.CertificateId, ct) != row.IssuingBody;
-            plans.Add((row, enterprise, enterpriseChanged, existing is not null, certificateChanged));
+            plans.Add((rows[i], enterprise, enterpriseChanged, certificateExists, certificateChanged));
             if (enterprise is null)
             {
-                created.Add(row.CreditCode);
+                created.Add(rows[i].CreditCode);
             }
             else if (enterpriseChanged)
             {
-                changed.Add(row.CreditCode);
+                changed.Add(rows[i].CreditCode);
             }
         }
 
@@ -111,15 +97,22 @@ internal sealed class RegisterImport(
         await progressBook.SaveAsync(record, ct);
         try
         {
-            for (var i = record.RowsDone; i < plans.Count; i++)
+            // Rows go in chunks of RowsPerChunk, several at a time within a chunk; the record moves on only when a whole
+            // chunk is done, so a crash redoes at most the chunk it was in, and the keyed steps make that harmless. Rows of
+            // one enterprise stay in file order, one after another, as its current certificate depends on that order.
+            while (record.RowsDone < plans.Count)
             {
-                await ApplyAsync(plans[i].Row, caller, workflows, holdPastNotices, today, ct);
-                record = record with { RowsDone = i + 1, UpdatedAt = clock.GetCurrentInstant() };
-                if (record.RowsDone % SaveEvery == 0)
+                var end = Math.Min(plans.Count, record.RowsDone + RowsPerChunk);
+                var byEnterprise = plans.Skip(record.RowsDone).Take(end - record.RowsDone).GroupBy(p => p.Row.CreditCode, StringComparer.Ordinal);
+                await Parallel.ForEachAsync(byEnterprise, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (group, token) =>
                 {
-                    await progressBook.SaveAsync(record, ct);
-                }
-
+                    foreach (var plan in group)
+                    {
+                        await ApplyAsync(plan.Row, caller, workflows, holdPastNotices, today, token);
+                    }
+                });
+                record = record with { RowsDone = end, UpdatedAt = clock.GetCurrentInstant() };
+                await progressBook.SaveAsync(record, ct);
                 progress?.Report(record);
                 ct.ThrowIfCancellationRequested();
             }
@@ -133,6 +126,41 @@ internal sealed class RegisterImport(
 
         await progressBook.SaveAsync(record with { State = ImportProgress.Completed, UpdatedAt = clock.GetCurrentInstant() }, ct);
         return report;
+    }
+
+    private async Task<(RowProblem? Problem, Enterprise? Enterprise, bool EnterpriseChanged, bool CertificateExists, bool CertificateChanged)> PlanAsync(
+        RegisterRow row, WorkflowClient workflows, CancellationToken ct)
+    {
+        var enterprise = await enterprises.GetAsync(row.CreditCode, ct);
+        var enterpriseChanged = enterprise is not null && (enterprise.Name != row.Name || enterprise.RegionCode != row.RegionCode || enterprise.Industry != row.Industry);
+        var existing = await certificates.FindByNumberAsync(row.Number, ct);
+        if (existing is not null && (existing.CertificateId != row.CertificateId || existing.EnterpriseId != row.CreditCode
+            || existing.Grade != row.Grade || existing.IssuedOn != row.IssuedOn || existing.RegionCode != row.RegionCode))
+        {
+            return (new RowProblem(row.Row, RegisterColumns.Number,
+                $"Certificate {row.Number} is already held for enterprise {existing.EnterpriseId}, {RegisterColumns.GradeLabel(existing.Grade)}, issued {existing.IssuedOn:yyyy-MM-dd}; the row disagrees, and an issued certificate's holder, grade and dates are not changed by an import."),
+                null, false, false, false);
+        }
+
+        // A status the dates do not give is only ever read back: the import records none of them, it checks them.
+        if (RegisterColumns.RecordedStatuses.Contains(row.Status) && existing is null)
+        {
+            return (new RowProblem(row.Row, RegisterColumns.Status,
+                $"Certificate {row.Number} is not held, so it cannot be taken over as {row.Status}: import it as {RegisterColumns.Valid} or {RegisterColumns.Expired} and record its suspension, revocation, replacement or cancellation through that step."),
+                null, false, false, false);
+        }
+
+        if (existing is not null && row.Status.Length > 0
+            && RegisterColumns.StatusLabel((await workflows.GetStatusAsync(WorkflowKinds.Certificate, row.CertificateId, ct))?.Status) is { Length: > 0 } held
+            && held != row.Status && (RegisterColumns.RecordedStatuses.Contains(held) || RegisterColumns.RecordedStatuses.Contains(row.Status)))
+        {
+            return (new RowProblem(row.Row, RegisterColumns.Status,
+                $"The row says {row.Status}, but certificate {row.Number} is {held}; an import does not change a certificate's status: record it through its own step."),
+                null, false, false, false);
+        }
+
+        var certificateChanged = existing is not null && await book.IssuingBodyAsync(row.CertificateId, ct) != row.IssuingBody;
+        return (null, enterprise, enterpriseChanged, existing is not null, certificateChanged);
     }
 
     private async Task ApplyAsync(RegisterRow row, Caller caller, WorkflowClient workflows, bool holdPastNotices, LocalDate today, CancellationToken ct)
