@@ -1,3 +1,1 @@
-using SafetyCert.Host.Cli;
-
-return await CommandLine.RunAsync(args);
+return await SafetyCert.Host.Cli.CommandLine.RunAsync(args);

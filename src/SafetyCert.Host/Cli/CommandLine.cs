@@ -1,46 +1,47 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
 namespace SafetyCert.Host.Cli;
 
-/// <summary>The executable's subcommands.</summary>
+/// <summary>The executable's subcommands, parsed by System.CommandLine; <c>--help</c> works on the root and on each.</summary>
 internal static class CommandLine
 {
-    public const string Usage = """
-        safetycert <command> [options]
+    /// <summary>Tokens are taken as typed: an argument starting with <c>@</c> is a value, not a response file.</summary>
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
-        Commands:
-          plan <scenario.json> [--format json|table]   Plan a lifecycle offline and print its timeline.
-          serve [--urls <urls>]                        Run the function app's functions in this process against
-                                                       the storage account local.settings.json names.
-          dev [--urls <urls>] [--clock-speed <factor>] Run everything locally: Azurite, MailDev, the host in
-                                                       Development with demo data and a movable clock.
-          token --role <role> [scope options]          Mint a development bearer token (see token --help).
-          import <file.csv|.xlsx> [--dry-run]          Import a regulator's ledger through a running host's API
-                                                       (see import --help).
-        """;
+    public static Task<int> RunAsync(string[] args) => InvokeAsync(args, Console.Out, Console.Error);
 
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>
+    /// Parses and runs one command line. Bad options, values or arguments print what is wrong and where help is, and
+    /// exit with 2; otherwise the command's own exit code (0 done, 1 failed).
+    /// </summary>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? importHandler = null)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = Create(stdout, stderr, importHandler);
+        var result = root.Parse(args, Parsing);
+        if (result.Action is ParseErrorAction)
         {
-            Console.Out.WriteLine(Usage);
-            return Task.FromResult(args.Length == 0 ? 2 : 0);
+            var command = string.Join(' ', result.CommandResult.Command == root ? ["safetycert"] : new[] { "safetycert", result.CommandResult.Command.Name });
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine($"{command}: {error.Message}");
+            }
+
+            stderr.WriteLine($"See '{command} --help'.");
+            return 2;
         }
 
-        switch (args[0])
-        {
-            case "plan":
-                return Task.FromResult(PlanCommand.Run(args[1..], Console.Out, Console.Error));
-            case "serve":
-                return ServeCommand.RunAsync(args[1..]);
-            case "dev":
-                return DevCommand.RunAsync(args[1..], Console.Out, Console.Error);
-            case "import":
-                return ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
-            case "token":
-                return Task.FromResult(TokenCommand.Run(args[1..], Console.Out, Console.Error));
-        }
-
-        Console.Error.WriteLine($"Unknown command '{args[0]}'.");
-        Console.Error.WriteLine(Usage);
-        return Task.FromResult(2);
+        // dev and serve stop on Ctrl-C and SIGTERM themselves, in order; no forced exit after a timeout.
+        return await result.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null });
     }
+
+    public static RootCommand Create(TextWriter stdout, TextWriter stderr, HttpMessageHandler? importHandler = null) =>
+        new("SafetyCert: the work-safety standardization lifecycle (applications, reviews, certificates, reminders).")
+        {
+            PlanCommand.Create(stdout, stderr),
+            ServeCommand.Create(),
+            DevCommand.Create(stdout, stderr),
+            TokenCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr, importHandler),
+        };
 }

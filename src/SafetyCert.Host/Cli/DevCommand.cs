@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -30,40 +31,90 @@ internal static class DevCommand
     /// <summary>Where, inside the Azurite data folder, the clock of the last run is kept.</summary>
     public const string ClockFileName = "dev-clock.txt";
 
-    public const string Usage = """
-        safetycert dev [--urls <urls>] [--clock-speed <factor>] [--clock-offset <ISO period>]
-                       [--azurite-port <blob port>] [--azurite-data <folder>] [--smtp-port <port>] [--mail-web-port <port>]
-                       [--no-console] [host settings…]
-
-          --urls           Where the host listens (default http://127.0.0.1:7071).
-          --azurite-port   Azurite's blob port; queue and table take the next two (default 10000).
-          --azurite-data   Where Azurite keeps its data and the clock of the last run (default .azurite/).
-          --smtp-port      MailDev's SMTP port (default 1025); --mail-web-port its inbox (default 1080).
-                           With these a second dev host (a browser test run) stays apart from a developer's.
-          --no-console     Neither build nor serve the web console at /.
-          --clock-speed    How many times faster than real time the development clock runs
-                           (43200: a month per minute).
-          --clock-offset   How far ahead of today the clock starts, e.g. P2M.
-          Other arguments reach the host as configuration, e.g. --Storage:Prefix=demo2.
-        """;
-
     private static readonly TimeSpan TokenLifetime = DemoParties.TokenLifetime;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        if (args is ["-h" or "--help"])
+        var urls = new Option<string>("--urls") { Description = "Where the host listens.", DefaultValueFactory = _ => DefaultUrls };
+        var clockSpeed = new Option<double?>("--clock-speed") { Description = "How many times faster than real time the development clock runs (43200: a month per minute)." };
+        clockSpeed.CustomParser = result =>
         {
-            stdout.WriteLine(Usage);
-            return 0;
-        }
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) && speed >= 1)
+            {
+                return speed;
+            }
 
-        if (!TryParse(args, out var options, out var problem))
+            result.AddError($"--clock-speed is '{text}'; give a factor of at least 1, e.g. 43200 for a month per minute.");
+            return null;
+        };
+        var clockOffset = new Option<string?>("--clock-offset") { Description = "How far ahead of today the clock starts, as an ISO period, e.g. P2M." };
+        var azuritePort = PortOption("--azurite-port", "Azurite's blob port; queue and table take the next two.", AzuritePorts[0]);
+        var azuriteData = new Option<string?>("--azurite-data") { Description = "Where Azurite keeps its data and the clock of the last run (default .azurite/ in the checkout)." };
+        var smtpPort = PortOption("--smtp-port", "MailDev's SMTP port. With other ports a second dev host (a browser test run) stays apart from a developer's.", SmtpPort);
+        var mailWebPort = PortOption("--mail-web-port", "MailDev's inbox (web) port.", MailWebPort);
+        var noConsole = new Option<bool>("--no-console") { Description = "Neither build nor serve the web console at /." };
+        var command = new Command(
+            "dev",
+            "Run everything locally: Azurite, MailDev, the host in Development with demo data and a movable clock. Other arguments reach the host as configuration, e.g. --Storage:Prefix=demo2.")
         {
-            stderr.WriteLine(problem);
-            stderr.WriteLine(Usage);
-            return 2;
-        }
+            urls, clockSpeed, clockOffset, azuritePort, azuriteData, smtpPort, mailWebPort, noConsole,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, cancellationToken) =>
+        {
+            // The user's host settings come after the environment, so they may override it.
+            List<string> hostArgs = ["--environment", "Development"];
+            if (result.GetValue(clockSpeed) is { } speed)
+            {
+                hostArgs.Add($"--{DevelopmentClockOptions.Section}:Speed={speed.ToString(CultureInfo.InvariantCulture)}");
+            }
 
+            if (result.GetValue(clockOffset) is { } offset)
+            {
+                hostArgs.Add($"--{DevelopmentClockOptions.Section}:Offset={offset}");
+            }
+
+            hostArgs.AddRange(result.UnmatchedTokens);
+            hostArgs.AddRange(["--urls", result.GetValue(urls)!]);
+            return RunAsync(
+                new DevOptions([.. hostArgs])
+                {
+                    AzuritePort = result.GetValue(azuritePort),
+                    AzuriteData = result.GetValue(azuriteData),
+                    SmtpPort = result.GetValue(smtpPort),
+                    MailWebPort = result.GetValue(mailWebPort),
+                    Console = !result.GetValue(noConsole),
+                },
+                stdout,
+                stderr);
+        });
+        return command;
+    }
+
+    private static Option<int> PortOption(string name, string description, int defaultPort)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultPort };
+        option.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return defaultPort;
+            }
+
+            if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65533)
+            {
+                return port;
+            }
+
+            result.AddError($"{name} is '{result.Tokens[0].Value}'; give a port number (1-65533).");
+            return defaultPort;
+        };
+        return option;
+    }
+
+    private static async Task<int> RunAsync(DevOptions options, TextWriter stdout, TextWriter stderr)
+    {
         var root = RepositoryRoot();
         if (root is null)
         {
@@ -256,73 +307,6 @@ internal static class DevCommand
         }
 
         return npm.ExitCode;
-    }
-
-    private static bool TryParse(string[] args, out DevOptions options, out string? problem)
-    {
-        var hostArgs = new List<string> { "--environment", "Development" };
-        var urls = DefaultUrls;
-        var parsed = new DevOptions([]);
-        problem = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var (name, value) = args[i] switch
-            {
-                "--no-console" => (args[i], args[i]),
-                "--urls" or "--clock-speed" or "--clock-offset" or "--azurite-port" or "--azurite-data" or "--smtp-port" or "--mail-web-port" when i + 1 < args.Length => (args[i], args[++i]),
-                "--urls" or "--clock-speed" or "--clock-offset" or "--azurite-port" or "--azurite-data" or "--smtp-port" or "--mail-web-port" => (args[i], null),
-                _ => (null, args[i]),
-            };
-            switch (name)
-            {
-                case not null when value is null:
-                    problem = $"{name} needs a value.";
-                    break;
-                case "--urls":
-                    urls = value!;
-                    break;
-                case "--clock-speed" when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) || speed < 1:
-                    problem = $"--clock-speed is '{value}'; give a factor of at least 1, e.g. 43200 for a month per minute.";
-                    break;
-                case "--clock-speed":
-                    hostArgs.Add($"--{DevelopmentClockOptions.Section}:Speed={value}");
-                    break;
-                case "--no-console":
-                    parsed = parsed with { Console = false };
-                    break;
-                case "--azurite-data":
-                    parsed = parsed with { AzuriteData = value };
-                    break;
-                case "--azurite-port" or "--smtp-port" or "--mail-web-port" when !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65533:
-                    problem = $"{name} is '{value}'; give a port number (1-65533).";
-                    break;
-                case "--azurite-port":
-                    parsed = parsed with { AzuritePort = int.Parse(value!, CultureInfo.InvariantCulture) };
-                    break;
-                case "--smtp-port":
-                    parsed = parsed with { SmtpPort = int.Parse(value!, CultureInfo.InvariantCulture) };
-                    break;
-                case "--mail-web-port":
-                    parsed = parsed with { MailWebPort = int.Parse(value!, CultureInfo.InvariantCulture) };
-                    break;
-                case "--clock-offset":
-                    hostArgs.Add($"--{DevelopmentClockOptions.Section}:Offset={value}");
-                    break;
-                default:
-                    hostArgs.Add(value!);
-                    break;
-            }
-
-            if (problem is not null)
-            {
-                options = new DevOptions([]);
-                return false;
-            }
-        }
-
-        hostArgs.AddRange(["--urls", urls]);
-        options = parsed with { HostArgs = [.. hostArgs] };
-        return true;
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
@@ -10,47 +11,51 @@ namespace SafetyCert.Host.Cli;
 /// </summary>
 internal static class ImportCommand
 {
-    public const string Usage = """
-        safetycert import <file.csv|file.xlsx> [--dry-run] [--hold-past-notices] [--url <host url>] [--token <bearer token>]
-        """;
+    /// <summary>Runs <c>import</c> with these arguments, as the executable would; <paramref name="handler"/> carries the HTTP calls.</summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler = null) =>
+        CommandLine.InvokeAsync(["import", .. args], stdout, stderr, handler);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler = null)
+    public static Command Create(TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler)
     {
-        string? file = null;
-        var url = "http://localhost:7071";
-        var token = Environment.GetEnvironmentVariable("SAFETYCERT_TOKEN");
-        var query = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        var file = new Argument<string>("file") { Description = "The ledger: a .csv or an .xlsx (certificates, review organizations or review units)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; write nothing." };
+        var holdPastNotices = new Option<bool>("--hold-past-notices") { Description = "Send no notices whose date has already passed at import." };
+        var url = new Option<string>("--url") { Description = "The running host.", DefaultValueFactory = _ => "http://localhost:7071" };
+        var token = new Option<string?>("--token") { Description = "The bearer token to import as (default: the SAFETYCERT_TOKEN environment variable; see token)." };
+        var command = new Command("import", "Import a regulator's ledger through a running host's API and print the report, one line per bad row.")
         {
-            switch (args[i])
+            file, dryRun, holdPastNotices, url, token,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var query = new List<string>();
+            if (result.GetValue(dryRun))
             {
-                case "-h" or "--help":
-                    stdout.WriteLine(Usage);
-                    return 0;
-                case "--dry-run":
-                    query.Add("dryRun=true");
-                    break;
-                case "--hold-past-notices":
-                    query.Add("holdPastNotices=true");
-                    break;
-                case "--url" when i + 1 < args.Count:
-                    url = args[++i];
-                    break;
-                case "--token" when i + 1 < args.Count:
-                    token = args[++i];
-                    break;
-                case var path when !path.StartsWith("--", StringComparison.Ordinal) && file is null:
-                    file = path;
-                    break;
-                default:
-                    stderr.WriteLine($"import: unexpected argument '{args[i]}'.\n{Usage}");
-                    return 2;
+                query.Add("dryRun=true");
             }
-        }
 
-        if (file is null || !File.Exists(file))
+            if (result.GetValue(holdPastNotices))
+            {
+                query.Add("holdPastNotices=true");
+            }
+
+            return ImportAsync(
+                result.GetValue(file)!,
+                result.GetValue(url)!,
+                result.GetValue(token) ?? Environment.GetEnvironmentVariable("SAFETYCERT_TOKEN"),
+                query,
+                stdout,
+                stderr,
+                handler);
+        });
+        return command;
+    }
+
+    private static async Task<int> ImportAsync(string file, string url, string? token, List<string> query, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler)
+    {
+        if (!File.Exists(file))
         {
-            stderr.WriteLine(file is null ? $"import: which file?\n{Usage}" : $"import: {file} does not exist.");
+            stderr.WriteLine($"import: {file} does not exist.");
             return 2;
         }
 

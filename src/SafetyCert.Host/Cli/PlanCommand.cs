@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -16,35 +17,23 @@ internal static class PlanCommand
 {
     private static readonly JsonSerializerOptions Output = CreateOutputOptions();
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs <c>plan</c> with these arguments, as the executable would.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.InvokeAsync(["plan", .. args], stdout, stderr).GetAwaiter().GetResult();
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        string? path = null;
-        var format = "json";
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--format" when i + 1 < args.Count:
-                    format = args[++i];
-                    break;
-                case "--table":
-                    format = "table";
-                    break;
-                case var value when !value.StartsWith("--", StringComparison.Ordinal) && path is null:
-                    path = value;
-                    break;
-                default:
-                    stderr.WriteLine($"plan: unexpected argument '{args[i]}'. Usage: safetycert plan <scenario.json> [--format json|table]");
-                    return 2;
-            }
-        }
+        var scenario = new Argument<string>("scenario.json") { Description = "The scenario file to plan; - reads it from standard input." };
+        var format = new Option<string>("--format") { Description = "json (the default) or table.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var table = new Option<bool>("--table") { Description = "Print the readable table; the same as --format table." };
+        var command = new Command("plan", "Plan a lifecycle offline and print its timeline.") { scenario, format, table };
+        command.SetAction(result => Plan(result.GetValue(scenario)!, result.GetValue(table) ? "table" : result.GetValue(format)!, stdout, stderr));
+        return command;
+    }
 
-        if (path is null || format is not ("json" or "table"))
-        {
-            stderr.WriteLine("plan: usage: safetycert plan <scenario.json> [--format json|table]");
-            return 2;
-        }
-
+    private static int Plan(string path, string format, TextWriter stdout, TextWriter stderr)
+    {
         string text;
         try
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration.Memory;
 using SafetyCert.Functions;
 using SafetyCert.Functions.Notifications;
@@ -16,11 +17,22 @@ namespace SafetyCert.Host.Cli;
 /// </summary>
 internal static class ServeCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        await using var app = Build(args, loadStoredCalendar: true);
-        await app.RunAsync();
-        return 0;
+        var urls = new Option<string?>("--urls") { Description = "Where the host listens, e.g. http://127.0.0.1:7071." };
+        var command = new Command("serve", "Run the function app's functions in this process against the storage account local.settings.json names. Other arguments reach the host as configuration, e.g. --Storage:Prefix=demo2.")
+        {
+            urls,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            string[] hostArgs = [.. result.UnmatchedTokens, .. result.GetValue(urls) is { } value ? new[] { "--urls", value } : []];
+            await using var app = Build(hostArgs, loadStoredCalendar: true);
+            await app.RunAsync();
+            return 0;
+        });
+        return command;
     }
 
     /// <summary>

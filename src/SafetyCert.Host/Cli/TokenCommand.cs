@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using SafetyCert.Domain.Grading;
 using SafetyCert.Domain.Serialization;
@@ -13,59 +15,56 @@ namespace SafetyCert.Host.Cli;
 /// </summary>
 internal static class TokenCommand
 {
-    public const string Usage = """
-        safetycert token --role <Enterprise|ReviewOrganization|ReviewUnit|Regulator|Administrator>
-                         [--enterprise <id>] [--body <id>] [--region <code>] [--level <National|Provincial|Municipal>]
-                         [--subject <name>] [--hours <n>]
-        """;
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.InvokeAsync(["token", .. args], stdout, stderr).GetAwaiter().GetResult();
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        if (args.Count == 1 && args[0] is "-h" or "--help")
+        var role = new Option<string>("--role") { Description = "Who the token acts as.", Required = true };
+        role.AcceptOnlyFromAmong(Enum.GetNames<Party>());
+        var enterprise = new Option<string?>("--enterprise") { Description = "The enterprise an Enterprise caller acts for." };
+        var body = new Option<string?>("--body") { Description = "The review organization or unit a ReviewOrganization or ReviewUnit caller belongs to." };
+        var region = new Option<string?>("--region") { Description = "A Regulator's administrative division code, e.g. 640000." };
+        var level = new Option<string?>("--level") { Description = "A Regulator's level." };
+        level.AcceptOnlyFromAmong(Enum.GetNames<RegulatorLevel>());
+        var subject = new Option<string?>("--subject") { Description = "The token's subject (default dev-<role>)." };
+        var hours = new Option<int>("--hours") { Description = "How many hours the token is valid.", DefaultValueFactory = _ => 12 };
+        hours.CustomParser = result =>
         {
-            stdout.WriteLine(Usage);
-            return 0;
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+            if (result.Tokens.Count == 0)
             {
-                stderr.WriteLine($"token: unexpected argument '{args[i]}'.\n{Usage}");
-                return 2;
+                return 12;
             }
 
-            values[args[i][2..]] = args[++i];
-        }
-
-        var unknown = values.Keys.Except(["role", "enterprise", "body", "region", "level", "subject", "hours"]).FirstOrDefault();
-        if (unknown is not null || !values.TryGetValue("role", out var roleText) || !EnumNames.TryParse<Party>(roleText, ignoreCase: false, out var role))
-        {
-            stderr.WriteLine($"token: {(unknown is null ? "--role must be one of Enterprise, ReviewOrganization, ReviewUnit, Regulator, Administrator" : $"unknown option --{unknown}")}.\n{Usage}");
-            return 2;
-        }
-
-        RegulatorLevel? level = null;
-        if (values.TryGetValue("level", out var levelText))
-        {
-            if (!EnumNames.TryParse<RegulatorLevel>(levelText, ignoreCase: false, out var parsed))
+            if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
             {
-                stderr.WriteLine("token: --level must be National, Provincial or Municipal.");
-                return 2;
+                return value;
             }
 
-            level = parsed;
-        }
+            result.AddError($"--hours is '{result.Tokens[0].Value}'; give a whole number of hours, at least 1.");
+            return 12;
+        };
+        var command = new Command("token", "Mint a development bearer token with the local signing key.")
+        {
+            role, enterprise, body, region, level, subject, hours,
+        };
+        command.SetAction(result =>
+        {
+            var party = EnumNames.Parse<Party>(result.GetValue(role)!);
+            var caller = new Caller(
+                result.GetValue(subject) ?? $"dev-{party.ToString().ToLowerInvariant()}",
+                party,
+                result.GetValue(enterprise),
+                result.GetValue(body),
+                result.GetValue(region),
+                result.GetValue(level) is { } name ? EnumNames.Parse<RegulatorLevel>(name) : null);
+            return Mint(caller, result.GetValue(hours), stdout, stderr);
+        });
+        return command;
+    }
 
-        var hours = values.TryGetValue("hours", out var hoursText) && int.TryParse(hoursText, out var h) && h > 0 ? h : 12;
-        var caller = new Caller(
-            values.GetValueOrDefault("subject") ?? $"dev-{role.ToString().ToLowerInvariant()}",
-            role,
-            values.GetValueOrDefault("enterprise"),
-            values.GetValueOrDefault("body"),
-            values.GetValueOrDefault("region"),
-            level);
+    private static int Mint(Caller caller, int hours, TextWriter stdout, TextWriter stderr)
+    {
         if (caller.ScopeProblem() is { } problem)
         {
             stderr.WriteLine($"token: {problem}.");

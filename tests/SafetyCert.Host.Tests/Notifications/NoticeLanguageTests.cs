@@ -108,6 +108,9 @@ public sealed partial class NoticeLanguageTests
     [InlineData("RULES.md §6 [001 art.17(1)]", NingxiaTitle + "第十七条第（一）项", "article 17, item (1)")]
     [InlineData("RULES.md §7 [001 art.21]", NingxiaTitle + "第二十一条", "article 21")]
     [InlineData("RULES.md §6 [000 §3(4)], [002 §2(3)]", "《国家安全监管总局关于进一步规范非煤矿山安全生产标准化工作的通知》（安监总管一〔2017〕33号）第三部分第（四）项；《绵阳市应急管理局关于进一步加强非煤矿山和工贸企业安全生产标准化工作的通知》（绵应急函〔2020〕42号）第二部分第（三）项", "part 3, item (4)")]
+    [InlineData("RULES.md §4.10 [convention: 004 §4, within 12 months of issue]", "《北京市安全生产监督管理局关于进一步加强企业安全生产标准化质量建设的意见》第四部分（本系统参照执行）", "part 4 (applied by convention)")]
+    [InlineData("RULES.md §7 [convention: 001 art.21]", NingxiaTitle + "第二十一条（本系统参照执行）", "article 21 (applied by convention)")]
+    [InlineData("RULES.md §6 [001 art.16]", NingxiaTitle + "第十六条", "article 16")]
     [InlineData("RULES.md §9 [004 §8, §9]", "《北京市安全生产监督管理局关于进一步加强企业安全生产标准化质量建设的意见》第八部分、第九部分", "part 8, part 9")]
     [InlineData("RULES.md §2 [convention: 001 art.3 (year-end report), applied nationwide]", NingxiaTitle + "第三条（本系统参照执行）", "article 3 (applied by convention)")]
     public void A_rule_is_cited_by_the_title_and_article_of_its_regulation(string rule, string chinese, string english)

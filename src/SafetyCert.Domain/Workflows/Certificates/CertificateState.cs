@@ -59,6 +59,12 @@ public sealed record CertificateState : IWorkflowState
 
     public LocalDate? FollowUpVisitOn { get; init; }
 
+    /// <summary>The follow-up visit's citation from the certificate's profile; null only in records kept before it was stored.</summary>
+    public string? FollowUpVisitRule { get; init; }
+
+    /// <summary>The renewal deadline's citation (the validity's source) from the certificate's profile; null only in records kept before it was stored.</summary>
+    public string? RenewalDeadlineRule { get; init; }
+
     public LocalDate? RevokedOn { get; init; }
 
     public string? SupersededBy { get; init; }
@@ -109,12 +115,12 @@ public sealed record CertificateState : IWorkflowState
             var deadlines = ImmutableArray.CreateBuilder<Deadline>();
             if (RenewalApplicationId is null)
             {
-                deadlines.Add(new Deadline("renewal-application", ValidThrough, "RULES.md §6 [000 §3(4)]"));
+                deadlines.Add(new Deadline("renewal-application", ValidThrough, RenewalDeadlineRule ?? "RULES.md §6"));
             }
 
             if (FollowUpVisitOn is null && FollowUpVisitDue is { } due)
             {
-                deadlines.Add(new Deadline("follow-up-visit", due, "RULES.md §4.10 [004 §4]"));
+                deadlines.Add(new Deadline("follow-up-visit", due, FollowUpVisitRule ?? "RULES.md §4.10"));
             }
 
             return deadlines.ToImmutable();

@@ -149,6 +149,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         ValidThrough = issued.ValidThrough,
         LicenceRequired = issued.LicenceRequired,
         FollowUpVisitDue = followUpVisitDue,
+        FollowUpVisitRule = FollowUpVisitRule(profile),
+        RenewalDeadlineRule = RenewalDeadlineRule(profile),
     };
 
     /// <summary>
@@ -546,13 +548,18 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     }
 
     // The visit is 004 §4's; its window is the profile's convention, and the citation says so.
+    private static string FollowUpVisitRule(JurisdictionProfile profile) => $"RULES.md §4.10 [{profile.FollowUpVisitMonths.Source}]";
+
+    // The last day to file a renewal is the last valid day, whose source is the profile's validity rule.
+    private static string RenewalDeadlineRule(JurisdictionProfile profile) => $"RULES.md §6 [{profile.CertificateValidityYears.Source}]";
+
     private Notify FollowUpNotice(CertificateState state, string kind, Party recipient, NoticeClass noticeClass) =>
         new(
             kind,
             recipient,
             state.FollowUpVisitDue!.Value,
             noticeClass,
-            $"RULES.md §4.10 [{profiles.Get(state.ProfileId!, state.IssuedOn).FollowUpVisitMonths.Source}]",
+            state.FollowUpVisitRule ?? FollowUpVisitRule(profiles.Get(state.ProfileId!, state.IssuedOn)),
             NoticeFacts.Of(
                 ("certificateId", state.CertificateId!),
                 ("certificateNumber", state.Number!),

@@ -40,6 +40,9 @@ public sealed record RevocationState : IWorkflowState
     /// <summary>The first day the enterprise may apply again [001 art.21].</summary>
     public LocalDate? BanEndsOn { get; init; }
 
+    /// <summary>The ban's citation from the profile the revocation runs on; null only in records kept before it was stored.</summary>
+    public string? BanRule { get; init; }
+
     public LocalDate? CertificateReturnedOn { get; init; }
 
     public LocalDate? PlaqueReturnedOn { get; init; }
@@ -63,6 +66,6 @@ public sealed record RevocationState : IWorkflowState
 
     [JsonIgnore]
     public ImmutableArray<Deadline> Deadlines => BanEndsOn is { } end && !BanEnded
-        ? [new Deadline("revocation-ban", end.PlusDays(-1), "RULES.md §7 [001 art.21]")]
+        ? [new Deadline("revocation-ban", end.PlusDays(-1), BanRule ?? "RULES.md §7")]
         : [];
 }

@@ -125,6 +125,7 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
                 TriggerId = opened.TriggerId,
                 RevokedOn = opened.On,
                 BanEndsOn = banEndsOn,
+                BanRule = BanRule(profile),
                 Timers = timers,
             },
             effects);
@@ -195,7 +196,7 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
     private Decision EndBan(RevocationState state, TimerFired fired)
     {
         var end = state.BanEndsOn!.Value;
-        var rule = BanRule(profiles.Get(state.ProfileId!, state.RevokedOn));
+        var rule = state.BanRule ?? BanRule(profiles.Get(state.ProfileId!, state.RevokedOn));
         var facts = NoticeFacts.Of(
             ("certificateId", state.CertificateId!),
             ("enterpriseId", state.EnterpriseId!),

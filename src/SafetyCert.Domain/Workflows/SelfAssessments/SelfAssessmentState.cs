@@ -39,6 +39,9 @@ public sealed record SelfAssessmentState : IWorkflowState
 
     public string? ReportDocumentId { get; init; }
 
+    /// <summary>The due date's citation from the enterprise's profile; null only in records kept before it was stored.</summary>
+    public string? DueRule { get; init; }
+
     public TimerBook Timers { get; init; } = TimerBook.Empty;
 
     /// <summary>Whether the report came in after the year was marked overdue; counts against fast-track renewal [001 art.17(2)].</summary>
@@ -53,6 +56,6 @@ public sealed record SelfAssessmentState : IWorkflowState
 
     [JsonIgnore]
     public ImmutableArray<Deadline> Deadlines => Stage == SelfAssessmentStatus.Open
-        ? [new Deadline("self-assessment-report", DueOn, "RULES.md §2 [001 art.3]")]
+        ? [new Deadline("self-assessment-report", DueOn, DueRule ?? "RULES.md §2")]
         : [];
 }

@@ -92,6 +92,7 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
                 Grade = opened.Grade,
                 ProfileId = profile.Id,
                 DueOn = due,
+                DueRule = DueRule(profile),
                 Timers = timers,
             },
             effects);
@@ -136,7 +137,9 @@ public sealed class SelfAssessmentWorkflow(WorkingDayCalendar calendar, ProfileC
     /// year-end date as a convention says so instead of citing [001 art.3] as its own.
     /// </summary>
     private string RuleOf(SelfAssessmentState state) =>
-        $"RULES.md §2 [{profiles.Get(state.ProfileId!, new LocalDate(state.Year, 1, 1)).SelfAssessmentDue.Source}], [000 §4(4)]";
+        $"{state.DueRule ?? DueRule(profiles.Get(state.ProfileId!, new LocalDate(state.Year, 1, 1)))}, [000 §4(4)]";
+
+    private static string DueRule(JurisdictionProfile profile) => $"RULES.md §2 [{profile.SelfAssessmentDue.Source}]";
 
     private Decision Remind(SelfAssessmentState state, TimerFired fired)
     {

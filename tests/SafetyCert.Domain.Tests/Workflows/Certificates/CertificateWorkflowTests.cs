@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Profiles;
 using NodaTime;
 using NodaTime.Text;
 using SafetyCert.Domain.Grading;
@@ -368,5 +369,25 @@ public class CertificateWorkflowTests
         Assert.Equal(Outcome.Rejected, decision.Outcome);
         Assert.Contains("NotIssued", decision.Reason, StringComparison.Ordinal);
         Assert.Contains(nameof(CertificateIssued), decision.Reason, StringComparison.Ordinal);
+    }
+
+    // RULES.md §4.10, §6: the follow-up visit and renewal deadlines cite the certificate's own profile, as its notices do.
+    [Theory]
+    [InlineData("beijing-2015", "110105")]
+    [InlineData("ningxia-2017", "640104")]
+    [InlineData("national-non-coal-mine-2017", "130100")]
+    public void Deadlines_cite_the_certificate_profile(string profileId, string region)
+    {
+        var profile = ProfileCatalog.Embedded.Get(profileId);
+        var driver = new WorkflowDriver<CertificateState>(new CertificateWorkflow(WorkflowDriver<CertificateState>.Calendar, ProfileCatalog.Embedded));
+        Assert.Equal(Outcome.Applied, driver.Send(Issued(Grade.Level3, profileId: profileId) with { RegionCode = region }, IssuedOn).Outcome);
+
+        var deadlines = driver.State.Deadlines.ToDictionary(d => d.Name, d => d.Rule);
+
+        Assert.Equal($"RULES.md §6 [{profile.CertificateValidityYears.Source}]", deadlines["renewal-application"]);
+        Assert.Equal($"RULES.md §4.10 [{profile.FollowUpVisitMonths.Source}]", deadlines["follow-up-visit"]);
+        var reminded = driver.RunUntil(ShanghaiTime.StartOf(IssuedOn.PlusMonths(12).PlusDays(2))).SelectMany(d => d.Effects.OfType<Notify>()).Where(n => n.Kind == NoticeKinds.FollowUpVisitDue).ToList();
+        Assert.NotEmpty(reminded);
+        Assert.All(reminded, n => Assert.Equal(deadlines["follow-up-visit"], n.Rule));
     }
 }

@@ -1,3 +1,4 @@
+using SafetyCert.Domain.Profiles;
 using NodaTime;
 using SafetyCert.Domain.Revocation;
 using SafetyCert.Domain.Time;
@@ -126,5 +127,21 @@ public class RevocationWorkflowTests
 
         Assert.Equal(Outcome.Rejected, decision.Outcome);
         Assert.Contains(nameof(RevocationOpened), decision.Reason, StringComparison.Ordinal);
+    }
+
+    // RULES.md §7: the ban deadline cites the source of the profile the revocation runs on, the same as its notices.
+    [Theory]
+    [InlineData("beijing-2015", "110105", "RULES.md §7 [convention: 001 art.21]")]
+    [InlineData("ningxia-2017", "640104", "RULES.md §7 [001 art.21]")]
+    public void Ban_deadline_cites_the_profile_that_applies(string profileId, string region, string expected)
+    {
+        var driver = new WorkflowDriver<RevocationState>(new RevocationWorkflow(WorkflowDriver<RevocationState>.Calendar, ProfileCatalog.Embedded));
+
+        var opened = driver.Send(new RevocationOpened("cert-1", "AQB-1", "ent-1", region, Grade.Level3, profileId, [RevocationGround.FraudInReview], false, "伪造培训记录", ["doc-ev-1"], RevokedOn), RevokedOn);
+
+        Assert.Equal(Outcome.Applied, opened.Outcome);
+        var ban = Assert.Single(driver.State.Deadlines);
+        Assert.Equal(("revocation-ban", new LocalDate(2026, 9, 1), expected), (ban.Name, ban.Due, ban.Rule));
+        Assert.All(opened.Effects.OfType<Notify>().Where(n => n.Recipient == Party.Enterprise), n => Assert.StartsWith(expected, n.Rule, StringComparison.Ordinal));
     }
 }

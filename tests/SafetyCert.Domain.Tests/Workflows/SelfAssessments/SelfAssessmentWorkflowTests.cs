@@ -115,4 +115,17 @@ public class SelfAssessmentWorkflowTests
         Assert.NotEmpty(notices);
         Assert.All(notices, n => Assert.StartsWith("RULES.md §2 [convention: 001 art.3 (year-end report), applied nationwide]", n.Rule, StringComparison.Ordinal));
     }
+
+    // RULES.md §2: the report deadline cites the enterprise's profile (Ningxia's own article, a convention elsewhere).
+    [Theory]
+    [InlineData("ningxia-2017", "640104", "RULES.md §2 [001 art.3]")]
+    [InlineData("beijing-2015", "110105", "RULES.md §2 [convention: 001 art.3 (year-end report)]")]
+    public void Report_deadline_cites_the_profile_that_applies(string profileId, string region, string expected)
+    {
+        var driver = new WorkflowDriver<SelfAssessmentState>(new SelfAssessmentWorkflow(WorkflowDriver<SelfAssessmentState>.Calendar, SafetyCert.Domain.Profiles.ProfileCatalog.Embedded));
+
+        Assert.Equal(Outcome.Applied, driver.Send(new SelfAssessmentYearOpened("ent-1", region, Grade.Level3, 2026, profileId), new LocalDate(2026, 1, 1)).Outcome);
+
+        Assert.Equal(expected, Assert.Single(driver.State.Deadlines).Rule);
+    }
 }
