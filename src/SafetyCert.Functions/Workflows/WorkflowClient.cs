@@ -215,6 +215,10 @@ public sealed class WorkflowClient
         return new TransitionResult(Outcome.Ignored, $"The {kind} instance '{instanceId}' is already started.", 0, true, status?.Status);
     }
 
+    /// <summary>What became of an event the instance was started or handed with, or null while it has not recorded it.</summary>
+    public Task<TransitionResult?> OutcomeAsync(string kind, string instanceId, string eventId, CancellationToken cancellationToken = default) =>
+        store.GetOutcomeAsync(kind, instanceId, eventId, cancellationToken);
+
     /// <summary>The instance's status, or null when it was never started.</summary>
     public async Task<WorkflowInstanceStatus?> GetStatusAsync(string kind, string instanceId, CancellationToken cancellationToken = default)
     {

@@ -402,7 +402,33 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         Add("upload over the size limit", HttpMethod.Post, documents, Enterprise, HttpStatusCode.RequestEntityTooLarge, "bytes", Upload("application-materials", "big.pdf", "application/pdf", Oversize()));
         Add("enterprise files revocation evidence", HttpMethod.Post, documents, Enterprise, HttpStatusCode.Forbidden, "revocation-evidence", Upload("revocation-evidence", "e.pdf", "application/pdf", Pdf()));
 
-        // 8. Replays and steps out of order: refused, and the refusal writes nothing.
+        // 8. Register import (台账导入) and its progress: wrong media, empty, damaged, unknown sheets, oversize, bad options.
+        const string import = "/api/register/import";
+        const string header = "统一社会信用代码,企业名称,证书编号,等级,行业,行政区划代码,发证机关,发证日期,有效期至,状态";
+        const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var row = "91640100MA7600001J,宁夏安泰化工有限公司,宁AQBⅡ2024000001,二级,危险化学品,640100,宁夏回族自治区应急管理厅,2024-03-15,2027-03-14,有效";
+        Add("import by an enterprise", HttpMethod.Post, import, Enterprise, HttpStatusCode.Forbidden, "regulator", Raw($"{header}\n{row}", "text/csv"));
+        Add("import without a token", HttpMethod.Post, import, null, HttpStatusCode.Unauthorized, "token", Raw($"{header}\n{row}", "text/csv"));
+        Add("import as JSON", HttpMethod.Post, import, Regulator, HttpStatusCode.UnsupportedMediaType, "text/csv", Json(new { rows = new[] { row } }));
+        Add("import as plain text", HttpMethod.Post, import, Regulator, HttpStatusCode.UnsupportedMediaType, "text/plain", Raw($"{header}\n{row}", "text/plain"));
+        Add("import without a body type", HttpMethod.Post, import, Regulator, HttpStatusCode.UnsupportedMediaType, "text/csv", () => new ByteArrayContent(Encoding.UTF8.GetBytes(row)));
+        Add("import of an empty file", HttpMethod.Post, import, Regulator, HttpStatusCode.BadRequest, "empty", Raw("", "text/csv"));
+        Add("import of a header without rows", HttpMethod.Post, import, Regulator, HttpStatusCode.BadRequest, "no rows", Raw(header + "\n", "text/csv"));
+        Add("import of a PDF called a spreadsheet", HttpMethod.Post, import, Regulator, HttpStatusCode.BadRequest, "could not be read", () => Bytes(Pdf(), xlsx));
+        Add("import of a truncated spreadsheet", HttpMethod.Post, import, Regulator, HttpStatusCode.BadRequest, "could not be read", () => Bytes([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], xlsx));
+        Add("import of an unknown sheet", HttpMethod.Post, import, Regulator, HttpStatusCode.UnprocessableEntity, "统一社会信用代码", Raw("姓名,电话\n张三,13800000000", "text/csv"));
+        Add("import missing a column", HttpMethod.Post, import, Regulator, HttpStatusCode.UnprocessableEntity, "状态", Raw(header.Replace(",状态", "", StringComparison.Ordinal) + "\n" + row[..row.LastIndexOf(',')], "text/csv"));
+        Add("import with a bad row", HttpMethod.Post, import, Regulator, HttpStatusCode.UnprocessableEntity, "999999", Raw($"{header}\n{row.Replace(",640100,", ",999999,", StringComparison.Ordinal)}", "text/csv"));
+        Add("import outside the caller's region", HttpMethod.Post, import, BeijingRegulator, HttpStatusCode.UnprocessableEntity, "640100", Raw($"{header}\n{row}", "text/csv"));
+        Add("import over the size limit", HttpMethod.Post, import, Regulator, HttpStatusCode.RequestEntityTooLarge, "MB", () => Bytes(OversizeCsv(header, row), "text/csv"));
+        Add("import with dryRun=maybe", HttpMethod.Post, import + "?dryRun=maybe", Regulator, HttpStatusCode.BadRequest, "dryRun", Raw($"{header}\n{row}", "text/csv"));
+        Add("import with holdPastNotices=2", HttpMethod.Post, import + "?holdPastNotices=2", Regulator, HttpStatusCode.BadRequest, "holdPastNotices", Raw($"{header}\n{row}", "text/csv"));
+        Add("unknown import id", HttpMethod.Get, "/api/register/imports/imp-00000000000000000000000000000000", Regulator, HttpStatusCode.NotFound, "imp-00000000000000000000000000000000");
+        Add("import id of 300 characters", HttpMethod.Get, "/api/register/imports/" + new string('a', 300), Regulator, HttpStatusCode.NotFound, "aaaa");
+        Add("import id with a quote", HttpMethod.Get, "/api/register/imports/imp'or'1", Regulator, HttpStatusCode.NotFound, "imp'or'1");
+        Add("import progress read by an enterprise", HttpMethod.Get, "/api/register/imports/imp-00000000000000000000000000000000", Enterprise, HttpStatusCode.Forbidden, "regulator");
+
+        // 9. Replays and steps out of order: refused, and the refusal writes nothing.
         var accidents = $"/api/certificates/{certificateId}/accidents";
         Add("same key, another body", HttpMethod.Post, accidents, Regulator, HttpStatusCode.UnprocessableEntity, "Idempotency-Key", Json(new { on = "2026-03-10", deaths = 0, concealedOrLate = true }), headers: new() { ["Idempotency-Key"] = Key });
         Add("same key, another caller", HttpMethod.Post, accidents, ApiHost.Admin, HttpStatusCode.UnprocessableEntity, "Idempotency-Key", Json(new { on = "2026-03-10", deaths = 0 }), headers: new() { ["Idempotency-Key"] = Key });
@@ -442,6 +468,25 @@ public sealed class BadInputSuiteTests(AzuriteFixture azurite)
         var bytes = new byte[21 * 1024 * 1024];
         Pdf().CopyTo(bytes, 0);
         return bytes;
+    }
+
+    private static ByteArrayContent Bytes(byte[] bytes, string mediaType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    // Just over the register import's 32 MB: valid rows all the way, so only the size is wrong.
+    private static byte[] OversizeCsv(string header, string row)
+    {
+        var text = new StringBuilder(header).Append('\n');
+        while (Encoding.UTF8.GetByteCount(text.ToString()) <= 32 * 1024 * 1024)
+        {
+            text.Append(string.Join('\n', Enumerable.Repeat(row, 10_000))).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
     private static Func<HttpContent?> Upload(string kind, string fileName, string mediaType, byte[] bytes) => () =>

@@ -209,12 +209,47 @@ internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDi
     public async Task LinkAsync(string enterpriseId, string kind, string instanceId, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
-        await table.UpsertAsync(new TableEntity(TableKey.Escape(enterpriseId), TableKey.Join("instance", kind, instanceId))
+        await table.UpsertAsync(LinkEntity(enterpriseId, kind, instanceId), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a registration together with links to its workflow instances, in one transaction of the enterprise's
+    /// partition (more links than one transaction holds follow in further ones): added when <paramref name="enterprise"/>
+    /// has no ETag, else replaced only if the row still has it. Throws <see cref="StorageConflictException"/> when the
+    /// enterprise was added or changed meanwhile; nothing of the first transaction is then stored.
+    /// </summary>
+    public async Task SaveWithLinksAsync(Enterprise enterprise, IReadOnlyList<(string Kind, string InstanceId)> links, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        ArgumentNullException.ThrowIfNull(links);
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        var registration = enterprise.ETag == default
+            ? new TableTransactionAction(TableTransactionActionType.Add, ToEntity(enterprise))
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(enterprise), enterprise.ETag);
+        var actions = new List<TableTransactionAction> { registration };
+        foreach (var (kind, instanceId) in links.DistinctBy(l => (l.Kind, l.InstanceId)))
+        {
+            if (actions.Count == Table.MaxBatchEntities)
+            {
+                await table.SubmitAsync(actions, ct).ConfigureAwait(false);
+                actions = [];
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, LinkEntity(enterprise.Id, kind, instanceId)));
+        }
+
+        if (actions.Count > 0)
+        {
+            await table.SubmitAsync(actions, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static TableEntity LinkEntity(string enterpriseId, string kind, string instanceId) =>
+        new(TableKey.Escape(enterpriseId), TableKey.Join("instance", kind, instanceId))
         {
             ["Kind"] = kind,
             ["InstanceId"] = instanceId,
-        }, ct).ConfigureAwait(false);
-    }
+        };
 
     /// <summary>The accidents, self-assessment reports and workflow instances on file for an enterprise.</summary>
     public async Task<(IReadOnlyList<AccidentRecord> Accidents, IReadOnlyList<SelfAssessmentReport> SelfAssessments, IReadOnlyList<(string Kind, string InstanceId)> Instances)> HistoryAsync(string enterpriseId, CancellationToken ct)

@@ -49,12 +49,27 @@ internal sealed class RegisterFunctions(
                 return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\".");
             }
 
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            if (buffer.Length is 0 or > MaxFileBytes)
+            // A declared or actual size over the limit is refused without holding more than the limit in memory.
+            if (request.ContentLength > MaxFileBytes)
             {
-                return ApiProblems.Malformed(buffer.Length == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge, "body",
-                    $"The file is empty or larger than {MaxFileBytes / 1024 / 1024} MB.");
+                return TooLarge();
+            }
+
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            for (int read; (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0;)
+            {
+                if (buffer.Length + read > MaxFileBytes)
+                {
+                    return TooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            if (buffer.Length == 0)
+            {
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", "The file is empty.");
             }
 
             // Reading the .csv closes the buffer.
@@ -68,6 +83,11 @@ internal sealed class RegisterFunctions(
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException or CsvHelper.CsvFormatException)
             {
                 return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: it is damaged or not of that type.");
+            }
+
+            if (file.Rows.Count == 0)
+            {
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", "The file has no rows below its header row: nothing to import.");
             }
 
             var report = RegisterSheets.Of(file.Headers) switch
@@ -108,6 +128,9 @@ internal sealed class RegisterFunctions(
                 ? TypedResults.Ok(progress)
                 : ApiProblems.NotFound($"Import '{id}'");
         });
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge() =>
+        ApiProblems.Malformed(StatusCodes.Status413PayloadTooLarge, "body", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB; split it and import the parts one after another.");
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refused(Caller caller) =>
         caller.Role is Party.Regulator or Party.Administrator

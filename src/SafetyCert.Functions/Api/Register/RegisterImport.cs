@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using SafetyCert.Domain.Profiles;
 using SafetyCert.Domain.Time;
@@ -23,8 +24,11 @@ internal sealed class RegisterImport(
     /// <summary>Rows applied between two progress records: a crash loses at most this many, and the resumed run applies them again, harmlessly.</summary>
     public int RowsPerChunk { get; set; } = 50;
 
-    /// <summary>Rows looked up or applied at the same time.</summary>
+    /// <summary>Rows looked up, or enterprises applied, at the same time.</summary>
     public int Parallelism { get; set; } = 16;
+
+    /// <summary>How long the workflows started for a chunk may record nothing before the import gives up (Azurite stalls for up to a minute).</summary>
+    public static readonly TimeSpan ConfirmPatience = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Checks the file and, in a real run without bad rows, applies it row by row, keeping a progress record under the
@@ -95,27 +99,39 @@ internal sealed class RegisterImport(
             report.EnterprisesCreated, report.EnterprisesChanged, report.CertificatesCreated, report.CertificatesChanged, report.Unchanged,
             resumed ? earlier!.StartedBy : caller.Subject, caller.RegionCode, resumed ? earlier!.StartedAt : now, now);
         await progressBook.SaveAsync(record, ct);
+        var written = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var confirming = Task.CompletedTask;
+        var confirmedEnd = record.RowsDone;
         try
         {
-            // Rows go in chunks of RowsPerChunk, several at a time within a chunk; the record moves on only when a whole
-            // chunk is done, so a crash redoes at most the chunk it was in, and the keyed steps make that harmless. Rows of
-            // one enterprise stay in file order, one after another, as its current certificate depends on that order.
-            while (record.RowsDone < plans.Count)
+            // Rows go in chunks of RowsPerChunk, enterprises several at a time within a chunk; the certificates' workflows
+            // are started without waiting, and a chunk's starts are confirmed recorded while the next chunk is applied.
+            // The record moves on only past a chunk whose starts are all recorded, so a crash redoes at most the two
+            // chunks under way, and the keyed steps make that harmless. Rows of one enterprise stay in file order.
+            for (var at = record.RowsDone; at < plans.Count;)
             {
-                var end = Math.Min(plans.Count, record.RowsDone + RowsPerChunk);
-                var byEnterprise = plans.Skip(record.RowsDone).Take(end - record.RowsDone).GroupBy(p => p.Row.CreditCode, StringComparer.Ordinal);
-                await Parallel.ForEachAsync(byEnterprise, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (group, token) =>
+                var end = Math.Min(plans.Count, at + RowsPerChunk);
+                var started = new ConcurrentBag<RegisterRow>();
+                var byEnterprise = plans.Skip(at).Take(end - at).GroupBy(p => p.Row.CreditCode, StringComparer.Ordinal);
+                await Parallel.ForEachAsync(byEnterprise, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+                    async (group, token) => await ApplyAsync([.. group], caller, workflows, holdPastNotices, today, written, started, token));
+                await confirming;
+                if (confirmedEnd > record.RowsDone)
                 {
-                    foreach (var plan in group)
-                    {
-                        await ApplyAsync(plan.Row, caller, workflows, holdPastNotices, today, token);
-                    }
-                });
-                record = record with { RowsDone = end, UpdatedAt = clock.GetCurrentInstant() };
-                await progressBook.SaveAsync(record, ct);
-                progress?.Report(record);
+                    record = record with { RowsDone = confirmedEnd, UpdatedAt = clock.GetCurrentInstant() };
+                    await progressBook.SaveAsync(record, ct);
+                    progress?.Report(record);
+                }
+
+                confirming = ConfirmStartsAsync([.. started], workflows, ct);
+                confirmedEnd = end;
+                at = end;
                 ct.ThrowIfCancellationRequested();
             }
+
+            await confirming;
+            record = record with { RowsDone = confirmedEnd, UpdatedAt = clock.GetCurrentInstant() };
+            progress?.Report(record);
         }
         catch (OperationCanceledException)
         {
@@ -163,42 +179,118 @@ internal sealed class RegisterImport(
         return (null, enterprise, enterpriseChanged, existing is not null, certificateChanged);
     }
 
-    private async Task ApplyAsync(RegisterRow row, Caller caller, WorkflowClient workflows, bool holdPastNotices, LocalDate today, CancellationToken ct)
+    /// <summary>
+    /// Applies the rows of one enterprise within a chunk, in file order: its registration (name, region, industry, the
+    /// grade of its current certificate) and the links to its certificates in one transaction of its partition, then
+    /// each certificate's index rows and the start of its workflow, without waiting for it to be recorded. The plan's
+    /// reads stand in for fresh ones; the registration is written under the ETag it was read with, and read again only
+    /// when that lost a race or an earlier chunk of this run wrote it.
+    /// </summary>
+    private async Task ApplyAsync(
+        IReadOnlyList<(RegisterRow Row, Enterprise? Enterprise, bool EnterpriseChanged, bool CertificateExists, bool CertificateChanged)> group,
+        Caller caller, WorkflowClient workflows, bool holdPastNotices, LocalDate today, ConcurrentDictionary<string, bool> written,
+        ConcurrentBag<RegisterRow> started, CancellationToken ct)
     {
-        var enterprise = await enterprises.GetAsync(row.CreditCode, ct);
-        if (enterprise is null)
+        var first = group[0].Row;
+        var known = written.ContainsKey(first.CreditCode) ? await enterprises.GetAsync(first.CreditCode, ct) : group[0].Enterprise;
+        for (var attempt = 0; ; attempt++)
         {
+            var enterprise = (known ?? new Enterprise(first.CreditCode, first.Name, first.RegionCode, first.Industry,
+                LicenceRequired: false, LicenceValidUntil: null, ConsultingProvider: null, RegisteredOn: today))
+                with { Name = first.Name, RegionCode = first.RegionCode, Industry = first.Industry };
+            foreach (var (row, _, _, _, _) in group)
+            {
+                if (row.InForce && (enterprise.CurrentCertificateId is null || enterprise.CurrentCertificateId == row.CertificateId || enterprise.Grade is null))
+                {
+                    enterprise = enterprise with { Grade = row.Grade, CurrentCertificateId = row.CertificateId };
+                }
+            }
+
             try
             {
-                await enterprises.AddAsync(new Enterprise(row.CreditCode, row.Name, row.RegionCode, row.Industry, LicenceRequired: false, LicenceValidUntil: null, ConsultingProvider: null, RegisteredOn: today), ct);
+                await enterprises.SaveWithLinksAsync(enterprise, [.. group.Select(p => (WorkflowKinds.Certificate, p.Row.CertificateId))], ct);
+                written[first.CreditCode] = true;
+                known = enterprise;
+                break;
             }
-            catch (Storage.StorageConflictException)
+            catch (Storage.StorageConflictException) when (attempt < 5)
             {
-                // Added by an earlier row of this file or an earlier run; the change below brings it in line.
+                // Added or changed meanwhile (an earlier run, another request): read it again and reapply the rows.
+                known = await enterprises.GetAsync(first.CreditCode, ct);
             }
         }
 
-        await enterprises.ChangeAsync(row.CreditCode, e => e with { Name = row.Name, RegionCode = row.RegionCode, Industry = row.Industry }, ct);
-        if (await certificates.GetAsync(row.CertificateId, ct) is null)
+        foreach (var (row, _, _, certificateExists, certificateChanged) in group)
         {
-            await certificates.AddAsync(new CertificateRecord(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Industry, row.Grade, row.ProfileId, row.IssuedOn, StartEventId), ct);
-        }
+            if (!certificateExists)
+            {
+                try
+                {
+                    await certificates.AddAsync(new CertificateRecord(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Industry, row.Grade, row.ProfileId, row.IssuedOn, StartEventId), ct);
+                }
+                catch (Storage.StorageConflictException)
+                {
+                    // Indexed by an earlier run that stopped before this run's plan read it.
+                }
+            }
 
-        await book.SaveAsync(row.CertificateId, row.IssuingBody, ct);
-        var issued = new CertificateIssued(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Grade, row.ProfileId, row.IssuedOn, row.LastValidDay,
-            LicenceRequired: enterprise?.LicenceRequired ?? false, Imported: true, HoldPastNotices: holdPastNotices, Industry: row.Industry);
-        var result = await workflows.StartAsync(WorkflowKinds.Certificate, row.CertificateId, issued, StartEventId, caller.Subject, ct);
-        if (result.Outcome == Outcome.Rejected)
-        {
-            throw new InvalidOperationException($"Row {row.Row}: certificate {row.Number} was refused by its workflow: {result.Reason}");
-        }
+            if (!certificateExists || certificateChanged)
+            {
+                await book.SaveAsync(row.CertificateId, row.IssuingBody, ct);
+            }
 
-        await enterprises.LinkAsync(row.CreditCode, WorkflowKinds.Certificate, row.CertificateId, ct);
-        if (row.InForce)
+            var issued = new CertificateIssued(row.CertificateId, row.Number, row.CreditCode, row.RegionCode, row.Grade, row.ProfileId, row.IssuedOn, row.LastValidDay,
+                LicenceRequired: known?.LicenceRequired ?? false, Imported: true, HoldPastNotices: holdPastNotices, Industry: row.Industry);
+            var result = await workflows.StartAsync(WorkflowKinds.Certificate, row.CertificateId, issued, StartEventId, caller.Subject, clock.GetCurrentInstant().ToDateTimeOffset(), wait: false, ct);
+            if (result.Outcome == Outcome.Rejected)
+            {
+                throw new InvalidOperationException($"Row {row.Row}: certificate {row.Number} was refused by its workflow: {result.Reason}");
+            }
+
+            if (result is { Outcome: Outcome.Applied, Duplicate: false })
+            {
+                started.Add(row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until every workflow started for a chunk recorded its start event (the event travels in the instance's input,
+    /// so it is not lost; this only keeps the progress record from running ahead of the workflows). Gives up when none
+    /// of those still pending was recorded for <see cref="ConfirmPatience"/>.
+    /// </summary>
+    private async Task ConfirmStartsAsync(IReadOnlyList<RegisterRow> rows, WorkflowClient workflows, CancellationToken ct)
+    {
+        var pending = rows;
+        var pause = TimeSpan.FromMilliseconds(100);
+        var lastProgress = DateTimeOffset.UtcNow;
+        while (pending.Count > 0)
         {
-            await enterprises.ChangeAsync(row.CreditCode, e => e.CurrentCertificateId is null || e.CurrentCertificateId == row.CertificateId || e.Grade is null
-                ? e with { Grade = row.Grade, CurrentCertificateId = row.CertificateId }
-                : e, ct);
+            var outcomes = new TransitionResult?[pending.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+                async (i, token) => outcomes[i] = await workflows.OutcomeAsync(WorkflowKinds.Certificate, pending[i].CertificateId, StartEventId, token));
+            if (outcomes.Select((o, i) => (o, i)).FirstOrDefault(x => x.o?.Outcome == Outcome.Rejected) is { o: { } refused } rejected)
+            {
+                throw new InvalidOperationException($"Row {pending[rejected.i].Row}: certificate {pending[rejected.i].Number} was refused by its workflow: {refused.Reason}");
+            }
+
+            var still = pending.Where((_, i) => outcomes[i] is null).ToList();
+            if (still.Count < pending.Count)
+            {
+                lastProgress = DateTimeOffset.UtcNow;
+                pause = TimeSpan.FromMilliseconds(100);
+            }
+            else if (DateTimeOffset.UtcNow - lastProgress > ConfirmPatience)
+            {
+                throw new TimeoutException($"{still.Count} imported certificate workflows (first: row {still[0].Row}) were started but none recorded its start within {ConfirmPatience.TotalMinutes} minutes; posting the file again resumes.");
+            }
+
+            pending = still;
+            if (pending.Count > 0)
+            {
+                await Task.Delay(pause, ct);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 2_000));
+            }
         }
     }
 }
