@@ -11,6 +11,7 @@ public class UnifiedSocialCreditCodeTests
     public void A_code_with_its_check_character_is_valid(string code)
     {
         Assert.Null(UnifiedSocialCreditCode.Problem(code));
+        Assert.Null(UnifiedSocialCreditCode.ProblemInChinese(code));
     }
 
     [Theory]
@@ -21,5 +22,15 @@ public class UnifiedSocialCreditCodeTests
     public void A_bad_code_is_refused_with_its_reason(string code, string reason)
     {
         Assert.Contains(reason, UnifiedSocialCreditCode.Problem(code), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("91350100M000100Y44", "校验码为“4”，但按前 17 位计算应为“3”")]
+    [InlineData("91350100M000100Y4", "有 17 个字符")]
+    [InlineData("91350100M000100I43", "第 16 位为“I”")]
+    [InlineData("", "必填")]
+    public void A_bad_code_is_refused_with_its_reason_in_chinese_too(string code, string reason)
+    {
+        Assert.Contains(reason, UnifiedSocialCreditCode.ProblemInChinese(code), StringComparison.Ordinal);
     }
 }

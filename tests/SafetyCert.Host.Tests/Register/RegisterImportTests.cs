@@ -45,13 +45,17 @@ public sealed class RegisterImportTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await ApiHost.JsonAsync(response);
         Assert.True(report.GetProperty("dryRun").GetBoolean());
-        var problems = report.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("reason").GetString()!)).ToList();
-        Assert.Contains(problems, p => p.Item1 == 3 && p.Item2 == "统一社会信用代码" && p.Item3.Contains("check character", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Item1 == 4 && p.Item2 == "行政区划代码" && p.Item3.Contains("999999", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Item1 == 5 && p.Item2 == "证书编号" && p.Item3.Contains("numbering rule", StringComparison.Ordinal));
+        // Each reason in Chinese for the regulator who reads the report, and in English beside it.
+        var problems = report.GetProperty("problems").EnumerateArray()
+            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("reason").GetString()!, p.GetProperty("reasonEn").GetString()!)).ToList();
+        Assert.Contains(problems, p => p.Item1 == 3 && p.Item2 == "统一社会信用代码" && p.Item3.Contains("校验码", StringComparison.Ordinal) && p.Item4.Contains("check character", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 4 && p.Item2 == "行政区划代码" && p.Item3.Contains("999999", StringComparison.Ordinal) && p.Item3.Contains("行政区划代码", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 5 && p.Item2 == "证书编号" && p.Item3.Contains("编号规则", StringComparison.Ordinal) && p.Item4.Contains("numbering rule", StringComparison.Ordinal));
         // RULES.md §5: issued 2024-03-15 → valid through 2027-03-14, by the domain's own rule.
-        Assert.Contains(problems, p => p.Item1 == 6 && p.Item2 == "有效期至" && p.Item3.Contains("2027-03-14", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Item1 == 7 && p.Item2 == "证书编号" && p.Item3.Contains("row 2", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 6 && p.Item2 == "有效期至" && p.Item3.Contains("有效期至 2027-03-14", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 7 && p.Item2 == "证书编号" && p.Item3.Contains("第 2 行", StringComparison.Ordinal) && p.Item4.Contains("row 2", StringComparison.Ordinal));
+        // Every reason is worded in Chinese: none is left in English only.
+        Assert.All(problems, p => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}.*\p{IsCJKUnifiedIdeographs}.*\p{IsCJKUnifiedIdeographs}", p.Item3.Replace(p.Item2!, "", StringComparison.Ordinal)));
         Assert.Equal(1, report.GetProperty("certificatesCreated").GetInt32());
 
         Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync("/api/certificates/by-number/宁AQBⅡ2024000001", ApiHost.Admin)).StatusCode);
@@ -70,7 +74,8 @@ public sealed class RegisterImportTests(AzuriteFixture azurite)
 
         await ApiSteps.AssertProblemAsync(await ImportAsync(host, ApiHost.Enterprise("91640100MA7600001J"), file, "?dryRun=true"), HttpStatusCode.Forbidden);
         var elsewhere = await ApiHost.JsonAsync(await ImportAsync(host, ApiHost.Regulator("110000", RegulatorLevel.Provincial), file, "?dryRun=true"));
-        Assert.Contains("outside this caller's region", elsewhere.GetProperty("problems")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("不在当前用户的管辖区域", elsewhere.GetProperty("problems")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("outside this caller's region", elsewhere.GetProperty("problems")[0].GetProperty("reasonEn").GetString(), StringComparison.Ordinal);
         await ApiSteps.AssertProblemAsync(await SendAsync(host, Regulator, Encoding.UTF8.GetBytes(file), "application/json", ""), HttpStatusCode.UnsupportedMediaType);
     }
 
@@ -185,8 +190,8 @@ public sealed class RegisterImportTests(AzuriteFixture azurite)
             "91640100MA7600061Q,银川状态错误有限公司,宁AQBⅢ2025000016,三级,建材,640100,银川市应急管理局,2025-05-02,2028-05-01,吊销");
         var problems = (await ApiHost.JsonAsync(await ImportAsync(host, Regulator, disagreeing, "?dryRun=true"))).GetProperty("problems").EnumerateArray()
             .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("reason").GetString()!)).ToList();
-        Assert.Contains(problems, p => p.Item1 == 2 && p.Item2 == "状态" && p.Item3.Contains("is 撤销", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Item1 == 3 && p.Item2 == "状态" && p.Item3.Contains("not held", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 2 && p.Item2 == "状态" && p.Item3.Contains("当前为撤销", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 3 && p.Item2 == "状态" && p.Item3.Contains("系统中没有证书", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Item1 == 4 && p.Item2 == "状态" && p.Item3.Contains("吊销", StringComparison.Ordinal));
     }
 

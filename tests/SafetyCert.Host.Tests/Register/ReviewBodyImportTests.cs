@@ -61,7 +61,7 @@ public sealed class ReviewBodyImportTests(AzuriteFixture azurite)
             Organizations + "nx-org-2,重复编号中心,640000,省级\nbad-region,未知区划中心,999999,省级\nbad-level,层级错误中心,640000,县级\n", "?dryRun=true"));
         var problems = Problems(organizations);
         Assert.Contains(problems, p => p.Row == 3 && p.Column == "层级" && p.Reason.Contains("640100", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Row == 4 && p.Column == "评审组织单位编号" && p.Reason.Contains("row 2", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Row == 4 && p.Column == "评审组织单位编号" && p.Reason.Contains("第 2 行", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Row == 5 && p.Column == "行政区划代码");
         Assert.Contains(problems, p => p.Row == 6 && p.Column == "层级");
         await ApiSteps.AssertProblemAsync(await ImportAsync(host, regulator, Organizations, ""), HttpStatusCode.UnprocessableEntity);

@@ -154,6 +154,7 @@ internal sealed class RegisterImport(
             || existing.Grade != row.Grade || existing.IssuedOn != row.IssuedOn || existing.RegionCode != row.RegionCode))
         {
             return (new RowProblem(row.Row, RegisterColumns.Number,
+                $"证书 {row.Number} 已登记在企业 {existing.EnterpriseId} 名下（{RegisterColumns.GradeLabel(existing.Grade)}，发证日期 {existing.IssuedOn:yyyy-MM-dd}），与本行不符；导入不会变更已发证书的持证企业、等级和日期。",
                 $"Certificate {row.Number} is already held for enterprise {existing.EnterpriseId}, {RegisterColumns.GradeLabel(existing.Grade)}, issued {existing.IssuedOn:yyyy-MM-dd}; the row disagrees, and an issued certificate's holder, grade and dates are not changed by an import."),
                 null, false, false, false);
         }
@@ -162,6 +163,7 @@ internal sealed class RegisterImport(
         if (RegisterColumns.RecordedStatuses.Contains(row.Status) && existing is null)
         {
             return (new RowProblem(row.Row, RegisterColumns.Status,
+                $"系统中没有证书 {row.Number}，不能以“{row.Status}”状态导入：请按{RegisterColumns.Valid}或{RegisterColumns.Expired}导入，再通过相应流程登记暂扣、撤销、换证或取消。",
                 $"Certificate {row.Number} is not held, so it cannot be taken over as {row.Status}: import it as {RegisterColumns.Valid} or {RegisterColumns.Expired} and record its suspension, revocation, replacement or cancellation through that step."),
                 null, false, false, false);
         }
@@ -171,6 +173,7 @@ internal sealed class RegisterImport(
             && held != row.Status && (RegisterColumns.RecordedStatuses.Contains(held) || RegisterColumns.RecordedStatuses.Contains(row.Status)))
         {
             return (new RowProblem(row.Row, RegisterColumns.Status,
+                $"本行状态为{row.Status}，但证书 {row.Number} 当前为{held}；导入不改变证书状态，请通过相应流程办理。",
                 $"The row says {row.Status}, but certificate {row.Number} is {held}; an import does not change a certificate's status: record it through its own step."),
                 null, false, false, false);
         }

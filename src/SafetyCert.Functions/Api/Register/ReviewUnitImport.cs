@@ -26,22 +26,22 @@ internal sealed class ReviewUnitImport(ReviewBodyRegistry bodies, ProfileCatalog
         var problems = new List<RowProblem>();
         var rows = new List<(int Row, ReviewUnit Unit, ReviewOrganization Organization, JurisdictionProfile Profile)>();
         var missing = ReviewBodyColumns.Unit.Where(c => !file.Headers.Contains(c)).ToList();
-        problems.AddRange(missing.Select(c => new RowProblem(1, c, $"The header row has no column '{c}'; the unit sheet's columns are {string.Join("、", ReviewBodyColumns.Unit)}.")));
+        problems.AddRange(missing.Select(c => new RowProblem(1, c, $"表头缺少“{c}”列；评审单位表的列为 {string.Join("、", ReviewBodyColumns.Unit)}。", $"The header row has no column '{c}'; the unit sheet's columns are {string.Join("、", ReviewBodyColumns.Unit)}.")));
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var organizations = new Dictionary<string, ReviewOrganization?>(StringComparer.Ordinal);
         foreach (var (rowNumber, cells) in missing.Count > 0 ? [] : file.Rows)
         {
             var before = problems.Count;
-            void Bad(string column, string reason) => problems.Add(new RowProblem(rowNumber, column, reason));
+            void Bad(string column, string reason, string reasonEn) => problems.Add(new RowProblem(rowNumber, column, reason, reasonEn));
 
             var id = cells[ReviewBodyColumns.UnitId];
             if (id.Length is 0 or > 100)
             {
-                Bad(ReviewBodyColumns.UnitId, "A unit id of 1–100 characters is required.");
+                Bad(ReviewBodyColumns.UnitId, "评审单位编号必填，长度 1–100 个字符。", "A unit id of 1–100 characters is required.");
             }
             else if (ids.TryGetValue(id, out var first))
             {
-                Bad(ReviewBodyColumns.UnitId, $"Unit {id} appears again; first in row {first}.");
+                Bad(ReviewBodyColumns.UnitId, $"评审单位 {id} 重复出现，首次出现在第 {first} 行。", $"Unit {id} appears again; first in row {first}.");
             }
             else
             {
@@ -51,7 +51,7 @@ internal sealed class ReviewUnitImport(ReviewBodyRegistry bodies, ProfileCatalog
             var name = cells[ReviewBodyColumns.UnitName];
             if (name.Length is 0 or > RequestLimits.Name)
             {
-                Bad(ReviewBodyColumns.UnitName, $"A name of 1–{RequestLimits.Name} characters is required.");
+                Bad(ReviewBodyColumns.UnitName, $"名称必填，长度 1–{RequestLimits.Name} 个字符。", $"A name of 1–{RequestLimits.Name} characters is required.");
             }
 
             var organizationId = cells[ReviewBodyColumns.OrganizationId];
@@ -63,31 +63,35 @@ internal sealed class ReviewUnitImport(ReviewBodyRegistry bodies, ProfileCatalog
 
             if (organization is null)
             {
-                Bad(ReviewBodyColumns.OrganizationId, $"Organization '{organizationId}' is not registered; import the organization sheet first.");
+                Bad(ReviewBodyColumns.OrganizationId, $"评审组织单位“{organizationId}”尚未登记，请先导入评审组织单位表。", $"Organization '{organizationId}' is not registered; import the organization sheet first.");
             }
             else if (!(caller.Role == Party.Administrator || (caller.Role == Party.Regulator && caller.Level == organization.Level && caller.CoversRegion(organization.RegionCode))))
             {
-                Bad(ReviewBodyColumns.OrganizationId, $"Units of {organizationId} are approved by the {ReviewBodyColumns.LevelLabel(organization.Level)} regulator of region {organization.RegionCode}, not by this caller.");
+                Bad(ReviewBodyColumns.OrganizationId, $"{organizationId} 的评审单位由行政区划 {organization.RegionCode} 的{ReviewBodyColumns.LevelLabel(organization.Level)}监管部门批准，当前用户无权导入。",
+                    $"Units of {organizationId} are approved by the {ReviewBodyColumns.LevelLabel(organization.Level)} regulator of region {organization.RegionCode}, not by this caller.");
             }
 
             var gradeCells = cells[ReviewBodyColumns.Grades].Split(ReviewBodyColumns.ListSeparators, StringSplitOptions.RemoveEmptyEntries);
             var grades = gradeCells.Select(g => RegisterColumns.Grades.TryGetValue(g, out var grade) ? grade : (Grade?)null).ToList();
             if (grades.Count is 0 or > RequestLimits.Items || grades.Contains(null))
             {
-                Bad(ReviewBodyColumns.Grades, $"'{cells[ReviewBodyColumns.Grades]}' is not a list of 1–{RequestLimits.Items} grades ({string.Join("、", RegisterColumns.Grades.Keys)}), separated by 、.");
+                Bad(ReviewBodyColumns.Grades, $"“{cells[ReviewBodyColumns.Grades]}”不是 1–{RequestLimits.Items} 个等级（{string.Join("、", RegisterColumns.Grades.Keys)}）以“、”分隔的列表。",
+                    $"'{cells[ReviewBodyColumns.Grades]}' is not a list of 1–{RequestLimits.Items} grades ({string.Join("、", RegisterColumns.Grades.Keys)}), separated by 、.");
             }
 
             var industryCells = cells[ReviewBodyColumns.Industries].Split(ReviewBodyColumns.ListSeparators, StringSplitOptions.RemoveEmptyEntries);
             var industries = industryCells.Select(i => RegisterColumns.Industries.TryGetValue(i, out var known) ? known : Domain.Profiles.Industries.Known.Contains(i) ? i : null).ToList();
             if (industries.Count is 0 or > RequestLimits.Items || industries.Contains(null))
             {
-                Bad(ReviewBodyColumns.Industries, $"'{cells[ReviewBodyColumns.Industries]}' is not a list of 1–{RequestLimits.Items} industries ({string.Join("、", RegisterColumns.Industries.Keys)}), separated by 、.");
+                Bad(ReviewBodyColumns.Industries, $"“{cells[ReviewBodyColumns.Industries]}”不是 1–{RequestLimits.Items} 个行业（{string.Join("、", RegisterColumns.Industries.Keys)}）以“、”分隔的列表。",
+                    $"'{cells[ReviewBodyColumns.Industries]}' is not a list of 1–{RequestLimits.Items} industries ({string.Join("、", RegisterColumns.Industries.Keys)}), separated by 、.");
             }
 
             var through = RegisterCheck.Date(cells[ReviewBodyColumns.AccreditedThrough]);
             if (through is null)
             {
-                Bad(ReviewBodyColumns.AccreditedThrough, $"'{cells[ReviewBodyColumns.AccreditedThrough]}' is not a date (2027-03-14, 2027/3/14 or 2027年3月14日).");
+                Bad(ReviewBodyColumns.AccreditedThrough, $"“{cells[ReviewBodyColumns.AccreditedThrough]}”不是日期（2027-03-14、2027/3/14 或 2027年3月14日）。",
+                    $"'{cells[ReviewBodyColumns.AccreditedThrough]}' is not a date (2027-03-14, 2027/3/14 or 2027年3月14日).");
             }
 
             JurisdictionProfile? profile = null;
@@ -99,13 +103,14 @@ internal sealed class ReviewUnitImport(ReviewBodyRegistry bodies, ProfileCatalog
                 }
                 catch (ProfileNotFoundException e)
                 {
-                    Bad(ReviewBodyColumns.Industries, e.Message);
+                    Bad(ReviewBodyColumns.Industries, $"没有适用于行政区划 {organization.RegionCode} 及所列行业的地方规定配置。", e.Message);
                 }
             }
 
             if (profile is not null && await bodies.OwnerOfUnitAsync(id, ct) is { } owner && owner != organizationId)
             {
-                Bad(ReviewBodyColumns.UnitId, $"Unit id '{id}' is registered under organization {owner}; unit ids are unique across organizations.");
+                Bad(ReviewBodyColumns.UnitId, $"评审单位编号“{id}”已登记在评审组织单位 {owner} 名下；评审单位编号在各评审组织单位之间唯一。",
+                    $"Unit id '{id}' is registered under organization {owner}; unit ids are unique across organizations.");
             }
 
             if (problems.Count == before && profile is not null)
