@@ -397,7 +397,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 Party.Regulator,
                 ShanghaiTime.DateOf(now),
                 NoticeClass.Mandatory,
-                RevocationRules.SourceOf(RevocationGround.AccidentConcealedOrLate),
+                RevocationRules.SourceOf(RevocationGround.AccidentConcealedOrLate, profile),
                 NoticeFacts.Of(
                     ("certificateId", state.CertificateId!),
                     ("certificateNumber", state.Number!),
