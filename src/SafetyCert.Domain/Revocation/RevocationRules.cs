@@ -31,11 +31,7 @@ public static class RevocationRules
     public static string SourceOf(RevocationGround ground, JurisdictionProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var sources = SourcesOf(ground);
-        var own = sources.Where(s => s.StartsWith(profile.Seed + " ", StringComparison.Ordinal)).ToArray();
-        return own.Length > 0
-            ? $"RULES.md §7({(int)ground}) [{string.Join("], [", own)}]"
-            : $"RULES.md §7({(int)ground}) [convention: {string.Join("], [convention: ", sources)}]";
+        return $"RULES.md §7({(int)ground}) [{profile.SourceOf(SourcesOf(ground))}]";
     }
 
     private static string[] SourcesOf(RevocationGround ground) => ground switch
