@@ -112,6 +112,12 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         Assert.Matches("》.*(article|part) [0-9]", review.GetProperty("ruleEn").GetString());
         Assert.DoesNotContain("RULES.md", application.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("§", application.GetRawText(), StringComparison.Ordinal);
+
+        // The workflow's own status page shows the same citation.
+        var instanceId = (await ApiHost.JsonAsync(submitted)).GetProperty("instanceId").GetString();
+        var status = await ApiHost.JsonAsync(await host.GetAsync($"/api/workflows/application/{instanceId}", Enterprise));
+        var running = Assert.Single(status.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("name").GetString() == "material-review");
+        Assert.Equal(review.GetProperty("rule").GetString(), running.GetProperty("rule").GetString());
     }
 
     // RULES.md §5 [000 §3(4)]: valid 3 years from issue through the day before the third anniversary, void the day after.
