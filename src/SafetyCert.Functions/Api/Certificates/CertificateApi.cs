@@ -34,7 +34,7 @@ internal static class CertificateApi
     /// <summary>Only the regulator that announced the grade revokes it (RULES.md §7 [000 §3(4)]): a Beijing regulator cannot revoke a Ningxia certificate.</summary>
     public static async Task<Results<Created<StepResult>, ProblemHttpResult>> RevokeAsync(
         string id, RevocationRequest request, Caller caller, HttpContext http, CertificateIndex index, EnterpriseRegistry registry,
-        DocumentStore documents, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        DocumentStore documents, WorkflowClient workflows, ProfileCatalog profiles, IClock clock, CancellationToken ct)
     {
         var record = await index.GetAsync(id, ct);
         if (record is null)
@@ -47,7 +47,7 @@ internal static class CertificateApi
             return ApiProblems.Unseen($"Certificate '{id}'");
         }
 
-        var level = AnnouncingLevel(record);
+        var level = AnnouncingLevel(record, profiles);
         if (!caller.IsRegulatorFor(record.RegionCode, level))
         {
             return ApiProblems.Forbidden($"Certificate {record.Number} is revoked by the {level} regulator over region {record.RegionCode}, which announced it.");
@@ -184,8 +184,8 @@ internal static class CertificateApi
         return TypedResults.Ok(new StepResult(WorkflowKinds.Certificate, record.CertificateId, result.Status, result.Sequence, result.Duplicate));
     }
 
-    internal static RegulatorLevel AnnouncingLevel(CertificateRecord record) =>
-        Jurisdiction.RegulatorFor(ProfileCatalog.Embedded.Get(record.ProfileId), record.Grade, record.Industry).Value;
+    internal static RegulatorLevel AnnouncingLevel(CertificateRecord record, ProfileCatalog profiles) =>
+        Jurisdiction.RegulatorFor(profiles.Get(record.ProfileId), record.Grade, record.Industry).Value;
 
     private static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> ViewAsync(
         CertificateRecord? record, string key, Caller caller, CertificateSummaries summaries, WorkflowClient workflows, IClock clock, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace SafetyCert.Functions.Api.Certificates;
 /// <summary><c>/api/certificates</c>: certificates by id and number, revocation, accidents, the recall and licence steps (RULES.md §5, §7).</summary>
 internal sealed class CertificateFunctions(
     ApiRequests api, WorkflowClients workflowClients, CertificateIndex index, CertificateSummaries summaries, EnterpriseRegistry registry, DocumentStore documents, IClock clock,
-    WorkflowStore store)
+    WorkflowStore store, SafetyCert.Domain.Profiles.ProfileCatalog profiles)
 {
     [Function("Certificates_Get")]
     public Task<IResult> GetAsync(
@@ -33,7 +33,7 @@ internal sealed class CertificateFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/revocation")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, (Caller caller, RevocationRequest body) =>
-            CertificateApi.RevokeAsync(id, body, caller, request.HttpContext, index, registry, documents, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
+            CertificateApi.RevokeAsync(id, body, caller, request.HttpContext, index, registry, documents, workflowClients.For(durable), profiles, clock, cancellationToken), cancellationToken);
 
     [Function("Certificates_ReportAccident")]
     public Task<IResult> ReportAccidentAsync(

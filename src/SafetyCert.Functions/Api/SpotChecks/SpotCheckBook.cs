@@ -119,7 +119,7 @@ internal sealed class SpotCheckBook(StorageAccount storage, CertificateIndex cer
                 [NoticeFactNames.Grade] = certificate.Grade.ToString(),
                 [NoticeFactNames.CertificateNumber] = certificate.Number,
                 // The regulator told is the one that announced the grade, as access control decides it.
-                [NoticeFactNames.RegulatorLevel] = Certificates.CertificateApi.AnnouncingLevel(certificate).ToString(),
+                [NoticeFactNames.RegulatorLevel] = Certificates.CertificateApi.AnnouncingLevel(certificate, profiles).ToString(),
             });
             foreach (var party in new[] { Party.Enterprise, Party.Regulator })
             {
