@@ -37,7 +37,7 @@ internal static class CalendarApi
         try
         {
             // The domain's own check of the rows, before anything is written.
-            _ = WorkingDayCalendar.China.WithArrangement(year, days);
+            _ = calendar.WithArrangement(year, days);
         }
         catch (ArgumentException e)
         {
