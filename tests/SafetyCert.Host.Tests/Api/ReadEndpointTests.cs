@@ -157,6 +157,10 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
             Assert.Equal(certificate.GetProperty(field).GetString(), resource.GetProperty(field).GetString());
         }
 
+        // Its running deadlines cite their regulation by title and article, never the product's own rulebook.
+        Assert.NotEmpty(resource.GetProperty("deadlines").EnumerateArray());
+        Assert.All(resource.GetProperty("deadlines").EnumerateArray(), d => Assert.Matches("^《[^》]+》.*第.+(条|部分)", d.GetProperty("rule").GetString()));
+
         Assert.Equal("Level3", (await ApiHost.JsonAsync(await host.GetAsync(basePath, Enterprise))).GetProperty("grade").GetString());
 
         // The deadlines of the .ics feed, earliest first, titled in Chinese; a follow-up visit past its day is overdue.

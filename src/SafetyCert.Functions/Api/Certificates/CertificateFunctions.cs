@@ -14,19 +14,19 @@ namespace SafetyCert.Functions.Api.Certificates;
 /// <summary><c>/api/certificates</c>: certificates by id and number, revocation, accidents, the recall and licence steps (RULES.md §5, §7).</summary>
 internal sealed class CertificateFunctions(
     ApiRequests api, WorkflowClients workflowClients, CertificateIndex index, CertificateSummaries summaries, EnterpriseRegistry registry, DocumentStore documents, IClock clock,
-    WorkflowStore store, SafetyCert.Domain.Profiles.ProfileCatalog profiles)
+    WorkflowStore store, SafetyCert.Domain.Profiles.ProfileCatalog profiles, Notifications.RuleCitation citations)
 {
     [Function("Certificates_Get")]
     public Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        api.HandleAsync(request, caller => CertificateApi.GetAsync(id, caller, index, summaries, workflowClients.For(durable), clock, cancellationToken));
+        api.HandleAsync(request, caller => CertificateApi.GetAsync(id, caller, index, summaries, workflowClients.For(durable), citations, clock, cancellationToken));
 
     [Function("Certificates_GetByNumber")]
     public Task<IResult> GetByNumberAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/by-number/{number}")] HttpRequest request,
         string number, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        api.HandleAsync(request, caller => CertificateApi.GetByNumberAsync(number, caller, index, summaries, workflowClients.For(durable), clock, cancellationToken));
+        api.HandleAsync(request, caller => CertificateApi.GetByNumberAsync(number, caller, index, summaries, workflowClients.For(durable), citations, clock, cancellationToken));
 
     [Function("Certificates_Revoke")]
     public Task<IResult> RevokeAsync(
