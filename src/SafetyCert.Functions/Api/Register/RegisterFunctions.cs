@@ -40,13 +40,15 @@ internal sealed class RegisterFunctions(
 
             if (!Flag(request, "dryRun", out var dryRun) || !Flag(request, "holdPastNotices", out var hold))
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "query", "dryRun and holdPastNotices are true or false.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "query", new("dryRun 和 holdPastNotices 的值须为 true 或 false。", "dryRun and holdPastNotices are true or false."));
             }
 
             var mediaType = request.ContentType?.Split(';')[0].Trim();
             if (mediaType is not (RegisterFile.CsvMediaType or RegisterFile.XlsxMediaType))
             {
-                return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\".");
+                return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", new(
+                    $"文件须为 {RegisterFile.CsvMediaType} 或 {RegisterFile.XlsxMediaType}，收到的类型是“{request.ContentType}”。",
+                    $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\"."));
             }
 
             using var buffer = new MemoryStream();
@@ -54,7 +56,7 @@ internal sealed class RegisterFunctions(
             if (buffer.Length is 0 or > MaxFileBytes)
             {
                 return ApiProblems.Malformed(buffer.Length == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge, "body",
-                    $"The file is empty or larger than {MaxFileBytes / 1024 / 1024} MB.");
+                    new($"文件为空或大于 {MaxFileBytes / 1024 / 1024} MB。", $"The file is empty or larger than {MaxFileBytes / 1024 / 1024} MB."));
             }
 
             // Reading the .csv closes the buffer.
@@ -67,7 +69,7 @@ internal sealed class RegisterFunctions(
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException or CsvHelper.CsvFormatException)
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: it is damaged or not of that type.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", new($"文件无法按 {mediaType} 读取：文件已损坏或不是该类型。", $"The file could not be read as {mediaType}: it is damaged or not of that type."));
             }
 
             var report = RegisterSheets.Of(file.Headers) switch

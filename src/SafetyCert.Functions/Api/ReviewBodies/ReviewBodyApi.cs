@@ -101,7 +101,7 @@ internal static class ReviewBodyApi
 
         if (request.Id != unitId)
         {
-            return ApiProblems.Invalid("id", $"The body's id '{request.Id}' differs from the path's '{unitId}'.");
+            return ApiProblems.Invalid("id", new($"请求体中的编号“{request.Id}”与路径中的“{unitId}”不一致。", $"The body's id '{request.Id}' differs from the path's '{unitId}'."));
         }
 
         // A unit id names one unit: the same id under a second organization could not be told apart in draws and tokens.
@@ -119,7 +119,7 @@ internal static class ReviewBodyApi
         }
         catch (ProfileNotFoundException e)
         {
-            return ApiProblems.Invalid("industries", e.Message);
+            return ApiProblems.Invalid("industries", new("所在地区没有适用于这些行业的管辖规则。", e.Message));
         }
 
         var unit = new ReviewUnit(unitId, id, request.Name, request.ApprovedGrades, request.Industries, request.AccreditedThrough!.Value, request.Consulting ?? []);
