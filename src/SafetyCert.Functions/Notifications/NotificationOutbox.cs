@@ -20,14 +20,15 @@ internal sealed class NotificationOutbox(
     NoticeRenderer renderer,
     TimeProvider time,
     WorkingHours hours,
-    ILogger<NotificationOutbox> logger) : INotificationOutbox
+    ILogger<NotificationOutbox> logger,
+    Api.Enterprises.EnterpriseRegistry? enterprises = null) : INotificationOutbox
 {
     public async Task EnqueueAsync(NotificationRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId);
-        var notice = request.Notice ?? throw new ArgumentException("The request carries no notice.", nameof(request));
+        var notice = await NamedAsync(request.Notice ?? throw new ArgumentException("The request carries no notice.", nameof(request)), ct).ConfigureAwait(false);
         string scope;
         PartyContacts party;
         string subject;
@@ -96,5 +97,20 @@ internal sealed class NotificationOutbox(
         {
             await queue.SendAsync(delivery.Id, delivery.NextAttemptAt - now, ct).ConfigureAwait(false);
         }
+    }
+
+    // A person reads the enterprise's registered name, never only its credit code: the workflows know the id, the
+    // registry the name. The name goes into the recorded facts, so every attempt and the digest read the same one.
+    private async Task<Notify> NamedAsync(Notify notice, CancellationToken ct)
+    {
+        if (enterprises is null
+            || notice.Facts.ContainsKey(NoticeFactNames.EnterpriseName)
+            || notice.Facts.GetValueOrDefault(NoticeFactNames.EnterpriseId) is not { Length: > 0 and <= Storage.TableKey.MaxPartLength } id
+            || await enterprises.GetAsync(id, ct).ConfigureAwait(false) is not { Name: { Length: > 0 } name })
+        {
+            return notice;
+        }
+
+        return notice with { Facts = notice.Facts.SetItem(NoticeFactNames.EnterpriseName, name) };
     }
 }

@@ -233,19 +233,7 @@ internal sealed class NotificationSender(
             var contact = party.Channels[0];
             foreach (var delivery in group)
             {
-                var now = time.GetUtcNow();
-                var next = delivery with
-                {
-                    Id = DeliveryKey.Id(delivery.WorkflowKind, delivery.InstanceId, delivery.NoticeKind, delivery.DueDate, delivery.Scope, contact.Id),
-                    Channel = contact.Channel,
-                    ContactId = contact.Id,
-                    Status = DeliveryStatus.Pending,
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                    SendingSince = null,
-                    Attempts = [],
-                    FallbackOf = delivery.Id,
-                };
+                var next = delivery.To(contact, time.GetUtcNow());
                 await ledger.TryAddAsync(next, ct).ConfigureAwait(false);
                 if (await ledger.TryUpdateAsync(delivery with { Status = DeliveryStatus.Readdressed }, ct).ConfigureAwait(false) is null)
                 {
@@ -296,19 +284,7 @@ internal sealed class NotificationSender(
         }
 
         // The fallback row goes in first: a crash before the old row is marked re-runs this step, and the insert is idempotent.
-        var now = time.GetUtcNow();
-        var fallback = delivery with
-        {
-            Id = DeliveryKey.Id(delivery.WorkflowKind, delivery.InstanceId, delivery.NoticeKind, delivery.DueDate, delivery.Scope, next.Id),
-            Channel = next.Channel,
-            ContactId = next.Id,
-            Status = DeliveryStatus.Pending,
-            CreatedAt = now,
-            NextAttemptAt = now,
-            SendingSince = null,
-            Attempts = [],
-            FallbackOf = delivery.Id,
-        };
+        var fallback = delivery.To(next, time.GetUtcNow());
         await ledger.TryAddAsync(fallback, ct).ConfigureAwait(false);
         Log.FellBack(logger, delivery.Id, delivery.ContactId, next.Id);
         var recorded = await RecordAsync(delivery with { Status = DeliveryStatus.FellBack }, ct).ConfigureAwait(false);

@@ -65,4 +65,18 @@ internal sealed record Delivery
         or DeliveryStatus.Undeliverable or DeliveryStatus.Readdressed;
 
     public OutgoingMessage ToMessage() => new(Id, NoticeKind, Subject, Body, Facts);
+
+    /// <summary>The same notice, addressed to <paramref name="contact"/> afresh at <paramref name="now"/>, in place of this row.</summary>
+    public Delivery To(Contacts.Contact contact, DateTimeOffset now) => this with
+    {
+        Id = DeliveryKey.Id(WorkflowKind, InstanceId, NoticeKind, DueDate, Scope, contact.Id),
+        Channel = contact.Channel,
+        ContactId = contact.Id,
+        Status = DeliveryStatus.Pending,
+        CreatedAt = now,
+        NextAttemptAt = now,
+        SendingSince = null,
+        Attempts = [],
+        FallbackOf = Id,
+    };
 }
