@@ -7,6 +7,7 @@ using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Applications;
+using SafetyCert.Functions.Api.Search;
 
 namespace SafetyCert.Functions.Api.ReviewBodies;
 
@@ -36,6 +37,53 @@ internal static class ReviewBodyApi
 
     public static async Task<Results<Ok<ReviewOrganization>, ProblemHttpResult>> GetOrganizationAsync(string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct) =>
         await bodies.GetOrganizationAsync(id, ct) is { } organization ? TypedResults.Ok(organization) : ApiProblems.NotFound($"Review organization '{id}'");
+
+    /// <summary>
+    /// The organizations of the caller's region (or the region named inside it) with their units; <c>grade</c> and
+    /// <c>industry</c> keep the organizations with a unit approved for them. Reads every organization row, then one
+    /// partition per organization whose units are needed (all covered ones when filtering by unit, else the page's).
+    /// </summary>
+    public static async Task<Results<Ok<SearchPage<ReviewOrganizationListing>>, ProblemHttpResult>> ListOrganizationsAsync(
+        IQueryCollection query, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
+    {
+        var (search, problem) = SearchQuery.Parse(query, caller, certificates: false);
+        if (search is null)
+        {
+            return problem!;
+        }
+
+        var byUnit = search.Grade is not null || search.Industry is not null;
+        var matches = new List<ReviewOrganizationListing>();
+        foreach (var organization in (await bodies.OrganizationsAsync(ct)).OrderBy(o => o.RegionCode, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal))
+        {
+            if (!search.Covers(organization.RegionCode) || !search.MatchesText(organization.Id, organization.Name))
+            {
+                continue;
+            }
+
+            var units = byUnit ? await bodies.UnitsAsync(organization.Id, ct) : [];
+            if (byUnit && !units.Any(u => (search.Grade is not { } grade || u.ApprovedGrades.Contains(grade)) && u.Industries.Any(search.MatchesIndustry)))
+            {
+                continue;
+            }
+
+            matches.Add(new ReviewOrganizationListing(organization.Id, organization.Name, organization.RegionCode, organization.Level, units));
+        }
+
+        var page = search.PageOf(matches);
+        if (byUnit)
+        {
+            return TypedResults.Ok(page);
+        }
+
+        var items = new List<ReviewOrganizationListing>(page.Items.Count);
+        foreach (var organization in page.Items)
+        {
+            items.Add(organization with { Units = await bodies.UnitsAsync(organization.Id, ct) });
+        }
+
+        return TypedResults.Ok(page with { Items = items });
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewUnit>>, ProblemHttpResult>> UnitsAsync(string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
     {

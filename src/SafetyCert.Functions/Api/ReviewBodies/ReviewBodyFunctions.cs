@@ -27,6 +27,18 @@ internal sealed class ReviewBodyFunctions(
         api.HandleAsync(request, (Caller caller, OrganizationRequest body) =>
             ReviewBodyApi.AddOrganizationAsync(body, caller, bodies, cancellationToken), cancellationToken);
 
+    [Function("ReviewOrganizations_List")]
+    [ApiQuery("regionCode", "Region (six digits); the caller's when absent.")]
+    [ApiQuery("grade", "Only organizations with a unit approved for this grade (Level1, Level2, Level3, SmallMicro).")]
+    [ApiQuery("industry", "Only organizations with a unit for this industry; industry-trade covers its trades.")]
+    [ApiQuery("q", "Matches id or name, case ignored.")]
+    [ApiQuery("page", "Page number, from 1.", Type = "integer")]
+    [ApiQuery("pageSize", "Items per page, 1-100 (20 when absent).", Type = "integer")]
+    public Task<IResult> ListOrganizationsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.HandleAsync(request, caller => ReviewBodyApi.ListOrganizationsAsync(request.Query, caller, bodies, cancellationToken));
+
     [Function("ReviewOrganizations_Get")]
     public Task<IResult> GetOrganizationAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review-organizations/{id}")] HttpRequest request,
