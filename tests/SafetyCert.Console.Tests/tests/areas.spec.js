@@ -6,7 +6,12 @@ import { apiAs, field, parties, shot, signIn, signOut } from './helpers.js'
 
 test('the regulator records accidents against a certificate, sees the grounds that apply and reaches the revocation', async ({ page, request }) => {
   const tokens = Object.fromEntries((await parties(request)).map((p) => [p.role, p.token]))
-  const number = async (id) => (await (await apiAs(request, tokens.Administrator, 'GET', `/certificates/${id}`)).json()).number
+  // The dev host seeds its demo certificates just after it answers its health check: wait for each to be on file.
+  const number = async (id) => {
+    let found
+    await expect.poll(async () => (found = (await (await apiAs(request, tokens.Administrator, 'GET', `/certificates/${id}`)).json()).number)).toBeTruthy()
+    return found
+  }
   const steel = await number('demo-cert-nx-steel')
 
   // A regulator of Ningxia looks up a certificate of its region; an accident without a date is refused next to the field.
@@ -39,6 +44,13 @@ test('the regulator records accidents against a certificate, sees the grounds th
   await expect(rows.first()).toContainText('3')
   await expect(page.locator('[data-test="accident-revocation"]')).toHaveAttribute('href', '/workflows/revocation/demo-cert-my-mine')
 
+  // The administrator's list of accidents holds the mine's; opening it shows that certificate.
+  const mineListed = page.locator('[data-test="accident-list"] .el-table__body tr', { hasText: '绵阳' })
+  await expect(mineListed.first()).toContainText('3')
+  await page.goto('/regulator/accidents')
+  await mineListed.first().locator('[data-test="accident-open"]').click()
+  await expect(page.locator('[data-test="accident-certificate"]')).toContainText(mine)
+
   // An accident without deaths reported on time is recorded and listed; it starts no revocation.
   const build = await number('demo-cert-bj-build')
   await field(page, 'accident-number').fill(build)
@@ -50,6 +62,7 @@ test('the regulator records accidents against a certificate, sees the grounds th
   await page.locator('[data-test="accident-save"]').click()
   await expect(page.locator('[data-test="accidents"] .el-table__body tr')).toHaveCount(1)
   await expect(page.locator('[data-test="accidents"]')).toContainText(today)
+  await expect(page.locator('[data-test="accident-list"] .el-table__body tr').first()).toContainText(today)
   await expect(page.locator('[data-test="accident-revocation"]')).toHaveCount(0)
   await shot(page, '91-administrator-accidents-listed')
   await page.goto('/workflows/certificate/demo-cert-bj-build')
@@ -113,6 +126,11 @@ test('the administrator keeps the registries of review bodies and their contacts
   const stamp = Date.now().toString(36)
   await signIn(page, 'Administrator')
   await page.goto('/admin/review-bodies')
+  // The administrator sees every organization in the list, and opens one with its units.
+  for (const id of ['bj-review-center', 'fj-review-center', 'nx-review-center', 'sc-review-center']) {
+    await expect(page.locator(`[data-organization="${id}"]`)).toBeVisible()
+  }
+  await page.locator('[data-organization="nx-review-center"]').click()
   await expect(page.locator('[data-test="organization"]')).toContainText('nx-review-center')
 
   // An organization in an unknown region is refused next to the region; a known one is registered and opened.
