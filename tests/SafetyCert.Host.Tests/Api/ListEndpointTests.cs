@@ -76,6 +76,24 @@ public sealed class ListEndpointTests(AzuriteFixture azurite)
         await ApiSteps.AssertProblemAsync(await host.GetAsync("/api/accidents", ApiHost.Enterprise(ApiSteps.EnterpriseId)), HttpStatusCode.Forbidden);
     }
 
+    // RULES.md §7.3, seed 000 §3(4) and 001 art.21(3): the thresholds come from the profiles the revocation rule applies.
+    [Fact]
+    public async Task Accident_thresholds_are_served_per_profile_and_grade_from_the_profiles_with_their_citation()
+    {
+        await using var host = await ApiHost.StartAsync(azurite, Monday);
+
+        var thresholds = (await PageAsync(host, "/api/accidents/thresholds", ApiHost.Enterprise(ApiSteps.EnterpriseId))).EnumerateArray().ToDictionary(t => t.GetProperty("profileId").GetString()!);
+
+        Assert.Equal(SafetyCert.Domain.Profiles.ProfileCatalog.Embedded.Profiles.Select(p => p.Id).Order(StringComparer.Ordinal), thresholds.Keys.Order(StringComparer.Ordinal));
+        var national = thresholds["national-non-coal-mine-2017"];
+        Assert.Equal([("Level1", 1), ("Level2", 2), ("Level3", 3)], national.GetProperty("deaths").EnumerateObject().Where(g => g.Name != "SmallMicro").Select(g => (g.Name, g.Value.GetInt32())));
+        Assert.All(thresholds["ningxia-2017"].GetProperty("deaths").EnumerateObject(), g => Assert.Equal(1, g.Value.GetInt32()));
+        var citation = thresholds["ningxia-2017"].GetProperty("citationChinese").GetString();
+        Assert.Contains("《宁夏回族自治区企业安全生产标准化评审工作管理办法（试行）》第二十一条", citation, StringComparison.Ordinal);
+        Assert.DoesNotContain("001", citation, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.SendAsync(HttpMethod.Get, "/api/accidents/thresholds", caller: null)).StatusCode);
+    }
+
     private static IEnumerable<string?> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()).Order(StringComparer.Ordinal);
 
     private static async Task<JsonElement> PageAsync(ApiHost host, string path, SafetyCert.Functions.Access.Caller caller)

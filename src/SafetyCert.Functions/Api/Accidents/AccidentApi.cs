@@ -1,13 +1,33 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SafetyCert.Domain.Profiles;
+using SafetyCert.Domain.Revocation;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Api.Search;
+using SafetyCert.Functions.Notifications;
 using SafetyCert.Functions.Storage;
 
 namespace SafetyCert.Functions.Api.Accidents;
 
 internal static class AccidentApi
 {
+    /// <summary>
+    /// The fatal-accident thresholds of every jurisdiction profile, as the domain's revocation rule applies them
+    /// (<see cref="RevocationRules.AccidentGrounds"/>): reference data any signed-in caller may read.
+    /// </summary>
+    public static Ok<IReadOnlyList<RevocationThreshold>> Thresholds(ProfileCatalog profiles, RuleCitation citations)
+    {
+        var thresholds = profiles.Profiles
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p =>
+            {
+                var (zh, en) = citations.Cite(p.FatalAccidentDeaths.Source);
+                return new RevocationThreshold(p.Id, p.Name, p.EffectiveFrom, p.EffectiveUntil, p.Regions, p.Industries, p.FatalAccidentDeaths.Value, zh, en);
+            })
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<RevocationThreshold>>(thresholds);
+    }
+
     /// <summary>
     /// The accidents at enterprises of the caller's region (or the region named inside it), newest first. Reads every
     /// accident row (one key range) and every enterprise registration row, to place each accident in its region.

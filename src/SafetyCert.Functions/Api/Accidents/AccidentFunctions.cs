@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
+using SafetyCert.Domain.Profiles;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Api.Reference;
+using SafetyCert.Functions.Notifications;
 
 namespace SafetyCert.Functions.Api.Accidents;
 
@@ -8,8 +10,13 @@ namespace SafetyCert.Functions.Api.Accidents;
 /// <c>/api/accidents</c>: the accidents reported at certified enterprises (RULES.md §7.2–§7.3), as a regulator reviews them
 /// for its region. An accident is reported against a certificate (<c>POST /api/certificates/{id}/accidents</c>).
 /// </summary>
-internal sealed class AccidentFunctions(ApiRequests api, EnterpriseRegistry registry)
+internal sealed class AccidentFunctions(ApiRequests api, EnterpriseRegistry registry, ProfileCatalog profiles, RuleCitation citations)
 {
+    [Function("Accidents_Thresholds")]
+    public Task<IResult> ThresholdsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accidents/thresholds")] HttpRequest request) =>
+        api.HandleAsync(request, _ => Task.FromResult(AccidentApi.Thresholds(profiles, citations)));
+
     [Function("Accidents_List")]
     [ApiQuery("regionCode", "Region (six digits) of the enterprises; the caller's when absent.")]
     [ApiQuery("grade", "The enterprise's recorded grade (Level1, Level2, Level3, SmallMicro).")]
