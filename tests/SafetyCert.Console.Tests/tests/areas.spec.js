@@ -19,9 +19,15 @@ test('the regulator records accidents against a certificate, sees the grounds th
   await page.locator('[data-menu="accidents"]').click()
   await expect(page.getByRole('heading', { level: 2 })).toContainText('生产安全事故')
   await expect(page.locator('[data-test="accident-thresholds"]')).toContainText('死亡事故')
+  // Before a certificate is chosen, every profile's thresholds are listed.
+  await expect(page.locator('[data-test="threshold"]')).toHaveCount(5)
   await field(page, 'accident-number').fill(steel)
   await field(page, 'accident-number').press('Enter')
   await expect(page.locator('[data-test="accident-certificate"]')).toContainText(steel)
+  // The thresholds shown are the certificate's own profile's, as the API serves them from the profile (Ningxia: any death).
+  await expect(page.locator('[data-test="threshold"]')).toHaveCount(1)
+  await expect(page.locator('[data-test="threshold"]')).toContainText('宁夏回族自治区企业安全生产标准化评审工作管理办法')
+  await expect(page.locator('[data-test="threshold"]')).toContainText('三级 1 人')
   await expect(page.locator('[data-test="accidents"]')).toContainText('尚无事故记录')
   await page.locator('[data-test="accident-save"]').click()
   await expect(page.locator('[data-test="accident-form"] .el-form-item__error').first()).toBeVisible()
