@@ -13,11 +13,13 @@ namespace SafetyCert.Functions.Api.Accidents;
 internal sealed class AccidentFunctions(ApiRequests api, EnterpriseRegistry registry, ProfileCatalog profiles, RuleCitation citations)
 {
     [Function("Accidents_Thresholds")]
+    [ApiOperation("Deaths in one accident that revoke a certificate, per profile and grade")]
     public Task<IResult> ThresholdsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accidents/thresholds")] HttpRequest request) =>
         api.HandleAsync(request, _ => Task.FromResult(AccidentApi.Thresholds(profiles, citations)));
 
     [Function("Accidents_List")]
+    [ApiOperation("List the accidents at enterprises of the region, newest first")]
     [ApiQuery("regionCode", "Region (six digits) of the enterprises; the caller's when absent.")]
     [ApiQuery("grade", "The enterprise's recorded grade (Level1, Level2, Level3, SmallMicro).")]
     [ApiQuery("industry", "The enterprise's industry; industry-trade covers its trades.")]

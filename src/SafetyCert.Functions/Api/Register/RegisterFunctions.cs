@@ -20,6 +20,7 @@ internal sealed class RegisterFunctions(
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
     [Function("Register_Import")]
+    [ApiOperation("Import a register of certificates, review organizations or review units (.csv or .xlsx)")]
     [ApiQuery("dryRun", "true: only report what would be imported.", Type = "boolean")]
     [ApiQuery("holdPastNotices", "true: notices already due are not sent.", Type = "boolean")]
     [ApiRequestBody(RegisterFile.CsvMediaType)]
@@ -85,6 +86,7 @@ internal sealed class RegisterFunctions(
         });
 
     [Function("Register_Export")]
+    [ApiOperation("Export the certificate register as a spreadsheet")]
     [ApiResponse(StatusCodes.Status200OK, RegisterFile.XlsxMediaType)]
     public Task<IResult> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/export")] HttpRequest request,
@@ -93,6 +95,7 @@ internal sealed class RegisterFunctions(
             (IResult?)Refused(caller) ?? TypedResults.File(await export.WriteAsync(caller, workflowClients.For(durable), cancellationToken), RegisterFile.XlsxMediaType, "台账.xlsx"));
 
     [Function("Register_ImportProgress")]
+    [ApiOperation("Read the progress of a register import")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportProgress))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     public Task<IResult> ImportProgressAsync(
