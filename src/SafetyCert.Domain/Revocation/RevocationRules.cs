@@ -20,15 +20,29 @@ public static class RevocationRules
         [RevocationGround.FatalAccident];
 
     /// <summary>The source of a ground, as shown to the enterprise in its revocation notice.</summary>
-    public static string SourceOf(RevocationGround ground) => ground switch
+    public static string SourceOf(RevocationGround ground) =>
+        $"RULES.md §7({(int)ground}) [{string.Join("], [", SourcesOf(ground))}]";
+
+    /// <summary>
+    /// The source of a ground under the profile a certificate was issued on: the provisions of the profile's own
+    /// regulation where it has the ground, otherwise every listed provision, applied by convention. A national
+    /// non-coal-mine certificate revoked for a fatal accident cites 000 §3(4), not Ningxia's article.
+    /// </summary>
+    public static string SourceOf(RevocationGround ground, JurisdictionProfile profile)
     {
-        RevocationGround.FraudInReview => "RULES.md §7(1) [000 §3(4)], [001 art.21(1)]",
-        RevocationGround.AccidentConcealedOrLate => "RULES.md §7(2) [000 §3(4)], [001 art.21(2)]",
-        RevocationGround.FatalAccident => "RULES.md §7(3) [000 §3(4)], [001 art.21(3)]",
-        RevocationGround.SafetyFundsShort => "RULES.md §7(4) [001 art.21(4)]",
-        RevocationGround.SystemNotRun => "RULES.md §7(5) [001 art.21(5)]",
-        RevocationGround.UncontrolledHazard => "RULES.md §7(6) [001 art.21(6)], [004 §9]",
-        RevocationGround.QualityAuditFailed => "RULES.md §7(7) [002 §3(3)]",
+        ArgumentNullException.ThrowIfNull(profile);
+        return $"RULES.md §7({(int)ground}) [{profile.SourceOf(SourcesOf(ground))}]";
+    }
+
+    private static string[] SourcesOf(RevocationGround ground) => ground switch
+    {
+        RevocationGround.FraudInReview => ["000 §3(4)", "001 art.21(1)"],
+        RevocationGround.AccidentConcealedOrLate => ["000 §3(4)", "001 art.21(2)"],
+        RevocationGround.FatalAccident => ["000 §3(4)", "001 art.21(3)"],
+        RevocationGround.SafetyFundsShort => ["001 art.21(4)"],
+        RevocationGround.SystemNotRun => ["001 art.21(5)"],
+        RevocationGround.UncontrolledHazard => ["001 art.21(6)", "004 §9"],
+        RevocationGround.QualityAuditFailed => ["002 §3(3)"],
         _ => throw new ArgumentOutOfRangeException(nameof(ground), ground, "Not one of the seven grounds of RULES.md §7."),
     };
 

@@ -92,7 +92,7 @@ internal sealed class EnterpriseFunctions(
     public Task<IResult> ApplicationsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enterprises/{id}/applications")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        api.HandleAsync(request, caller => EnterpriseRecordsApi.ApplicationsAsync(id, caller, registry, applications, bodies, cancellationToken));
+        api.HandleAsync(request, caller => EnterpriseRecordsApi.ApplicationsAsync(id, caller, registry, applications, bodies, citations, cancellationToken));
 
     [Function("Enterprises_Certificates")]
     [ApiOperation("List an enterprise's certificates")]

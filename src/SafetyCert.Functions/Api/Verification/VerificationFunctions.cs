@@ -44,7 +44,7 @@ internal sealed class VerificationFunctions(
         }
 
         var enterprise = await registry.GetAsync(record.EnterpriseId, cancellationToken);
-        var status = await workflowClients.For(durable).GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, cancellationToken);
+        var status = (await workflowClients.For(durable).GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, cancellationToken))?.Status ?? "Issuing";
         return TypedResults.Ok(new VerificationView(
             record.Number,
             enterprise?.Name ?? "",
@@ -52,6 +52,7 @@ internal sealed class VerificationFunctions(
             await summaries.IssuingBodyAsync(record, cancellationToken),
             record.IssuedOn,
             summaries.LastValidDay(record),
-            status?.Status ?? "Issuing"));
+            status,
+            Notifications.NoticeVocabulary.CertificateStatus(status).Zh));
     }
 }
