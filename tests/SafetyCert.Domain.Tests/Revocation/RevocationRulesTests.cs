@@ -94,8 +94,12 @@ public class RevocationRulesTests
     [Fact]
     public void Revocation_without_grounds_or_with_repeats_is_refused()
     {
-        Assert.Contains("at least one ground", RevocationRules.ProblemWith(false, [], "r", ["d"]), StringComparison.Ordinal);
-        Assert.Contains("once", RevocationRules.ProblemWith(false, [RevocationGround.SystemNotRun, RevocationGround.SystemNotRun], "r", ["d"]), StringComparison.Ordinal);
+        var none = RevocationRules.ProblemWith(false, [], "r", ["d"]);
+        var repeated = RevocationRules.ProblemWith(false, [RevocationGround.SystemNotRun, RevocationGround.SystemNotRun], "r", ["d"]);
+        Assert.Contains("at least one ground", none?.English, StringComparison.Ordinal);
+        Assert.Contains("至少列明一项", none?.Chinese, StringComparison.Ordinal);
+        Assert.Contains("once", repeated?.English, StringComparison.Ordinal);
+        Assert.Contains("只能列明一次", repeated?.Chinese, StringComparison.Ordinal);
     }
 
     // RULES.md §7 ban [001 art.21 「自撤销之日起满1年后」]: the start day is not counted, so the first free day is one

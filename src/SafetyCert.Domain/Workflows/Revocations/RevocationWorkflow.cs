@@ -64,7 +64,7 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
 
         if (RevocationRules.ProblemWith(opened.Automatic, opened.Grounds, opened.Reason, opened.EvidenceDocumentIds) is { } problem)
         {
-            return Decision.Reject(problem);
+            return Decision.Reject(problem.English);
         }
 
         JurisdictionProfile profile;

@@ -20,6 +20,7 @@ internal sealed class RegisterFunctions(
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
     [Function("Register_Import")]
+    [ApiOperation("Import a register of certificates, review organizations or review units (.csv or .xlsx)")]
     [ApiQuery("dryRun", "true: only report what would be imported.", Type = "boolean")]
     [ApiQuery("holdPastNotices", "true: notices already due are not sent.", Type = "boolean")]
     [ApiRequestBody(RegisterFile.CsvMediaType)]
@@ -40,13 +41,15 @@ internal sealed class RegisterFunctions(
 
             if (!Flag(request, "dryRun", out var dryRun) || !Flag(request, "holdPastNotices", out var hold))
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "query", "dryRun and holdPastNotices are true or false.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "query", new("dryRun 和 holdPastNotices 的值须为 true 或 false。", "dryRun and holdPastNotices are true or false."));
             }
 
             var mediaType = request.ContentType?.Split(';')[0].Trim();
             if (mediaType is not (RegisterFile.CsvMediaType or RegisterFile.XlsxMediaType))
             {
-                return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\".");
+                return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", new(
+                    $"文件须为 {RegisterFile.CsvMediaType} 或 {RegisterFile.XlsxMediaType}，收到的类型是“{request.ContentType}”。",
+                    $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\"."));
             }
 
             using var buffer = new MemoryStream();
@@ -54,7 +57,7 @@ internal sealed class RegisterFunctions(
             if (buffer.Length is 0 or > MaxFileBytes)
             {
                 return ApiProblems.Malformed(buffer.Length == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge, "body",
-                    $"The file is empty or larger than {MaxFileBytes / 1024 / 1024} MB.");
+                    new($"文件为空或大于 {MaxFileBytes / 1024 / 1024} MB。", $"The file is empty or larger than {MaxFileBytes / 1024 / 1024} MB."));
             }
 
             // Reading the .csv closes the buffer.
@@ -67,7 +70,7 @@ internal sealed class RegisterFunctions(
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException or CsvHelper.CsvFormatException)
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: it is damaged or not of that type.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", new($"文件无法按 {mediaType} 读取：文件已损坏或不是该类型。", $"The file could not be read as {mediaType}: it is damaged or not of that type."));
             }
 
             var report = RegisterSheets.Of(file.Headers) switch
@@ -83,6 +86,7 @@ internal sealed class RegisterFunctions(
         });
 
     [Function("Register_Export")]
+    [ApiOperation("Export the certificate register as a spreadsheet")]
     [ApiResponse(StatusCodes.Status200OK, RegisterFile.XlsxMediaType)]
     public Task<IResult> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/export")] HttpRequest request,
@@ -91,6 +95,7 @@ internal sealed class RegisterFunctions(
             (IResult?)Refused(caller) ?? TypedResults.File(await export.WriteAsync(caller, workflowClients.For(durable), cancellationToken), RegisterFile.XlsxMediaType, "台账.xlsx"));
 
     [Function("Register_ImportProgress")]
+    [ApiOperation("Read the progress of a register import")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportProgress))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     public Task<IResult> ImportProgressAsync(

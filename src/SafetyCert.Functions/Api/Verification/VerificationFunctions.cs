@@ -20,6 +20,7 @@ internal sealed class VerificationFunctions(
     WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, CertificateSummaries summaries, VerificationLimiter limiter)
 {
     [Function("Public_VerifyCertificate")]
+    [ApiOperation("Verify a certificate by its number (public)")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(VerificationView))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status429TooManyRequests, ApiResponseAttribute.Problem)]

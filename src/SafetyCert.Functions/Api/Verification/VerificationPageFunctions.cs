@@ -31,6 +31,7 @@ internal static class VerificationPageFunctions
         + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     [Function("Public_VerifyPage")]
+    [ApiOperation("Public certificate verification page")]
     [ApiQuery("number", "A certificate number to look up at once.")]
     [ApiResponse(StatusCodes.Status200OK, "text/html")]
     public static IResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/verify")] HttpRequest request)
@@ -50,6 +51,7 @@ internal static class VerificationPageFunctions
     }
 
     [Function("Public_CertificateQr")]
+    [ApiOperation("QR code that links to a certificate's public verification")]
     [ApiResponse(StatusCodes.Status200OK, "image/png")]
     public static IResult Qr(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/certificates/{number}/qr.png")] HttpRequest request, string number)

@@ -34,7 +34,7 @@ internal static class WorkflowApi
 
         if (from < 1 || pageSize is < 1 or > 1000)
         {
-            return ApiProblems.Invalid("pageSize", "from ≥ 1 and pageSize in 1..1000.");
+            return ApiProblems.Invalid("pageSize", new("from 须不小于 1，pageSize 须在 1 到 1000 之间。", "from ≥ 1 and pageSize in 1..1000."));
         }
 
         var (status, problem) = await VisibleAsync(kind, id, caller, workflows, registry, ct);
