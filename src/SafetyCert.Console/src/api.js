@@ -1,5 +1,6 @@
 import { config } from './config.js'
 import { useSession } from './stores/session.js'
+import { i18n } from './i18n.js'
 
 /** An answer that was not 2xx: the API's ProblemDetails, with its field errors (`errors`) and other members. */
 export class ApiProblem extends Error {
@@ -22,7 +23,8 @@ export class ApiProblem extends Error {
 
 async function send(method, path, body, options = {}) {
   const session = useSession()
-  const headers = { Accept: 'application/json, application/problem+json' }
+  // The API writes its problems (titles, field errors) in the language the console shows.
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': i18n.global.locale.value === 'en' ? 'en' : 'zh-CN' }
   const token = await session.accessToken()
   if (token) headers.Authorization = `Bearer ${token}`
   let payload

@@ -14,42 +14,34 @@ public static class UnifiedSocialCreditCode
     /// <summary>Every code has this many characters.</summary>
     public const int Length = 18;
 
-    /// <summary>Why a text is not a valid code; null when it is one.</summary>
-    public static string? Problem(string? code) => Describe(code, chinese: false);
-
-    /// <summary>The same verdict as <see cref="Problem"/>, worded in Chinese for the people who fix the data.</summary>
-    public static string? ProblemInChinese(string? code) => Describe(code, chinese: true);
-
-    private static string? Describe(string? code, bool chinese)
+    /// <summary>Why a text is not a valid code, in Chinese and in English; null when it is one.</summary>
+    public static (string Chinese, string English)? Problem(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {
-            return chinese ? "统一社会信用代码必填。" : "A unified social credit code is required.";
+            return ("统一社会信用代码为必填项。", "A unified social credit code is required.");
         }
 
         if (code.Length != Length)
         {
-            return chinese
-                ? $"“{code}”有 {code.Length} 个字符；统一社会信用代码为 {Length} 位。"
-                : $"'{code}' has {code.Length} characters; a unified social credit code has {Length}.";
+            return ($"“{code}”有 {code.Length} 个字符，统一社会信用代码应为 {Length} 个字符。",
+                $"'{code}' has {code.Length} characters; a unified social credit code has {Length}.");
         }
 
         for (var i = 0; i < Length; i++)
         {
             if (!Alphabet.Contains(code[i], StringComparison.Ordinal))
             {
-                return chinese
-                    ? $"“{code}”第 {i + 1} 位为“{code[i]}”；统一社会信用代码只用数字和除 I、O、S、V、Z 以外的大写字母。"
-                    : $"'{code}' has '{code[i]}' at position {i + 1}; a unified social credit code uses digits and capital letters except I, O, S, V, Z.";
+                return ($"“{code}”第 {i + 1} 位是“{code[i]}”；统一社会信用代码只使用数字和除 I、O、S、V、Z 以外的大写字母。",
+                    $"'{code}' has '{code[i]}' at position {i + 1}; a unified social credit code uses digits and capital letters except I, O, S, V, Z.");
             }
         }
 
         var expected = CheckCharacter(code.AsSpan(0, Length - 1));
         return code[Length - 1] == expected
             ? null
-            : chinese
-                ? $"“{code}”的校验码为“{code[Length - 1]}”，但按前 17 位计算应为“{expected}”（GB 32100-2015）。"
-                : $"'{code}' ends in check character '{code[Length - 1]}' but its first 17 characters give '{expected}' (GB 32100-2015).";
+            : ($"“{code}”的校验码是“{code[Length - 1]}”，但按前 17 位计算应为“{expected}”（GB 32100-2015）。",
+                $"'{code}' ends in check character '{code[Length - 1]}' but its first 17 characters give '{expected}' (GB 32100-2015).");
     }
 
     /// <summary>Whether a text is a valid code, check character included.</summary>

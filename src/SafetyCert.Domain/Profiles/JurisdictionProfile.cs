@@ -103,4 +103,15 @@ public sealed record JurisdictionProfile
 
     /// <summary>Whether the profile is in force on a date.</summary>
     public bool InForceOn(LocalDate date) => date >= EffectiveFrom && (EffectiveUntil is null || date <= EffectiveUntil);
+
+    /// <summary>
+    /// The source of a rule the profile holds no setting for, from the seed provisions that carry it (e.g. <c>001 art.16</c>):
+    /// those of the profile's own regulation where it has the rule, otherwise all of them, applied by convention.
+    /// </summary>
+    public string SourceOf(params string[] provisions)
+    {
+        ArgumentNullException.ThrowIfNull(provisions);
+        var own = provisions.Where(p => p.StartsWith(Seed + " ", StringComparison.Ordinal)).ToArray();
+        return own.Length > 0 ? string.Join(", ", own) : "convention: " + string.Join(", ", provisions);
+    }
 }

@@ -2,7 +2,7 @@ namespace SafetyCert.Domain.Revocation;
 
 /// <summary>
 /// The seven grounds on which a certificate is revoked during its validity (RULES.md §7). The number of
-/// each member is its place in that list; <see cref="RevocationRules.SourceOf"/> gives its source.
+/// each member is its place in that list; <see cref="RevocationRules.SourceOf(RevocationGround, Profiles.JurisdictionProfile)"/> gives its source.
 /// </summary>
 public enum RevocationGround
 {

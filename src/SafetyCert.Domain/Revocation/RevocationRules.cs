@@ -20,15 +20,29 @@ public static class RevocationRules
         [RevocationGround.FatalAccident];
 
     /// <summary>The source of a ground, as shown to the enterprise in its revocation notice.</summary>
-    public static string SourceOf(RevocationGround ground) => ground switch
+    public static string SourceOf(RevocationGround ground) =>
+        $"RULES.md §7({(int)ground}) [{string.Join("], [", SourcesOf(ground))}]";
+
+    /// <summary>
+    /// The source of a ground under the profile a certificate was issued on: the provisions of the profile's own
+    /// regulation where it has the ground, otherwise every listed provision, applied by convention. A national
+    /// non-coal-mine certificate revoked for a fatal accident cites 000 §3(4), not Ningxia's article.
+    /// </summary>
+    public static string SourceOf(RevocationGround ground, JurisdictionProfile profile)
     {
-        RevocationGround.FraudInReview => "RULES.md §7(1) [000 §3(4)], [001 art.21(1)]",
-        RevocationGround.AccidentConcealedOrLate => "RULES.md §7(2) [000 §3(4)], [001 art.21(2)]",
-        RevocationGround.FatalAccident => "RULES.md §7(3) [000 §3(4)], [001 art.21(3)]",
-        RevocationGround.SafetyFundsShort => "RULES.md §7(4) [001 art.21(4)]",
-        RevocationGround.SystemNotRun => "RULES.md §7(5) [001 art.21(5)]",
-        RevocationGround.UncontrolledHazard => "RULES.md §7(6) [001 art.21(6)], [004 §9]",
-        RevocationGround.QualityAuditFailed => "RULES.md §7(7) [002 §3(3)]",
+        ArgumentNullException.ThrowIfNull(profile);
+        return $"RULES.md §7({(int)ground}) [{profile.SourceOf(SourcesOf(ground))}]";
+    }
+
+    private static string[] SourcesOf(RevocationGround ground) => ground switch
+    {
+        RevocationGround.FraudInReview => ["000 §3(4)", "001 art.21(1)"],
+        RevocationGround.AccidentConcealedOrLate => ["000 §3(4)", "001 art.21(2)"],
+        RevocationGround.FatalAccident => ["000 §3(4)", "001 art.21(3)"],
+        RevocationGround.SafetyFundsShort => ["001 art.21(4)"],
+        RevocationGround.SystemNotRun => ["001 art.21(5)"],
+        RevocationGround.UncontrolledHazard => ["001 art.21(6)", "004 §9"],
+        RevocationGround.QualityAuditFailed => ["002 §3(3)"],
         _ => throw new ArgumentOutOfRangeException(nameof(ground), ground, "Not one of the seven grounds of RULES.md §7."),
     };
 
@@ -67,43 +81,46 @@ public static class RevocationRules
     /// <summary>
     /// Why a revocation cannot be opened as given, or null when it can. Every revocation names at least one
     /// ground; an automatic one names exactly one automatic ground; every other needs the regulator's
-    /// written reason and at least one evidence document (RULES.md §7 convention).
+    /// written reason and at least one evidence document (RULES.md §7 convention). The reason is given in Chinese and
+    /// in English, citing the seeds' grounds of revocation (000 §3(4), 001 art.21) rather than the rulebook.
     /// </summary>
-    public static string? ProblemWith(bool automatic, ImmutableArray<RevocationGround> grounds, string? reason, ImmutableArray<string> evidenceDocumentIds)
+    public static (string Chinese, string English)? ProblemWith(bool automatic, ImmutableArray<RevocationGround> grounds, string? reason, ImmutableArray<string> evidenceDocumentIds)
     {
         var named = grounds.IsDefault ? [] : grounds;
         if (named.IsEmpty)
         {
-            return "A revocation must name at least one ground of RULES.md §7.";
+            return ("撤销须至少列明一项撤销情形。", "A revocation must name at least one ground of revocation.");
         }
 
         var unknown = named.Where(g => !Enum.IsDefined(g)).ToList();
         if (unknown.Count > 0)
         {
-            return $"Ground(s) {string.Join(", ", unknown.Select(g => (int)g))} are not among the seven of RULES.md §7.";
+            var numbers = string.Join(", ", unknown.Select(g => (int)g));
+            return ($"情形 {numbers} 不属于七项撤销情形。", $"Ground(s) {numbers} are not among the seven grounds of revocation.");
         }
 
         if (named.Distinct().Count() != named.Length)
         {
-            return "A revocation names each ground once.";
+            return ("每项撤销情形只能列明一次。", "A revocation names each ground once.");
         }
 
         if (automatic)
         {
             return named.Length == 1 && AutomaticGrounds.Contains(named[0])
                 ? null
-                : $"Only {string.Join(" or ", AutomaticGrounds)} alone starts a revocation automatically; {string.Join(", ", named)} needs a regulator's decision with reason and evidence (RULES.md §7).";
+                : ($"只有 {string.Join(" 或 ", AutomaticGrounds)} 单独一项可自动启动撤销；{string.Join("、", named)} 须由监管部门作出附理由和证据的决定。",
+                    $"Only {string.Join(" or ", AutomaticGrounds)} alone starts a revocation automatically; {string.Join(", ", named)} needs a regulator's decision with reason and evidence.");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return "A regulator's revocation decision needs a written reason (RULES.md §7).";
+            return ("监管部门的撤销决定须附书面理由。", "A regulator's revocation decision needs a written reason.");
         }
 
         var evidence = evidenceDocumentIds.IsDefault ? [] : evidenceDocumentIds;
         if (evidence.IsEmpty || evidence.Any(string.IsNullOrWhiteSpace))
         {
-            return "A regulator's revocation decision needs at least one evidence document id, none blank (RULES.md §7).";
+            return ("监管部门的撤销决定须附至少一份证据文件编号，且不得为空。", "A regulator's revocation decision needs at least one evidence document id, none blank.");
         }
 
         return null;

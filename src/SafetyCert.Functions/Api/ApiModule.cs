@@ -36,6 +36,8 @@ internal static class ApiModule
         services.AddSingleton<Register.RegisterExport>();
         services.AddSingleton<Verification.VerificationLimiter>();
         services.AddSingleton<Reference.ApiReference>();
+        // Every problem is written in the caller's language (Accept-Language), whichever function answered it.
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += Language.LocalizedProblemDetails.Localize);
         // Request bodies (ApiRequests) and every IResult written as JSON use the same options.
         services.ConfigureHttpJsonOptions(o =>
         {

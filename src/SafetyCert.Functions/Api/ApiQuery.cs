@@ -29,7 +29,7 @@ internal static class ApiQuery
         }
 
         value = fallback;
-        problem = ApiProblems.Malformed(StatusCodes.Status400BadRequest, name, $"'{text}' is not a whole number.");
+        problem = ApiProblems.Malformed(StatusCodes.Status400BadRequest, name, new($"“{text}”不是整数。", $"'{text}' is not a whole number."));
         return false;
     }
 

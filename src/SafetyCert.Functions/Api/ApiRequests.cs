@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using SafetyCert.Functions.Access;
+using SafetyCert.Functions.Api.Language;
 
 namespace SafetyCert.Functions.Api;
 
@@ -61,7 +62,7 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
 
         if (key.Length > IdempotencyBinding.MaxKeyLength || key.Any(char.IsControl))
         {
-            return ApiProblems.Invalid(IdempotencyKey.Header, $"At most {IdempotencyBinding.MaxKeyLength} printable characters.");
+            return ApiProblems.Invalid(IdempotencyKey.Header, new($"最多 {IdempotencyBinding.MaxKeyLength} 个可打印字符。", $"At most {IdempotencyBinding.MaxKeyLength} printable characters."));
         }
 
         var fingerprint = await IdempotencyBinding.FingerprintAsync(request, caller, cancellationToken);
@@ -112,7 +113,8 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
 
         if (!request.HasJsonContentType())
         {
-            return (null, ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, BodyField, $"Expected a supported JSON media type but got \"{request.ContentType}\"."));
+            return (null, ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, BodyField,
+                new($"请求体须为 JSON，收到的类型是“{request.ContentType}”。", $"Expected a supported JSON media type but got \"{request.ContentType}\".")));
         }
 
         T? body;
@@ -129,7 +131,9 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
         catch (BadHttpRequestException e)
         {
             // The server refused the body itself (too large, cut off).
-            return (null, ApiProblems.Malformed(e.StatusCode, BodyField, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large." : "The body could not be read."));
+            return (null, ApiProblems.Malformed(e.StatusCode, BodyField, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? new("请求体过大。", "The body is too large.")
+                : new("请求体无法读取。", "The body could not be read.")));
         }
 
         if (body is null)
@@ -146,18 +150,23 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
     /// What was wrong with a value, in the API's words. The app's own converters (dates) explain themselves; the serializer's
     /// messages name .NET types and reader positions, which a caller is not told.
     /// </summary>
-    private static string Reason(JsonException e)
+    private static ApiText Reason(JsonException e)
     {
+        if (e is LocalizedJsonException own)
+        {
+            return own.Text;
+        }
+
         var library = e.Message.Contains("LineNumber:", StringComparison.Ordinal) || e.Message.Contains("BytePositionInLine", StringComparison.Ordinal)
             || e.Message.Contains("System.", StringComparison.Ordinal) || e.Message.Contains("SafetyCert.", StringComparison.Ordinal);
         if (!library)
         {
-            return e.Message;
+            return new("该值无法读取。", e.Message);
         }
 
         return e.InnerException is not null || e.Message.Contains("could not be converted", StringComparison.Ordinal)
-            ? "The value has the wrong type, or is not one of the allowed names."
-            : "The body is not well-formed JSON here.";
+            ? new("该值的类型不对，或不是允许的名称之一。", "The value has the wrong type, or is not one of the allowed names.")
+            : new("此处的 JSON 格式不正确。", "The body is not well-formed JSON here.");
     }
 
     private static bool CanHaveBody(HttpRequest request) =>
@@ -165,5 +174,5 @@ internal sealed class ApiRequests(CallerAuthenticator authenticator, IOptions<Js
             ?? (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
 
     private static ProblemHttpResult Missing() =>
-        ApiProblems.Malformed(StatusCodes.Status400BadRequest, BodyField, "A JSON body is required.");
+        ApiProblems.Malformed(StatusCodes.Status400BadRequest, BodyField, new("须提供 JSON 请求体。", "A JSON body is required."));
 }

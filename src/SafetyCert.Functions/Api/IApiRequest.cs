@@ -4,5 +4,5 @@ namespace SafetyCert.Functions.Api;
 internal interface IApiRequest
 {
     /// <summary>Each invalid field (camelCase, as in JSON) with what is wrong; empty when the request is valid.</summary>
-    IEnumerable<(string Field, string Error)> Problems();
+    IEnumerable<(string Field, Language.ApiText Error)> Problems();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafetyCert.Functions.Api.Language;
 
 namespace SafetyCert.Functions.Api;
 
@@ -31,14 +32,16 @@ internal static class RequestLimits
     public const int EmailAddress = 254;
 
     /// <summary>The problem to report when <paramref name="value"/> is longer than <paramref name="max"/> characters; null otherwise.</summary>
-    public static (string Field, string Error)? TooLong(string? value, string field, int max) =>
+    public static (string Field, ApiText Error)? TooLong(string? value, string field, int max) =>
         value is { Length: var length } && length > max
-            ? (field, string.Create(CultureInfo.InvariantCulture, $"At most {max} characters; {length} were sent."))
+            ? (field, new(string.Create(CultureInfo.InvariantCulture, $"最多 {max} 个字符，收到 {length} 个。"),
+                string.Create(CultureInfo.InvariantCulture, $"At most {max} characters; {length} were sent.")))
             : null;
 
     /// <summary>The problem to report when a list holds more than <paramref name="max"/> items; null otherwise.</summary>
-    public static (string Field, string Error)? TooMany(int? count, string field, int max) =>
+    public static (string Field, ApiText Error)? TooMany(int? count, string field, int max) =>
         count is { } n && n > max
-            ? (field, string.Create(CultureInfo.InvariantCulture, $"At most {max} items; {n} were sent."))
+            ? (field, new(string.Create(CultureInfo.InvariantCulture, $"最多 {max} 项，收到 {n} 项。"),
+                string.Create(CultureInfo.InvariantCulture, $"At most {max} items; {n} were sent.")))
             : null;
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
+using SafetyCert.Functions.Api.Language;
+
 namespace SafetyCert.Functions.Api;
 
 /// <summary>
@@ -20,19 +22,19 @@ internal sealed class StrictLocalDateConverter : JsonConverter<LocalDate>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a date as a string yyyy-MM-dd, got {reader.TokenType}.");
+            throw new LocalizedJsonException(new ApiText($"日期须为 yyyy-MM-dd 格式的字符串，收到的是 {reader.TokenType}。", $"Expected a date as a string yyyy-MM-dd, got {reader.TokenType}."));
         }
 
         var text = reader.GetString() ?? "";
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            throw new JsonException($"'{text}' is not a date (yyyy-MM-dd).");
+            throw new LocalizedJsonException(new ApiText($"“{text}”不是有效日期（yyyy-MM-dd）。", $"'{text}' is not a date (yyyy-MM-dd)."));
         }
 
         return parsed.Value >= Earliest && parsed.Value <= Latest
             ? parsed.Value
-            : throw new JsonException($"'{text}' lies outside 1900-01-01..2199-12-31.");
+            : throw new LocalizedJsonException(new ApiText($"“{text}”不在 1900-01-01 至 2199-12-31 之间。", $"'{text}' lies outside 1900-01-01..2199-12-31."));
     }
 
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)

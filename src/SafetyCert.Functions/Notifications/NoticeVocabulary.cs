@@ -94,6 +94,23 @@ internal sealed class NoticeVocabulary(RegionCatalog regions)
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown status."),
     };
 
+    /// <summary>
+    /// A certificate's status as the certificate workflow names it (<see cref="Domain.Workflows.Certificates.CertificateStatus"/>),
+    /// or <c>Issuing</c> while its workflow has not started; an unknown one is shown as it is.
+    /// </summary>
+    public static (string Zh, string En) CertificateStatus(string status) => status switch
+    {
+        "Issuing" or nameof(Domain.Workflows.Certificates.CertificateStatus.NotIssued) => ("颁发中", "being issued"),
+        nameof(Domain.Workflows.Certificates.CertificateStatus.Active) => ("有效", "valid"),
+        nameof(Domain.Workflows.Certificates.CertificateStatus.RenewalFiled) => ("有效（已申请复评）", "valid, renewal filed"),
+        nameof(Domain.Workflows.Certificates.CertificateStatus.Suspended) => ("暂收回", "suspended"),
+        nameof(Domain.Workflows.Certificates.CertificateStatus.Expired) => ("已过期", "expired"),
+        nameof(Domain.Workflows.Certificates.CertificateStatus.Revoked) => ("已撤销", "revoked"),
+        nameof(Domain.Workflows.Certificates.CertificateStatus.Superseded) => ("已换发新证书", "replaced by a new certificate"),
+        nameof(Domain.Workflows.Certificates.CertificateStatus.Cancelled) => ("已取消等级", "grade cancelled"),
+        _ => (status, status),
+    };
+
     /// <summary>A deadline's name as the workflows set it (<c>material-review</c>); an unknown one is shown as it is.</summary>
     public static (string Zh, string En) Deadline(string name) =>
         DeadlineNames.TryGetValue(name, out var text) ? text : (name, name);

@@ -15,43 +15,76 @@ internal sealed partial class RuleCitation(SourceDocuments sources)
     private static readonly string[] Digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
     /// <summary>The Chinese and the English citation.</summary>
+    /// <remarks>
+    /// Each regulation is cited once, its provisions in the order the rule names them: a whole article covers its items
+    /// (第二十一条, not 第二十一条、第二十一条第（三）项), and items of one article share it (第二十一条第（一）项、第（三）项).
+    /// A regulation is marked as applied by convention when every reference to it sits in a part of the rule that says so
+    /// (a bracket or a clause up to <c>;</c>), so the marker follows the source it belongs to.
+    /// </remarks>
     public (string Chinese, string English) Cite(string rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var cited = new List<(SourceDocument Document, List<Provision> Provisions)>();
-        foreach (Match match in Reference().Matches(rule))
+        var cited = new List<Cited>();
+        foreach (var part in rule.Split([';', ']'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (sources.Find(match.Groups["doc"].Value) is not { } document)
+            var convention = part.Contains("convention", StringComparison.OrdinalIgnoreCase);
+            foreach (Match match in Reference().Matches(part))
             {
-                continue;
-            }
-
-            var entry = cited.FirstOrDefault(c => c.Document.Id == document.Id);
-            if (entry.Document is null)
-            {
-                entry = (document, new List<Provision>());
-                cited.Add(entry);
-            }
-
-            foreach (Capture capture in match.Groups["provision"].Captures)
-            {
-                var provision = Provision.Parse(capture.Value);
-                if (provision is not null && !entry.Provisions.Contains(provision))
+                if (sources.Find(match.Groups["doc"].Value) is not { } document)
                 {
-                    entry.Provisions.Add(provision);
+                    continue;
+                }
+
+                var entry = cited.FirstOrDefault(c => c.Document.Id == document.Id);
+                if (entry is null)
+                {
+                    entry = new Cited(document, [], convention);
+                    cited.Add(entry);
+                }
+
+                entry.Convention &= convention;
+                foreach (Capture capture in match.Groups["provision"].Captures)
+                {
+                    if (Provision.Parse(capture.Value) is { } provision && !entry.Provisions.Contains(provision))
+                    {
+                        entry.Provisions.Add(provision);
+                    }
                 }
             }
         }
 
-        var convention = rule.Contains("convention", StringComparison.OrdinalIgnoreCase);
         if (cited.Count == 0)
         {
             return ("本系统约定", "a convention of this system");
         }
 
-        var zh = string.Join("；", cited.Select(c => $"《{c.Document.Title}》{Number(c.Document)}{string.Join("、", c.Provisions.Select(p => p.Chinese(c.Document.Structure)))}"));
-        var en = string.Join("; ", cited.Select(c => $"《{c.Document.Title}》{Number(c.Document)}{(c.Provisions.Count == 0 ? "" : " " + string.Join(", ", c.Provisions.Select(p => p.English(c.Document.Structure))))}"));
-        return convention ? ($"{zh}（本系统参照执行）", $"{en} (applied by convention)") : (zh, en);
+        var zh = string.Join("；", cited.Select(c => $"《{c.Document.Title}》{Number(c.Document)}{Chinese(c)}{(c.Convention ? "（本系统参照执行）" : "")}"));
+        var en = string.Join("; ", cited.Select(c => $"《{c.Document.Title}》{Number(c.Document)}{English(c)}{(c.Convention ? " (applied by convention)" : "")}"));
+        return (zh, en);
+    }
+
+    // Provisions grouped by article or part, in first-named order; a whole one stands alone, items share their head.
+    private static IEnumerable<List<Provision>> Grouped(Cited cited) =>
+        cited.Provisions
+            .GroupBy(p => (p.Kind, p.Main))
+            .Select(g => g.Any(p => p.Item is null) ? [g.First(p => p.Item is null) with { Point = null }] : g.Distinct().ToList());
+
+    private static string Chinese(Cited cited) =>
+        string.Join("、", Grouped(cited).Select(g => string.Concat(g.Select((p, i) => i == 0 ? p.Chinese(cited.Document.Structure) : "、" + p.ChineseItem()))));
+
+    private static string English(Cited cited)
+    {
+        var groups = Grouped(cited).Select(g => string.Concat(g.Select((p, i) => i == 0 ? p.English(cited.Document.Structure) : ", " + p.EnglishItem()))).ToList();
+        return groups.Count == 0 ? "" : " " + string.Join(", ", groups);
+    }
+
+    private sealed class Cited(SourceDocument document, List<Provision> provisions, bool convention)
+    {
+        public SourceDocument Document { get; } = document;
+
+        public List<Provision> Provisions { get; } = provisions;
+
+        public bool Convention { get; set; } = convention;
     }
 
     internal static string Numeral(int n) => n switch
@@ -109,6 +142,10 @@ internal sealed partial class RuleCitation(SourceDocuments sources)
 
             return text.ToString();
         }
+
+        public string ChineseItem() => (Item is { } item ? $"第（{Numeral(item)}）项" : "") + (Point is { } point ? $"第{point}目" : "");
+
+        public string EnglishItem() => (Item is { } item ? $"item ({item})" : "") + (Point is { } point ? $", point {point}" : "");
 
         public string English(string structure)
         {

@@ -19,6 +19,7 @@ internal sealed partial class HealthFunctions(DueIndex dueIndex, StorageAccount 
     public const string Unhealthy = nameof(Unhealthy);
 
     [Function("Health")]
+    [ApiOperation("Check that the app and its storage answer")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(HealthReport))]
     [ApiResponse(StatusCodes.Status503ServiceUnavailable, Type = typeof(HealthReport))]
     public async Task<IResult> GetAsync(

@@ -64,6 +64,8 @@ internal sealed class DemoData(WorkflowClient engine, ContactBook contacts, IClo
         var mine = Enterprises[4];
         started += await IssueAsync("demo-cert-my-mine", mine, "川", validThrough: today.PlusYears(2), cancellationToken);
         await ApplyAsync(WorkflowKinds.Certificate, "demo-cert-my-mine", new AccidentReported("demo-accident-my-mine", today.PlusDays(-2), Deaths: 3, ConcealedOrLate: false), "demo-accident", cancellationToken);
+        // On file with the enterprise too, as the API records a reported accident: the accident list reads it there.
+        await Registries.Enterprises.AddAccidentAsync(mine.Id, new AccidentRecord("demo-accident-my-mine", today.PlusDays(-2), Deaths: 3, ConcealedOrLate: false, "demo-cert-my-mine"), cancellationToken);
 
         var textile = Enterprises[3];
         started += await StartAsync(

@@ -10,13 +10,15 @@ namespace SafetyCert.Host.Development;
 /// faster clock shortens waits, though never below <see cref="MinimumRealWait"/> (or the requested wait if
 /// shorter), since polling and lease renewal talk to services that live in real time.
 /// </summary>
-internal sealed class DevelopmentClock : TimeProvider, IClock
+internal sealed class DevelopmentClock : TimeProvider, IClock, Local.ISettlingClock
 {
     public static readonly TimeSpan MinimumRealWait = TimeSpan.FromSeconds(1);
 
     private readonly TimeProvider real;
     private readonly Lock gate = new();
     private readonly HashSet<ClockTimer> timers = [];
+    private readonly Lock moveGate = new();
+    private Task settled = Task.CompletedTask;
     private DateTimeOffset realAnchor;
     private DateTimeOffset clockAnchor;
 
@@ -76,6 +78,38 @@ internal sealed class DevelopmentClock : TimeProvider, IClock
             ? target
             : throw new InvalidOperationException($"The development clock is at {Instant.FromDateTimeOffset(now)} and never goes backwards to {to}.");
     });
+
+    /// <summary>
+    /// Starts a move: until the returned handle is disposed, <see cref="WhenSettledAsync"/> waits. The caller moves the
+    /// clock and sweeps the workflow timers the move passed inside it.
+    /// </summary>
+    public async Task<IDisposable> BeginMoveAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task current;
+            lock (moveGate)
+            {
+                current = settled;
+                if (current.IsCompleted)
+                {
+                    var move = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    settled = move.Task;
+                    return new Move(move);
+                }
+            }
+
+            await current.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task WhenSettledAsync(CancellationToken cancellationToken)
+    {
+        lock (moveGate)
+        {
+            return settled.WaitAsync(cancellationToken);
+        }
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -224,5 +258,10 @@ internal sealed class DevelopmentClock : TimeProvider, IClock
 
             Reschedule();
         }
+    }
+
+    private sealed class Move(TaskCompletionSource done) : IDisposable
+    {
+        public void Dispose() => done.TrySetResult();
     }
 }

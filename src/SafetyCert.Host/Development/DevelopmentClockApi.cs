@@ -29,6 +29,9 @@ internal static class DevelopmentClockApi
     public static async Task<Results<Ok<ClockReading>, ProblemHttpResult>> ChangeAsync(
         ClockChange change, DevelopmentClock clock, DueIndexSweeper sweeper, Microsoft.DurableTask.Client.DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        // Timer functions the move makes due wait until the workflows have taken the timers it passed.
+        using var move = await clock.BeginMoveAsync(cancellationToken);
+
         // Sweep up to the present first: a store never swept has no watermark, and a first sweep after the jump
         // would look back only MaxCatchUpHours from the new time, skipping every timer in between.
         await sweeper.CatchUpAsync(durable, clock.GetCurrentInstant(), cancellationToken);

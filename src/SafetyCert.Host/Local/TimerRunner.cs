@@ -163,6 +163,11 @@ internal sealed class TimerRunner(
     {
         try
         {
+            if (time is ISettlingClock settling)
+            {
+                await settling.WhenSettledAsync(stoppingToken);
+            }
+
             await using var lease = await store.TryAcquireAsync(Name, stoppingToken);
             if (lease is null)
             {

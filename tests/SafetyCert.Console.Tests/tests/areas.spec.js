@@ -6,7 +6,12 @@ import { apiAs, field, parties, shot, signIn, signOut } from './helpers.js'
 
 test('the regulator records accidents against a certificate, sees the grounds that apply and reaches the revocation', async ({ page, request }) => {
   const tokens = Object.fromEntries((await parties(request)).map((p) => [p.role, p.token]))
-  const number = async (id) => (await (await apiAs(request, tokens.Administrator, 'GET', `/certificates/${id}`)).json()).number
+  // The dev host seeds its demo certificates just after it answers its health check: wait for each to be on file.
+  const number = async (id) => {
+    let found
+    await expect.poll(async () => (found = (await (await apiAs(request, tokens.Administrator, 'GET', `/certificates/${id}`)).json()).number)).toBeTruthy()
+    return found
+  }
   const steel = await number('demo-cert-nx-steel')
 
   // A regulator of Ningxia looks up a certificate of its region; an accident without a date is refused next to the field.
@@ -14,9 +19,15 @@ test('the regulator records accidents against a certificate, sees the grounds th
   await page.locator('[data-menu="accidents"]').click()
   await expect(page.getByRole('heading', { level: 2 })).toContainText('生产安全事故')
   await expect(page.locator('[data-test="accident-thresholds"]')).toContainText('死亡事故')
+  // Before a certificate is chosen, every profile's thresholds are listed.
+  await expect(page.locator('[data-test="threshold"]')).toHaveCount(5)
   await field(page, 'accident-number').fill(steel)
   await field(page, 'accident-number').press('Enter')
   await expect(page.locator('[data-test="accident-certificate"]')).toContainText(steel)
+  // The thresholds shown are the certificate's own profile's, as the API serves them from the profile (Ningxia: any death).
+  await expect(page.locator('[data-test="threshold"]')).toHaveCount(1)
+  await expect(page.locator('[data-test="threshold"]')).toContainText('宁夏回族自治区企业安全生产标准化评审工作管理办法')
+  await expect(page.locator('[data-test="threshold"]')).toContainText('三级 1 人')
   await expect(page.locator('[data-test="accidents"]')).toContainText('尚无事故记录')
   await page.locator('[data-test="accident-save"]').click()
   await expect(page.locator('[data-test="accident-form"] .el-form-item__error').first()).toBeVisible()
@@ -39,6 +50,13 @@ test('the regulator records accidents against a certificate, sees the grounds th
   await expect(rows.first()).toContainText('3')
   await expect(page.locator('[data-test="accident-revocation"]')).toHaveAttribute('href', '/workflows/revocation/demo-cert-my-mine')
 
+  // The administrator's list of accidents holds the mine's; opening it shows that certificate.
+  const mineListed = page.locator('[data-test="accident-list"] .el-table__body tr', { hasText: '绵阳' })
+  await expect(mineListed.first()).toContainText('3')
+  await page.goto('/regulator/accidents')
+  await mineListed.first().locator('[data-test="accident-open"]').click()
+  await expect(page.locator('[data-test="accident-certificate"]')).toContainText(mine)
+
   // An accident without deaths reported on time is recorded and listed; it starts no revocation.
   const build = await number('demo-cert-bj-build')
   await field(page, 'accident-number').fill(build)
@@ -50,6 +68,7 @@ test('the regulator records accidents against a certificate, sees the grounds th
   await page.locator('[data-test="accident-save"]').click()
   await expect(page.locator('[data-test="accidents"] .el-table__body tr')).toHaveCount(1)
   await expect(page.locator('[data-test="accidents"]')).toContainText(today)
+  await expect(page.locator('[data-test="accident-list"] .el-table__body tr').first()).toContainText(today)
   await expect(page.locator('[data-test="accident-revocation"]')).toHaveCount(0)
   await shot(page, '91-administrator-accidents-listed')
   await page.goto('/workflows/certificate/demo-cert-bj-build')
@@ -113,6 +132,11 @@ test('the administrator keeps the registries of review bodies and their contacts
   const stamp = Date.now().toString(36)
   await signIn(page, 'Administrator')
   await page.goto('/admin/review-bodies')
+  // The administrator sees every organization in the list, and opens one with its units.
+  for (const id of ['bj-review-center', 'fj-review-center', 'nx-review-center', 'sc-review-center']) {
+    await expect(page.locator(`[data-organization="${id}"]`)).toBeVisible()
+  }
+  await page.locator('[data-organization="nx-review-center"]').click()
   await expect(page.locator('[data-test="organization"]')).toContainText('nx-review-center')
 
   // An organization in an unknown region is refused next to the region; a known one is registered and opened.

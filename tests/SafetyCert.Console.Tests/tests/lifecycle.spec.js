@@ -24,6 +24,8 @@ test('an enterprise applies, the review bodies and the regulator take it to a ce
   // The administrator registers the review unit the organization will draw.
   await signIn(page, 'Administrator')
   await page.goto('/admin/review-bodies')
+  await page.locator('[data-organization="nx-review-center"]').click()
+  await expect(page.locator('[data-test="organization"]')).toContainText('nx-review-center')
   await field(page, 'unit-id').fill('demo-review-unit')
   await field(page, 'unit-name').fill('宁夏示例安全评审有限公司')
   await page.locator('[data-test="unit-form"]').getByText('二级', { exact: true }).click()

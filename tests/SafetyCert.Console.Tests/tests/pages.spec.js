@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test'
-import { shot, signIn } from './helpers.js'
+import { shot, signIn, signOut } from './helpers.js'
 
 // Every page of every role renders at 1366×768 with its Chinese labels; the screenshots are kept as test artifacts.
 const pages = {
@@ -58,5 +58,33 @@ test('on a phone the console is still readable', async ({ browser }) => {
   await signIn(phone, 'Enterprise')
   await expect(phone.getByRole('heading', { name: '我的证书' })).toBeVisible()
   await shot(phone, '80-phone-enterprise')
+  await phone.close()
+})
+
+// Every date field lies whole inside its form (nothing cut off by the card or the screen) on a 390×844 phone.
+test('on a phone the date fields are not clipped', async ({ browser }) => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  for (const [role, path, tab] of [
+    ['Enterprise', '/enterprise/apply', null], ['Regulator', '/regulator/accidents', null], ['Regulator', '/regulator/certificates', null],
+    ['Administrator', '/admin/review-bodies', null], ['Administrator', '/admin/calendar', null], ['ReviewOrganization', '/applications/demo-app-fz-textile', null],
+  ]) {
+    await signIn(phone, role)
+    await phone.goto(path)
+    await expect(phone.getByRole('heading', { level: 2 }).first()).toBeVisible()
+    await phone.waitForLoadState('networkidle')
+    const clipped = await phone.evaluate(() => [...document.querySelectorAll('.el-date-editor')]
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => {
+        const box = e.getBoundingClientRect()
+        // The nearest box that clips its content: a card body, a form item's content, or the screen.
+        const holder = e.closest('.el-card__body, .el-form-item__content') || document.documentElement
+        const limit = Math.min(holder.getBoundingClientRect().right, window.innerWidth)
+        return { right: Math.round(box.right), limit: Math.round(limit), left: Math.round(box.left) }
+      })
+      .filter((b) => b.right > b.limit + 0.5 || b.left < 0))
+    expect(clipped, `${role} ${path}`).toEqual([])
+    await shot(phone, `81-phone-dates-${path.replace(/^\//, '').replace(/[/:]/g, '_')}`)
+    await signOut(phone)
+  }
   await phone.close()
 })

@@ -60,6 +60,7 @@ test('bad input is shown next to its field, from the API\'s ProblemDetails', asy
   await page.locator('[data-test="apply"]').click()
   const field = page.locator('[data-field="previousCertificateId"]')
   await expect(field.locator('.el-form-item__error')).toBeVisible()
-  await expect(field.locator('.el-form-item__error')).toContainText('certificate')
+  // In Chinese, as the console asks the API to answer.
+  await expect(field.locator('.el-form-item__error')).toContainText('复评或升级申请须写明所替换的证书')
   await shot(page, '03-apply-field-error')
 })

@@ -55,6 +55,20 @@ public class RevocationRulesTests
         Assert.Contains($"§7({(int)ground})", RevocationRules.SourceOf(ground), StringComparison.Ordinal);
     }
 
+    // RULES.md §7: under a profile, a ground cites the profile's own regulation where it has the ground, else every source by convention.
+    [Theory]
+    [InlineData("ningxia-2017", RevocationGround.FatalAccident, "RULES.md §7(3) [001 art.21(3)]")]
+    [InlineData("national-non-coal-mine-2017", RevocationGround.FatalAccident, "RULES.md §7(3) [000 §3(4)]")]
+    [InlineData("national-non-coal-mine-2017", RevocationGround.SafetyFundsShort, "RULES.md §7(4) [convention: 001 art.21(4)]")]
+    [InlineData("beijing-2015", RevocationGround.UncontrolledHazard, "RULES.md §7(6) [004 §9]")]
+    [InlineData("mianyang-2020", RevocationGround.FraudInReview, "RULES.md §7(1) [convention: 000 §3(4), 001 art.21(1)]")]
+    public void A_ground_cites_the_regulation_of_the_profile_it_is_decided_under(string profileId, RevocationGround ground, string rule)
+    {
+        var profile = SafetyCert.Domain.Profiles.ProfileCatalog.Embedded.Profiles.First(p => p.Id == profileId);
+
+        Assert.Equal(rule, RevocationRules.SourceOf(ground, profile));
+    }
+
     // RULES.md §7 convention: automatic only for ground 3; ground 7, a failed quality audit after rectification [002 §3(3)],
     // needs a regulator's decision like the others (a missed remediation is a §4.4 cancellation, no revocation).
     [Theory]
@@ -80,8 +94,12 @@ public class RevocationRulesTests
     [Fact]
     public void Revocation_without_grounds_or_with_repeats_is_refused()
     {
-        Assert.Contains("at least one ground", RevocationRules.ProblemWith(false, [], "r", ["d"]), StringComparison.Ordinal);
-        Assert.Contains("once", RevocationRules.ProblemWith(false, [RevocationGround.SystemNotRun, RevocationGround.SystemNotRun], "r", ["d"]), StringComparison.Ordinal);
+        var none = RevocationRules.ProblemWith(false, [], "r", ["d"]);
+        var repeated = RevocationRules.ProblemWith(false, [RevocationGround.SystemNotRun, RevocationGround.SystemNotRun], "r", ["d"]);
+        Assert.Contains("at least one ground", none?.English, StringComparison.Ordinal);
+        Assert.Contains("至少列明一项", none?.Chinese, StringComparison.Ordinal);
+        Assert.Contains("once", repeated?.English, StringComparison.Ordinal);
+        Assert.Contains("只能列明一次", repeated?.Chinese, StringComparison.Ordinal);
     }
 
     // RULES.md §7 ban [001 art.21 「自撤销之日起满1年后」]: the start day is not counted, so the first free day is one

@@ -27,6 +27,15 @@ internal static class NoticePaths
 
     public static IEnumerable<Notify> All() => Paths.Values.SelectMany(p => p());
 
+    /// <summary>
+    /// The deadlines the workflow held when it emitted a notice: those running before the decision and those
+    /// running after it. A date a notice states is one of these, never one the notice works out for itself.
+    /// </summary>
+    public static IReadOnlySet<LocalDate> ComputedDeadlines(Notify notice) =>
+        Computed.TryGetValue(notice, out var dates) ? dates : throw new InvalidOperationException($"Notice {notice.Kind} was not emitted on a path.");
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Notify, HashSet<LocalDate>> Computed = new();
+
     private static readonly Dictionary<string, Func<List<Notify>>> Paths = new(StringComparer.Ordinal)
     {
         ["application late, returned, objected, issued"] = () => LateApplication().Notices,
@@ -35,6 +44,8 @@ internal static class NoticePaths
         ["application failed"] = FailedApplication,
         ["application re-verified (Beijing level 2)"] = ReverifiedApplication,
         ["certificate from the application, to expiry"] = CertificateToExpiry,
+        ["certificate issued on 29 February, to expiry"] = () => Unrenewed("2024-02-29"),
+        ["certificate whose last valid day precedes the National Day holiday"] = () => Unrenewed("2023-10-01"),
         ["certificate without its review unit, fatal accident"] = () => FatalAccident().Notices,
         ["revocation started by the certificate"] = Revocation,
         ["certificate superseded"] = Superseded,
@@ -104,6 +115,21 @@ internal static class NoticePaths
         Send(certificate, new LicenceRenewed(Date("2026-09-10"), Date("2029-09-10")));
         Send(certificate, new AccidentReported("acc-1", Date("2026-10-01"), Deaths: 0, ConcealedOrLate: true));
         certificate.RunUntil(ShanghaiTime.StartOf(issued.ValidThrough.PlusDays(5)));
+        Assert.Equal(CertificateStatus.Expired, certificate.State.Current);
+        return NoticesOf(certificate);
+    }
+
+    // RULES.md §5: the last valid day comes from the one function that computes it, as the application workflow issues it.
+    private static List<Notify> Unrenewed(string issuedOn)
+    {
+        var issued = Date(issuedOn);
+        var validThrough = SafetyCert.Domain.Certificates.CertificateValidity.LastValidDay(issued, 3);
+        var certificate = Certificate();
+        Send(
+            certificate,
+            new CertificateIssued("SX-C-0229", "晋AQBⅢ" + issued.Year + "000229", "SX-E-0229", "140105", Grade.Level3, TestProfiles.NationalId, issued, validThrough, LicenceRequired: false, ReviewUnitId: "unit-2"),
+            issued);
+        certificate.RunUntil(ShanghaiTime.StartOf(validThrough.PlusDays(5)));
         Assert.Equal(CertificateStatus.Expired, certificate.State.Current);
         return NoticesOf(certificate);
     }
@@ -178,7 +204,14 @@ internal static class NoticePaths
         var signal = Assert.Single(missed.SelectMany(d => d.Effects).OfType<SignalWorkflow>());
         Send(certificate, signal.Event, ordered.Deadline.PlusDays(1));
         Assert.Equal(CertificateStatus.Cancelled, certificate.State.Current);
-        return [.. NoticesOf(remediation), .. NoticesOf(certificate)];
+        var cancelled = NoticesOf(certificate);
+        // The certificate learns the missed deadline from the remediation workflow's signal: that deadline is the one computed.
+        foreach (var notice in cancelled.Where(n => n.Kind == NoticeKinds.CertificateCancelled))
+        {
+            Computed.AddOrUpdate(notice, [.. ComputedDeadlines(notice), ordered.Deadline]);
+        }
+
+        return [.. NoticesOf(remediation), .. cancelled];
     }
 
     private static List<Notify> SelfAssessment()
@@ -216,7 +249,28 @@ internal static class NoticePaths
         where TEvent : WorkflowEvent => Assert.Single(started.Select(s => s.Start).OfType<TEvent>());
 
     private static List<Notify> NoticesOf<TState>(WorkflowDriver<TState> driver)
-        where TState : class, IWorkflowState => [.. driver.Applied.SelectMany(d => d.Effects).OfType<Notify>()];
+        where TState : class, IWorkflowState
+    {
+        var notices = new List<Notify>();
+        foreach (var (decision, before) in driver.Applied.Zip(driver.Before))
+        {
+            // A workflow that starts another hands it the dates it computed: the certificate's last valid day, the remediation's deadline.
+            var handed = decision.Effects.OfType<StartWorkflow>().Select(s => s.Start).SelectMany<WorkflowEvent, LocalDate>(e => e switch
+            {
+                CertificateIssued issued => [issued.ValidThrough],
+                RemediationOrdered ordered => [ordered.Deadline],
+                _ => [],
+            });
+            var dates = before.Deadlines.Concat(decision.State!.Deadlines).Select(d => d.Due).Concat(handed).ToHashSet();
+            foreach (var notice in decision.Effects.OfType<Notify>())
+            {
+                Computed.AddOrUpdate(notice, dates);
+                notices.Add(notice);
+            }
+        }
+
+        return notices;
+    }
 
     // Every event on these paths but the start events carries its own date as its first LocalDate.
     private static LocalDate DateOf(WorkflowEvent @event) =>

@@ -16,6 +16,9 @@ internal sealed class WorkflowDriver<TState>(Workflow<TState> workflow)
 
     public List<Decision> Applied { get; } = [];
 
+    /// <summary>The state each applied decision was taken in, one per entry of <see cref="Applied"/>.</summary>
+    public List<TState> Before { get; } = [];
+
     public static WorkingDayCalendar Calendar => WorkingDayCalendar.China;
 
     public Decision Send(WorkflowEvent @event, Instant now)
@@ -23,6 +26,7 @@ internal sealed class WorkflowDriver<TState>(Workflow<TState> workflow)
         var decision = workflow.Decide(State, @event, now);
         if (decision.Outcome == Outcome.Applied)
         {
+            Before.Add(State);
             State = decision.StateAs<TState>();
             Applied.Add(decision);
         }

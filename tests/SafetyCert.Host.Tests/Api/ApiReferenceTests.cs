@@ -35,6 +35,7 @@ public sealed partial class ApiReferenceTests(AzuriteFixture azurite)
         var root = json.RootElement;
         var paths = root.GetProperty("paths");
         var missing = new List<string>();
+        var summaries = new HashSet<string>(StringComparer.Ordinal);
         var functions = HttpFunctions().ToList();
         Assert.True(functions.Count > 70, $"only {functions.Count} HTTP functions found");
         foreach (var (name, method, route) in functions)
@@ -47,6 +48,17 @@ public sealed partial class ApiReferenceTests(AzuriteFixture azurite)
             }
 
             Assert.Equal(name, operation.GetProperty("operationId").GetString());
+            // A summary says what the operation does: not one made from the function's name ("Enterprises Register").
+            var generated = string.Join(' ', Regex.Split(name.Replace('_', ' '), "(?<=[a-z])(?=[A-Z])"));
+            if (!operation.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString()) || summary.GetString() == generated)
+            {
+                missing.Add($"{name}: no summary of its own");
+            }
+            else if (!summaries.Add(summary.GetString()!))
+            {
+                missing.Add($"{name}: the same summary as another operation");
+            }
+
             if (method is "post" or "put" && !Bodiless.Contains(name)
                 && !(operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").EnumerateObject().All(c => c.Value.TryGetProperty("schema", out _))))
             {
@@ -73,6 +85,18 @@ public sealed partial class ApiReferenceTests(AzuriteFixture azurite)
         }
 
         Assert.True(missing.Count == 0, string.Join("\n", missing));
+
+        // The main writes carry an example request that names the fields their schema requires.
+        foreach (var (path, method) in new[] { ("/enterprises", "post"), ("/applications", "post"), ("/enterprises/{id}/self-assessments/{year}", "post"), ("/certificates/{id}/accidents", "post"), ("/certificates/{id}/revocation", "post"), ("/review-organizations", "post"), ("/review-organizations/{id}/units/{unitId}", "put") })
+        {
+            var content = paths.GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            Assert.True(content.TryGetProperty("example", out var example), $"{method} {path}: no example");
+            var schema = Resolve(root, content.GetProperty("schema").GetProperty("$ref").GetString()!)!.Value;
+            if (schema.TryGetProperty("required", out var required))
+            {
+                Assert.All(required.EnumerateArray(), r => Assert.True(example.TryGetProperty(r.GetString()!, out _), $"{method} {path}: the example lacks {r.GetString()}"));
+            }
+        }
 
         // Every reference resolves inside the document.
         foreach (var reference in References(root))

@@ -95,6 +95,31 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         Assert.Contains("grade", bad, StringComparison.Ordinal);
     }
 
+    // RULES.md §4.1 [000 §3(2)1]: the list shows the material-review deadline citing its regulation by title and article.
+    [Fact]
+    public async Task An_enterprise_s_application_list_cites_each_deadline_s_regulation_not_the_rulebook()
+    {
+        await using var host = await ApiHost.StartAsync(azurite, Monday);
+        await ApiSteps.RegisterAsync(host);
+        await ApiSteps.SelfAssessAsync(host);
+        var submitted = await host.PostAsync("/api/applications", Enterprise, ApiSteps.Submission());
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+
+        var application = Assert.Single((await ApiHost.JsonAsync(await host.GetAsync($"/api/enterprises/{ApiSteps.EnterpriseId}/applications", Enterprise))).EnumerateArray());
+
+        var review = Assert.Single(application.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("kind").GetString() == "material-review");
+        Assert.Matches("^《[^》]+》.*第.+(条|部分)", review.GetProperty("rule").GetString());
+        Assert.Matches("》.*(article|part) [0-9]", review.GetProperty("ruleEn").GetString());
+        Assert.DoesNotContain("RULES.md", application.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("§", application.GetRawText(), StringComparison.Ordinal);
+
+        // The workflow's own status page shows the same citation.
+        var instanceId = (await ApiHost.JsonAsync(submitted)).GetProperty("instanceId").GetString();
+        var status = await ApiHost.JsonAsync(await host.GetAsync($"/api/workflows/application/{instanceId}", Enterprise));
+        var running = Assert.Single(status.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("name").GetString() == "material-review");
+        Assert.Equal(review.GetProperty("rule").GetString(), running.GetProperty("rule").GetString());
+    }
+
     // RULES.md §5 [000 §3(4)]: valid 3 years from issue through the day before the third anniversary, void the day after.
     [Fact]
     public async Task An_enterprise_lists_its_application_certificate_and_deadlines_and_loses_the_grade_when_the_certificate_expires()
@@ -131,6 +156,10 @@ public sealed class ReadEndpointTests(AzuriteFixture azurite)
         {
             Assert.Equal(certificate.GetProperty(field).GetString(), resource.GetProperty(field).GetString());
         }
+
+        // Its running deadlines cite their regulation by title and article, never the product's own rulebook.
+        Assert.NotEmpty(resource.GetProperty("deadlines").EnumerateArray());
+        Assert.All(resource.GetProperty("deadlines").EnumerateArray(), d => Assert.Matches("^《[^》]+》.*第.+(条|部分)", d.GetProperty("rule").GetString()));
 
         Assert.Equal("Level3", (await ApiHost.JsonAsync(await host.GetAsync(basePath, Enterprise))).GetProperty("grade").GetString());
 

@@ -31,6 +31,28 @@ public sealed class DevelopmentClockTests
     }
 
     [Fact]
+    public async Task Timer_functions_wait_while_a_move_is_in_progress_and_moves_take_turns()
+    {
+        var clock = new DevelopmentClock(real, Duration.Zero, speed: 1);
+        Assert.True(clock.WhenSettledAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully);
+
+        var first = await clock.BeginMoveAsync(TestContext.Current.CancellationToken);
+        var waiting = clock.WhenSettledAsync(TestContext.Current.CancellationToken);
+        var second = clock.BeginMoveAsync(TestContext.Current.CancellationToken);
+        Assert.False(waiting.IsCompleted);
+        Assert.False(second.IsCompleted);
+
+        first.Dispose();
+        await waiting;
+        using (await second)
+        {
+            Assert.False(clock.WhenSettledAsync(TestContext.Current.CancellationToken).IsCompleted);
+        }
+
+        Assert.True(clock.WhenSettledAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public void Advance_and_SetTo_move_forward_and_never_back()
     {
         var clock = new DevelopmentClock(real, Duration.Zero, speed: 1);

@@ -43,6 +43,35 @@ public sealed class DigestTests(LocalServices services)
         Assert.Equal(expected, DigestBuilder.Concerns(scope, delivery));
     }
 
+    // A deadline that names its tier concerns the body its notices go to, and no other tier over the same region.
+    [Theory]
+    [InlineData("review-organization:350100:municipal", "Municipal", true)]
+    [InlineData("review-organization:350000:provincial", "Municipal", false)]
+    [InlineData("review-organization:000000:national", "Municipal", false)]
+    [InlineData("regulator:350000:provincial", "Provincial", true)]
+    [InlineData("regulator:350100:municipal", "Provincial", false)]
+    [InlineData("regulator:000000:national", "National", true)]
+    [InlineData("review-organization:110000:municipal", "Municipal", false)] // another region altogether
+    public void Digest_lists_a_deadline_only_for_the_tier_its_notices_go_to(string scope, string level, bool expected)
+    {
+        var facts = new Dictionary<string, string> { ["regionCode"] = "350102", ["grade"] = "Level3", ["regulatorLevel"] = level };
+
+        Assert.Equal(expected, DigestBuilder.Concerns(scope, facts, null));
+    }
+
+    // The 08:00 run: a run that catches up late reports for the latest morning that has passed.
+    [Theory]
+    [InlineData("2026-12-08T08:00:00+08:00", "2026-12-08")]
+    [InlineData("2026-12-08T10:30:00+08:00", "2026-12-08")]
+    [InlineData("2026-12-08T01:27:00+08:00", "2026-12-07")] // a development clock jumped from 12-03 to before 08:00 on 12-08
+    [InlineData("2027-01-01T07:59:59+08:00", "2026-12-31")]
+    public void A_digest_run_is_for_the_latest_morning_at_or_before_it(string at, string day)
+    {
+        var now = Instant.FromDateTimeOffset(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(LocalDate.FromDateTime(DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture)), DailyDigestFunction.MorningOf(now));
+    }
+
     [Fact]
     public void Builder_splits_overdue_from_due_within_30_days_and_leaves_out_later_ones()
     {

@@ -19,6 +19,7 @@ namespace SafetyCert.Host.Tests.Notifications;
 public sealed partial class NoticeLanguageTests
 {
     private const string NingxiaTitle = "《宁夏回族自治区企业安全生产标准化评审工作管理办法（试行）》";
+    private const string NationalTitle = "《国家安全监管总局关于进一步规范非煤矿山安全生产标准化工作的通知》（安监总管一〔2017〕33号）";
     private static readonly NoticeRenderer Renderer = NotificationHarness.NewRenderer();
 
     public static TheoryData<string> Paths => [.. NoticePaths.Names];
@@ -71,6 +72,23 @@ public sealed partial class NoticeLanguageTests
         Assert.Contains("《国家安全监管总局关于进一步规范非煤矿山安全生产标准化工作的通知》（安监总管一〔2017〕33号）第三部分第（四）项", chinese, StringComparison.Ordinal);
     }
 
+    // RULES.md §7: a national certificate is revoked under the national notice [000 §3(4)]; the one-year ban is Ningxia's
+    // article applied by convention. Each regulation is cited once, the marker on the one applied by convention.
+    [Fact]
+    public void A_revoked_national_certificate_cites_each_regulation_once_with_the_convention_on_its_own_source()
+    {
+        var revoked = NoticePaths.Notices("revocation started by the certificate").Where(n => n.Kind == NoticeKinds.CertificateRevoked && n.Recipient != Party.ReviewOrganization).ToList();
+
+        Assert.Equal(2, revoked.Count);
+        Assert.All(revoked, notice =>
+        {
+            var (chinese, english) = Parts(notice);
+            var cited = chinese.Split('\n').Single(line => line.StartsWith("依据：", StringComparison.Ordinal));
+            Assert.Equal("依据：" + NingxiaTitle + "第二十一条（本系统参照执行）；" + NationalTitle + "第三部分第（四）项", cited);
+            Assert.Contains("article 21 (applied by convention); " + NationalTitle + " part 3, item (4)", english, StringComparison.Ordinal);
+        });
+    }
+
     // RULES.md §7 [000 §3(4)]: the enterprise hands certificate and plaque back, the organization collects them.
     [Fact]
     public void Each_copy_of_the_revocation_and_the_recall_reminder_tells_its_own_role_what_to_do()
@@ -113,6 +131,9 @@ public sealed partial class NoticeLanguageTests
     [InlineData("RULES.md §6 [001 art.16]", NingxiaTitle + "第十六条", "article 16")]
     [InlineData("RULES.md §9 [004 §8, §9]", "《北京市安全生产监督管理局关于进一步加强企业安全生产标准化质量建设的意见》第八部分、第九部分", "part 8, part 9")]
     [InlineData("RULES.md §2 [convention: 001 art.3 (year-end report), applied nationwide]", NingxiaTitle + "第三条（本系统参照执行）", "article 3 (applied by convention)")]
+    [InlineData("RULES.md §7 [001 art.21]; RULES.md §7(3) [001 art.21(3)]", NingxiaTitle + "第二十一条", "article 21")]
+    [InlineData("RULES.md §7(1) [001 art.21(1)]; RULES.md §7(3) [001 art.21(3)]", NingxiaTitle + "第二十一条第（一）项、第（三）项", "article 21, item (1), item (3)")]
+    [InlineData("RULES.md §7 [convention: 001 art.21]; RULES.md §7(3) [000 §3(4)]", NingxiaTitle + "第二十一条（本系统参照执行）；" + NationalTitle + "第三部分第（四）项", "article 21 (applied by convention); 《")]
     public void A_rule_is_cited_by_the_title_and_article_of_its_regulation(string rule, string chinese, string english)
     {
         var (zh, en) = Renderer.Cite(rule);

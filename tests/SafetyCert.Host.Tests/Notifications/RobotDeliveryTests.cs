@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Notifications.Channels;
 using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 
@@ -37,7 +38,7 @@ public sealed class RobotDeliveryTests(LocalServices services)
             .Order()
             .ToList();
         Assert.Equal(50, sentAt.Count);
-        var references = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("markdown").GetProperty("text").GetString()!.Split("Ref: ")[1]).Distinct();
+        var references = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("markdown").GetProperty("text").GetString()!.Split("通知编号：")[1].Split('\n')[0]).Distinct();
         Assert.Equal(50, references.Count());
         foreach (var first in sentAt)
         {
@@ -67,6 +68,32 @@ public sealed class RobotDeliveryTests(LocalServices services)
         Assert.StartsWith("### 【安全生产标准化】现场评审即将到期", markdown.GetProperty("markdown").GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Contains("2026年6月10日", markdown.GetProperty("markdown").GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Equal("text", JsonDocument.Parse(receiver.Received[1].Body).RootElement.GetProperty("msgtype").GetString());
+    }
+
+    // A name is shown as written: markdown in it neither breaks the message nor turns into markup; the notice's number is labelled.
+    [Fact]
+    public async Task A_DingTalk_message_escapes_markdown_in_names_and_labels_the_notice_number_in_both_languages()
+    {
+        await using var receiver = new RobotReceiver();
+        await using var harness = new NotificationHarness(services, receiver);
+        await harness.Contacts.SaveAsync("enterprise:e-1001", Contact.DingTalk(1, "robot-token", receiver.DingTalkSecret), Ct);
+        const string name = "*星光*_化工_[厂](http://x) #2 `A|B` <b>~";
+        var notice = NotificationHarness.Notice(NoticeKinds.CertificateIssued, NoticeClass.Mandatory, new LocalDate(2026, 7, 24), facts: [("certificateNumber", "宁AQBⅢ2026000001"), ("enterpriseName", name)]);
+        await harness.Outbox.EnqueueAsync(NotificationHarness.Request(notice), Ct);
+        var id = (await harness.AllDeliveriesAsync()).Single().Id;
+
+        await harness.Sender.ProcessAsync(id, Ct);
+
+        var markdown = JsonDocument.Parse(Assert.Single(receiver.Received).Body).RootElement.GetProperty("markdown");
+        var text = markdown.GetProperty("text").GetString()!;
+        const string escaped = @"\*星光\*\_化工\_\[厂\](http://x) \#2 \`A\|B\` \<b\>\~";
+        Assert.StartsWith("### 【安全生产标准化】", text, StringComparison.Ordinal);
+        Assert.Contains(escaped, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, text, StringComparison.Ordinal);
+        Assert.Equal(name.Length, escaped.Replace("\\", "", StringComparison.Ordinal).Length);
+        Assert.Contains($"> 通知编号：{RobotText.Escape(id)}", text, StringComparison.Ordinal);
+        Assert.Contains($"> Notice no.: {RobotText.Escape(id)}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ref:", text, StringComparison.Ordinal);
     }
 
     [Fact]

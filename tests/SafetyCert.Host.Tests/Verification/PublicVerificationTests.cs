@@ -37,17 +37,19 @@ public sealed class PublicVerificationTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await ApiHost.JsonAsync(response);
         Assert.Equal(
-            ["enterpriseName", "grade", "issuedOn", "issuingBody", "number", "status", "validThrough"],
+            ["enterpriseName", "grade", "issuedOn", "issuingBody", "number", "status", "statusLabel", "validThrough"],
             body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("宁夏安泰化工有限公司", body.GetProperty("enterpriseName").GetString());
         Assert.Equal("二级", body.GetProperty("grade").GetString());
         Assert.Equal("宁夏回族自治区应急管理厅", body.GetProperty("issuingBody").GetString());
         Assert.Equal("2027-03-14", body.GetProperty("validThrough").GetString());
         Assert.Equal("Active", body.GetProperty("status").GetString());
+        Assert.Equal("有效", body.GetProperty("statusLabel").GetString());
         Assert.DoesNotContain("91640100MA7600001J", body.GetRawText(), StringComparison.Ordinal);
 
         var expired = await ApiHost.JsonAsync(await host.Client.GetAsync(new Uri($"/api/public/certificates/{Uri.EscapeDataString("宁AQBⅢ2023000007")}", UriKind.Relative), TestContext.Current.CancellationToken));
         Assert.Equal("Expired", expired.GetProperty("status").GetString());
+        Assert.Equal("已过期", expired.GetProperty("statusLabel").GetString());
         var unknown = await host.Client.GetAsync(new Uri($"/api/public/certificates/{Uri.EscapeDataString("宁AQBⅡ2024999999")}", UriKind.Relative), TestContext.Current.CancellationToken);
         await ApiSteps.AssertProblemAsync(unknown, HttpStatusCode.NotFound);
     }
@@ -86,5 +88,8 @@ public sealed class PublicVerificationTests(AzuriteFixture azurite)
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains(Number, html, StringComparison.Ordinal);
         Assert.Contains("/api/public/certificates/", html, StringComparison.Ordinal);
+        // The page shows the Chinese label under 状态 and only the fields it names: never the English status code.
+        Assert.Contains("statusLabel: '状态'", html, StringComparison.Ordinal);
+        Assert.Contains("if (!(k in labels)) continue;", html, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,9 @@ public sealed record AccreditationState : IWorkflowState
 
     public string? ProfileId { get; init; }
 
+    /// <summary>The rule with the source the profile gives for the accreditation term, kept so notices cite what the term was granted under.</summary>
+    public string? Rule { get; init; }
+
     /// <summary>The six-digit region code of the unit's seat; with <see cref="Grade"/> it says which regulator and organization are told.</summary>
     public string? RegionCode { get; init; }
 
@@ -46,6 +49,6 @@ public sealed record AccreditationState : IWorkflowState
 
     [JsonIgnore]
     public ImmutableArray<Deadline> Deadlines => Stage == AccreditationStatus.Accredited
-        ? [new Deadline("reaccreditation", ValidThrough, "RULES.md §8 [004 §5]")]
+        ? [new Deadline("reaccreditation", ValidThrough, Rule ?? "RULES.md §8")]
         : [];
 }

@@ -22,7 +22,6 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
     /// <summary>Fires at the start of the day after the last valid day.</summary>
     public const string LapseTimer = "lapse";
 
-    private const string Rule = "RULES.md §8 [004 §5]";
 
     public override string Kind => WorkflowKinds.Accreditation;
 
@@ -104,27 +103,32 @@ public sealed class AccreditationWorkflow(WorkingDayCalendar calendar, ProfileCa
 
         timers = timers.Set(LapseTimer, ShanghaiTime.StartOf(validThrough.PlusDays(1)), $"accreditation lapses after {NoticeFacts.Date(validThrough)}", effects);
         return Decision.Apply(
-            state with { Stage = AccreditationStatus.Accredited, GrantedOn = from, ValidThrough = validThrough, Timers = timers },
+            state with { Stage = AccreditationStatus.Accredited, GrantedOn = from, ValidThrough = validThrough, Rule = RuleOf(profile), Timers = timers },
             effects);
     }
 
-    private static Decision Remind(AccreditationState state, TimerFired fired)
+    // The term's source in the profile the unit was accredited under (Beijing: 004 §5; elsewhere applied by convention).
+    private static string RuleOf(JurisdictionProfile profile) => $"RULES.md §8 [{profile.AccreditationYears.Source}]";
+
+    private string RuleOf(AccreditationState state) => state.Rule ?? RuleOf(profiles.Get(state.ProfileId!, state.GrantedOn));
+
+    private Decision Remind(AccreditationState state, TimerFired fired)
     {
         var on = ShanghaiTime.DateOf(state.Timers.Active[fired.TimerId].DueAt);
         return Decision.Apply(
             state with { Timers = state.Timers.Fired(fired) },
-            new Notify(NoticeKinds.AccreditationExpiring, Party.ReviewUnit, on, NoticeClass.Routine, Rule, Facts(state)),
-            new Notify(NoticeKinds.AccreditationExpiring, Party.Regulator, on, NoticeClass.Informational, Rule, Facts(state)));
+            new Notify(NoticeKinds.AccreditationExpiring, Party.ReviewUnit, on, NoticeClass.Routine, RuleOf(state), Facts(state)),
+            new Notify(NoticeKinds.AccreditationExpiring, Party.Regulator, on, NoticeClass.Informational, RuleOf(state), Facts(state)));
     }
 
-    private static Decision Lapse(AccreditationState state, TimerFired fired)
+    private Decision Lapse(AccreditationState state, TimerFired fired)
     {
         var on = state.ValidThrough.PlusDays(1);
         return Decision.Apply(
             state with { Stage = AccreditationStatus.Lapsed, Timers = state.Timers.Fired(fired) },
-            new Notify(NoticeKinds.AccreditationLapsed, Party.ReviewUnit, on, NoticeClass.Mandatory, Rule, Facts(state)),
-            new Notify(NoticeKinds.AccreditationLapsed, Party.ReviewOrganization, on, NoticeClass.Mandatory, "RULES.md §4.2, §8 [004 §5]: no new assignments", Facts(state)),
-            new Notify(NoticeKinds.AccreditationLapsed, Party.Regulator, on, NoticeClass.Informational, Rule, Facts(state)));
+            new Notify(NoticeKinds.AccreditationLapsed, Party.ReviewUnit, on, NoticeClass.Mandatory, RuleOf(state), Facts(state)),
+            new Notify(NoticeKinds.AccreditationLapsed, Party.ReviewOrganization, on, NoticeClass.Mandatory, $"{RuleOf(state)}; RULES.md §4.2: no new assignments", Facts(state)),
+            new Notify(NoticeKinds.AccreditationLapsed, Party.Regulator, on, NoticeClass.Informational, RuleOf(state), Facts(state)));
     }
 
     private static Decision StrikeOff(AccreditationState state, StruckOff struck)

@@ -41,8 +41,6 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
     /// <summary>Fires when the follow-up visit window has closed without a visit.</summary>
     public const string FollowUpOverdueTimer = "follow-up-overdue";
 
-    private const string SuspensionRule = "RULES.md §5 [001 art.16]";
-    private const string CancellationRule = "RULES.md §4.4 [001 art.14]";
 
     public override string Kind => WorkflowKinds.Certificate;
 
@@ -261,7 +259,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         return Decision.Apply(state with { Stage = CertificateStage.Expired, Timers = timers }, effects);
     }
 
-    private static Decision Suspend(CertificateState state, LicenceLapsed lapsed)
+    private Decision Suspend(CertificateState state, LicenceLapsed lapsed)
     {
         if (!state.LicenceRequired)
         {
@@ -276,11 +274,11 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var facts = NoticeFacts.Of(("certificateId", state.CertificateId!), ("certificateNumber", state.Number!), ("suspendedOn", NoticeFacts.Date(lapsed.On)));
         return Decision.Apply(
             state with { SuspendedOn = lapsed.On },
-            new Notify(NoticeKinds.CertificateSuspended, Party.Enterprise, lapsed.On, NoticeClass.Mandatory, SuspensionRule, facts),
-            new Notify(NoticeKinds.CertificateSuspended, Party.Regulator, lapsed.On, NoticeClass.Informational, SuspensionRule, facts));
+            new Notify(NoticeKinds.CertificateSuspended, Party.Enterprise, lapsed.On, NoticeClass.Mandatory, SuspensionRule(ProfileOf(state)), facts),
+            new Notify(NoticeKinds.CertificateSuspended, Party.Regulator, lapsed.On, NoticeClass.Informational, SuspensionRule(ProfileOf(state)), facts));
     }
 
-    private static Decision Restore(CertificateState state, LicenceRenewed renewed)
+    private Decision Restore(CertificateState state, LicenceRenewed renewed)
     {
         if (!state.LicenceRequired)
         {
@@ -301,8 +299,8 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         var facts = NoticeFacts.Of(("certificateId", state.CertificateId!), ("certificateNumber", state.Number!), ("restoredOn", NoticeFacts.Date(renewed.On)));
         return Decision.Apply(
             next,
-            new Notify(NoticeKinds.CertificateRestored, Party.Enterprise, renewed.On, NoticeClass.Mandatory, SuspensionRule, facts),
-            new Notify(NoticeKinds.CertificateRestored, Party.Regulator, renewed.On, NoticeClass.Informational, SuspensionRule, facts));
+            new Notify(NoticeKinds.CertificateRestored, Party.Enterprise, renewed.On, NoticeClass.Mandatory, SuspensionRule(ProfileOf(state)), facts),
+            new Notify(NoticeKinds.CertificateRestored, Party.Regulator, renewed.On, NoticeClass.Informational, SuspensionRule(ProfileOf(state)), facts));
     }
 
     private static Decision FileRenewal(CertificateState state, RenewalFiled filed)
@@ -397,7 +395,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 Party.Regulator,
                 ShanghaiTime.DateOf(now),
                 NoticeClass.Mandatory,
-                RevocationRules.SourceOf(RevocationGround.AccidentConcealedOrLate),
+                RevocationRules.SourceOf(RevocationGround.AccidentConcealedOrLate, profile),
                 NoticeFacts.Of(
                     ("certificateId", state.CertificateId!),
                     ("certificateNumber", state.Number!),
@@ -411,7 +409,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
 
     // RULES.md §4.4 [001 art.14]: a missed remediation cancels the grade it was ordered for. The rule fixes the
     // consequence, so no regulator decides; it is no revocation under 001 art.21, so no ban follows.
-    private static Decision CancelGrade(CertificateState state, RemediationMissed missed, Instant now)
+    private Decision CancelGrade(CertificateState state, RemediationMissed missed, Instant now)
     {
         if (state.RevocationStarted)
         {
@@ -432,9 +430,9 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             ("remediationId", missed.RemediationId),
             ("deadline", NoticeFacts.Date(missed.Deadline)),
             ("cancelledOn", NoticeFacts.Date(on)));
-        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.Enterprise, on, NoticeClass.Mandatory, CancellationRule, facts));
-        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.ReviewOrganization, on, NoticeClass.Mandatory, CancellationRule, facts));
-        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.Regulator, on, NoticeClass.Informational, CancellationRule, facts));
+        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.Enterprise, on, NoticeClass.Mandatory, CancellationRule(ProfileOf(state)), facts));
+        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.ReviewOrganization, on, NoticeClass.Mandatory, CancellationRule(ProfileOf(state)), facts));
+        effects.Add(new Notify(NoticeKinds.CertificateCancelled, Party.Regulator, on, NoticeClass.Informational, CancellationRule(ProfileOf(state)), facts));
         return Decision.Apply(
             state with { Stage = CertificateStage.Cancelled, CancelledOn = on, CancelledBy = missed.RemediationId, Timers = timers },
             effects);
@@ -457,7 +455,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
         return Decision.Apply(state with { FollowUpVisitOn = visit.On, Timers = timers }, effects);
     }
 
-    private static Decision Supersede(CertificateState state, CertificateSuperseded superseded)
+    private Decision Supersede(CertificateState state, CertificateSuperseded superseded)
     {
         if (superseded.NewCertificateId == state.CertificateId || string.IsNullOrWhiteSpace(superseded.NewCertificateId))
         {
@@ -471,7 +469,7 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
             Party.Enterprise,
             superseded.On,
             NoticeClass.Informational,
-            "RULES.md §5 [000 §3(4)]",
+            SupersededRule(ProfileOf(state)),
             NoticeFacts.Of(
                 ("certificateId", state.CertificateId!),
                 ("certificateNumber", state.Number!),
@@ -566,6 +564,17 @@ public sealed class CertificateWorkflow(WorkingDayCalendar calendar, ProfileCata
                 ("enterpriseId", state.EnterpriseId!),
                 ("issuedOn", NoticeFacts.Date(state.IssuedOn)),
                 (NoticeFactNames.Deadline, NoticeFacts.Date(state.FollowUpVisitDue!.Value))));
+
+    private JurisdictionProfile ProfileOf(CertificateState state) => profiles.Get(state.ProfileId!, state.IssuedOn);
+
+    // Licence lapse suspends the certificate under Ningxia's article; other profiles apply it by convention.
+    private static string SuspensionRule(JurisdictionProfile profile) => $"RULES.md §5 [{profile.SourceOf("001 art.16")}]";
+
+    // A missed remediation deadline cancels the grade under the source the profile gives for the deadline.
+    private static string CancellationRule(JurisdictionProfile profile) => $"RULES.md §4.4 [{profile.RemediationMaxMonths.Source}]";
+
+    // A renewal or an upgrade issues a new certificate in place of the old one (000 §3(4); Ningxia 001 art.18).
+    private static string SupersededRule(JurisdictionProfile profile) => $"RULES.md §5 [{profile.SourceOf("000 §3(4)", "001 art.18")}]";
 
     private Decision? ProfileOn(string id, LocalDate on, out JurisdictionProfile profile)
     {

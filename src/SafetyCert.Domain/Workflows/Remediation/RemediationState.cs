@@ -19,6 +19,9 @@ public sealed record RemediationState : IWorkflowState
 
     public string? ProfileId { get; init; }
 
+    /// <summary>The rule with the source the profile gives for the remediation deadline, kept so a notice cites what the order was made under.</summary>
+    public string? Rule { get; init; }
+
     /// <summary>The six-digit region code; with <see cref="Grade"/> it says which regulator and organization are told.</summary>
     public string? RegionCode { get; init; }
 
@@ -58,6 +61,6 @@ public sealed record RemediationState : IWorkflowState
 
     [JsonIgnore]
     public ImmutableArray<Deadline> Deadlines => Stage == RemediationStatus.Open
-        ? [new Deadline("remediation", Deadline, "RULES.md §4.4 [001 art.14]")]
+        ? [new Deadline("remediation", Deadline, Rule ?? "RULES.md §4.4")]
         : [];
 }

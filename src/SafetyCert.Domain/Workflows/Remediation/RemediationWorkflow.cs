@@ -24,7 +24,6 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
     /// <summary>Fires at the start of the day after the deadline.</summary>
     public const string DeadlineTimer = "deadline";
 
-    private const string Rule = "RULES.md §4.4 [001 art.14]";
 
     public override string Kind => WorkflowKinds.Remediation;
 
@@ -98,6 +97,7 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
             {
                 Stage = RemediationStatus.Open,
                 RemediationId = ordered.RemediationId,
+                Rule = RuleOf(profile),
                 EnterpriseId = ordered.EnterpriseId,
                 RegionCode = ordered.RegionCode,
                 Grade = ordered.Grade,
@@ -133,15 +133,20 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
             effects);
     }
 
-    private static Decision Remind(RemediationState state, TimerFired fired)
+    // The deadline's source in the profile the order was made under (Ningxia: 001 art.14; elsewhere applied by convention).
+    private static string RuleOf(JurisdictionProfile profile) => $"RULES.md §4.4 [{profile.RemediationMaxMonths.Source}]";
+
+    private string RuleOf(RemediationState state) => state.Rule ?? RuleOf(profiles.Get(state.ProfileId!, state.OrderedOn));
+
+    private Decision Remind(RemediationState state, TimerFired fired)
     {
         var on = ShanghaiTime.DateOf(state.Timers.Active[fired.TimerId].DueAt);
         return Decision.Apply(
             state with { Timers = state.Timers.Fired(fired) },
-            new Notify(NoticeKinds.RemediationDueSoon, Party.Enterprise, on, NoticeClass.Routine, Rule, Facts(state)));
+            new Notify(NoticeKinds.RemediationDueSoon, Party.Enterprise, on, NoticeClass.Routine, RuleOf(state), Facts(state)));
     }
 
-    private static Decision Miss(RemediationState state, TimerFired fired)
+    private Decision Miss(RemediationState state, TimerFired fired)
     {
         var effects = new List<Effect>();
         var timers = state.Timers.Fired(fired).CancelAll(effects);
@@ -153,9 +158,9 @@ public sealed class RemediationWorkflow(WorkingDayCalendar calendar, ProfileCata
         else
         {
             var on = state.Deadline.PlusDays(1);
-            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Enterprise, on, NoticeClass.Mandatory, Rule, Facts(state)));
-            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Regulator, on, NoticeClass.Mandatory, Rule, Facts(state)));
-            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.ReviewOrganization, on, NoticeClass.Informational, Rule, Facts(state)));
+            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Enterprise, on, NoticeClass.Mandatory, RuleOf(state), Facts(state)));
+            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.Regulator, on, NoticeClass.Mandatory, RuleOf(state), Facts(state)));
+            effects.Add(new Notify(NoticeKinds.RemediationMissed, Party.ReviewOrganization, on, NoticeClass.Informational, RuleOf(state), Facts(state)));
         }
 
         return Decision.Apply(state with { Stage = RemediationStatus.Missed, Timers = timers }, effects);

@@ -64,7 +64,7 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
 
         if (RevocationRules.ProblemWith(opened.Automatic, opened.Grounds, opened.Reason, opened.EvidenceDocumentIds) is { } problem)
         {
-            return Decision.Reject(problem);
+            return Decision.Reject(problem.English);
         }
 
         JurisdictionProfile profile;
@@ -100,7 +100,7 @@ public sealed class RevocationWorkflow(WorkingDayCalendar calendar, ProfileCatal
             ("banEndsOn", NoticeFacts.Date(banEndsOn)),
             ("recall", "certificate,plaque"));
         // The notice cites the ban and the provision behind each ground (RULES.md §7 (1)…(7)).
-        var groundsRule = string.Join(", ", opened.Grounds.Select(RevocationRules.SourceOf));
+        var groundsRule = string.Join("; ", opened.Grounds.Select(g => RevocationRules.SourceOf(g, profile)));
         effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Enterprise, opened.On, NoticeClass.Mandatory, $"{BanRule(profile)}; {groundsRule}", facts));
         effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.ReviewOrganization, opened.On, NoticeClass.Mandatory, $"{RecallRule}; {groundsRule}", facts));
         effects.Add(new Notify(NoticeKinds.CertificateRevoked, Party.Regulator, opened.On, NoticeClass.Informational, $"{BanRule(profile)}; {groundsRule}", facts));

@@ -116,7 +116,7 @@ internal static class ApplicationApi
     {
         if (request.Kind != ApplicationKind.Renewal)
         {
-            return ApiProblems.Invalid("kind", $"The fast track is for a renewal; '{request.Kind}' is not one.");
+            return ApiProblems.Invalid("kind", new($"快速复评只适用于复评申请；“{request.Kind}”不是复评。", $"The fast track is for a renewal; '{request.Kind}' is not one."));
         }
 
         var (known, problem) = await KnownFactsAsync(request, caller, registry, certificates, profiles, workflows, set, clock, ct);
@@ -164,7 +164,8 @@ internal static class ApplicationApi
             var previous = await certificates.GetAsync(previousId, ct);
             if (previous is null || previous.EnterpriseId != enterprise.Id)
             {
-                return (null, ApiProblems.Invalid("previousCertificateId", $"Certificate '{previousId}' is not a certificate of enterprise {enterprise.Id}."));
+                return (null, ApiProblems.Invalid("previousCertificateId",
+                    new($"证书“{previousId}”不是企业 {enterprise.Id} 的证书。", $"Certificate '{previousId}' is not a certificate of enterprise {enterprise.Id}.")));
             }
 
             held = new HeldCertificate(previous.Grade, previous.IssuedOn, CertificateValidity.LastValidDay(previous.IssuedOn, profile));

@@ -19,6 +19,7 @@ internal sealed class ApplicationFunctions(
     ReviewBodyRegistry bodies, ProfileCatalog profiles, IClock clock)
 {
     [Function("Applications_Submit")]
+    [ApiOperation("Submit an application for a grade", Example = """{"enterpriseId":"91640100MA76XQ124H","kind":"Initial","grade":"Level3","systemRunningSince":"2025-06-01","postAndProfessionalStandardizationDone":true,"dualPreventionInPlace":true}""")]
     public Task<IResult> SubmitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -27,6 +28,7 @@ internal sealed class ApplicationFunctions(
 
     /// <summary>What a renewal filed today would get: every fast-track condition with its reason and source. Writes nothing.</summary>
     [Function("Applications_FastTrackAssessment")]
+    [ApiOperation("Check whether a renewal qualifies for the fast track")]
     public Task<IResult> FastTrackAssessmentAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/fast-track-assessment")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -34,6 +36,7 @@ internal sealed class ApplicationFunctions(
             ApplicationApi.AssessFastTrackAsync(body, caller, registry, certificates, profiles, workflowClients.For(durable), workflowSet, clock, cancellationToken), cancellationToken);
 
     [Function("Applications_CheckEligibility")]
+    [ApiOperation("Check whether an enterprise may apply for a grade, condition by condition")]
     public Task<IResult> CheckEligibilityAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/eligibility")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -41,12 +44,14 @@ internal sealed class ApplicationFunctions(
             ApplicationApi.CheckEligibilityAsync(body, caller, registry, certificates, profiles, workflowClients.For(durable), workflowSet, clock, cancellationToken), cancellationToken);
 
     [Function("Applications_Get")]
+    [ApiOperation("Read an application with its status and deadlines")]
     public Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller => ApplicationApi.GetAsync(id, caller, workflowClients.For(durable), workflowSet, cancellationToken));
 
     [Function("Applications_MaterialReview")]
+    [ApiOperation("Review organization accepts or rejects the application materials", Example = """{"accepted":false,"reasons":"缺少安全生产许可证复印件。"}""")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -59,6 +64,7 @@ internal sealed class ApplicationFunctions(
 
     /// <summary>The organization confirms a renewal that met every fast-track condition: no on-site review (RULES.md §6 [001 art.17]).</summary>
     [Function("Applications_FastTrackConfirmation")]
+    [ApiOperation("Review organization confirms or refuses the fast track of a renewal")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -68,6 +74,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.ReviewOrganization, durable, (StepRequest r, LocalDate today) => new FastTrackConfirmed(r.On ?? today), cancellationToken);
 
     [Function("Applications_Draw")]
+    [ApiOperation("Draw the review unit at random")]
     public Task<IResult> DrawAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/draw")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -75,12 +82,14 @@ internal sealed class ApplicationFunctions(
             ApplicationApi.DrawAsync(id, caller, request.HttpContext, workflowClients.For(durable), workflowSet, bodies, registry, clock, cancellationToken));
 
     [Function("Applications_GetDraw")]
+    [ApiOperation("Read the draw of an application: candidates, exclusions and the unit chosen")]
     public Task<IResult> GetDrawAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/draw")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         api.HandleAsync(request, caller => ApplicationApi.GetDrawAsync(id, caller, workflowClients.For(durable), workflowSet, bodies, cancellationToken));
 
     [Function("Applications_RemediationStart")]
+    [ApiOperation("Start a remediation pause of the review")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -90,6 +99,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.ReviewUnit, durable, (StepRequest r, LocalDate today) => new RemediationStarted(r.On ?? today), cancellationToken);
 
     [Function("Applications_RemediationEnd")]
+    [ApiOperation("End the remediation pause of the review")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -99,6 +109,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.ReviewUnit, durable, (StepRequest r, LocalDate today) => new RemediationEnded(r.On ?? today), cancellationToken);
 
     [Function("Applications_Report")]
+    [ApiOperation("Review unit submits its review report", Example = """{"passed":true,"findings":"现场评审得分 82 分，符合三级要求。","nonBlockingFindings":"应急预案未按期演练。","remediationDeadline":"2026-09-30"}""")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -110,6 +121,7 @@ internal sealed class ApplicationFunctions(
 
     /// <summary>A failing conclusion: by the assigned review unit, or else by the review organization.</summary>
     [Function("Applications_Failure")]
+    [ApiOperation("Record that the review failed")]
     public Task<IResult> FailureAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/failure")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -121,6 +133,7 @@ internal sealed class ApplicationFunctions(
         }, cancellationToken);
 
     [Function("Applications_Audit")]
+    [ApiOperation("Review organization audits the review report: forward it or send it back")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -130,6 +143,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.ReviewOrganization, durable, (AuditRequest r, LocalDate today) => new ReportAudited(r.On ?? today, r.Forwarded, r.Reasons), cancellationToken);
 
     [Function("Applications_Reverification")]
+    [ApiOperation("Record the level-2 re-verification")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -139,6 +153,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.ReviewOrganization, durable, (StepRequest r, LocalDate today) => new ReverificationCompleted(r.On ?? today), cancellationToken);
 
     [Function("Applications_Notice")]
+    [ApiOperation("Regulator opens the public notice of the result")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -148,6 +163,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.Regulator, durable, (StepRequest r, LocalDate today) => new PublicNoticePublished(r.On ?? today), cancellationToken);
 
     [Function("Applications_Objection")]
+    [ApiOperation("Record an objection raised during the public notice")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -158,6 +174,7 @@ internal sealed class ApplicationFunctions(
             new ObjectionRaised(IdempotencyKey.EventId(request.HttpContext, "objection"), r.On ?? today, r.Summary), cancellationToken);
 
     [Function("Applications_ObjectionResolution")]
+    [ApiOperation("Regulator resolves an objection")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -168,6 +185,7 @@ internal sealed class ApplicationFunctions(
             new ObjectionResolved(objectionId, r.On ?? today, r.Upheld, r.Resolution), cancellationToken);
 
     [Function("Applications_Announcement")]
+    [ApiOperation("Regulator announces the graded enterprise")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -177,6 +195,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.Regulator, durable, (StepRequest r, LocalDate today) => new Announced(r.On ?? today), cancellationToken);
 
     [Function("Applications_Withdrawal")]
+    [ApiOperation("Enterprise withdraws its application")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(StepResult))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status409Conflict, ApiResponseAttribute.Problem)]
@@ -186,6 +205,7 @@ internal sealed class ApplicationFunctions(
         StepAsync(request, id, Party.Enterprise, durable, (StepRequest r, LocalDate today) => new Withdrawn(r.On ?? today), cancellationToken);
 
     [Function("Applications_IssueCertificate")]
+    [ApiOperation("Issue the certificate and plaque of an announced application")]
     public Task<IResult> IssueCertificateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/certificate")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using NodaTime;
 using SafetyCert.Domain.Eligibility;
 using SafetyCert.Domain.Grading;
+using SafetyCert.Functions.Api.Language;
 
 namespace SafetyCert.Functions.Api.Applications;
 
@@ -21,7 +22,7 @@ internal sealed record SubmitApplicationRequest(
     bool LicenceScopeWidened = false,
     bool WorkingEnvironmentChangedMarkedly = false) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems()
+    public IEnumerable<(string Field, ApiText Error)> Problems()
     {
         if (RequestLimits.TooLong(EnterpriseId, "enterpriseId", RequestLimits.Id) is { } tooLong1)
         {
@@ -40,23 +41,23 @@ internal sealed record SubmitApplicationRequest(
 
         if (string.IsNullOrWhiteSpace(EnterpriseId))
         {
-            yield return ("enterpriseId", "The applicant's id is required.");
+            yield return ("enterpriseId", new("申请企业的编号为必填项。", "The applicant's id is required."));
         }
 
         // Required: an omitted kind or grade is not taken to mean the first one.
         if (Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            yield return ("kind", "Required: Initial, Renewal or Upgrade.");
+            yield return ("kind", new("申请类型为必填项：Initial（初评）、Renewal（复评）或 Upgrade（升级）。", "Required: Initial, Renewal or Upgrade."));
         }
 
         if (Grade is not { } grade || !Enum.IsDefined(grade))
         {
-            yield return ("grade", "Required: Level1, Level2, Level3 or SmallMicro.");
+            yield return ("grade", new("申请等级为必填项：Level1（一级）、Level2（二级）、Level3（三级）或 SmallMicro（小微）。", "Required: Level1, Level2, Level3 or SmallMicro."));
         }
 
         if (Kind is ApplicationKind.Renewal or ApplicationKind.Upgrade && string.IsNullOrWhiteSpace(PreviousCertificateId))
         {
-            yield return ("previousCertificateId", "A renewal or upgrade names the certificate it replaces.");
+            yield return ("previousCertificateId", new("复评或升级申请须写明所替换的证书。", "A renewal or upgrade names the certificate it replaces."));
         }
     }
 }
@@ -64,13 +65,13 @@ internal sealed record SubmitApplicationRequest(
 /// <summary>A step that only needs its date; today (Beijing time) when omitted.</summary>
 internal sealed record StepRequest(LocalDate? On = null) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems() => [];
+    public IEnumerable<(string Field, ApiText Error)> Problems() => [];
 }
 
 /// <summary>The review organization's material review (RULES.md §4.1): rejection needs written reasons.</summary>
 internal sealed record MaterialReviewRequest(bool Accepted, string? Reasons = null, LocalDate? On = null) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems()
+    public IEnumerable<(string Field, ApiText Error)> Problems()
     {
 if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong4)
         {
@@ -79,7 +80,7 @@ if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong
 
         if (!Accepted && string.IsNullOrWhiteSpace(Reasons))
         {
-            yield return ("reasons", "A rejection is in writing with reasons [001 art.11].");
+            yield return ("reasons", new("不予受理须书面说明理由。", "A rejection is in writing with reasons.", Rule: "001 art.11"));
         }
     }
 }
@@ -88,7 +89,7 @@ if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong
 internal sealed record ReviewReportRequest(
     bool Passed, string Findings, string? NonBlockingFindings = null, LocalDate? RemediationDeadline = null, LocalDate? On = null) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems()
+    public IEnumerable<(string Field, ApiText Error)> Problems()
     {
 if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLong5)
         {
@@ -102,12 +103,12 @@ if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLo
 
         if (string.IsNullOrWhiteSpace(Findings))
         {
-            yield return ("findings", "The report's findings are required.");
+            yield return ("findings", new("评审报告的评审意见为必填项。", "The report's findings are required."));
         }
 
         if (!string.IsNullOrWhiteSpace(NonBlockingFindings) && RemediationDeadline is null)
         {
-            yield return ("remediationDeadline", "Non-blocking findings need a remediation deadline.");
+            yield return ("remediationDeadline", new("有不影响定级的问题时须写明整改期限。", "Non-blocking findings need a remediation deadline."));
         }
     }
 }
@@ -115,7 +116,7 @@ if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLo
 /// <summary>A failing conclusion by the review unit or organization (RULES.md §4.9).</summary>
 internal sealed record ReviewFailureRequest(string Findings, LocalDate? On = null) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems()
+    public IEnumerable<(string Field, ApiText Error)> Problems()
     {
 if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLong7)
         {
@@ -124,7 +125,7 @@ if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLo
 
         if (string.IsNullOrWhiteSpace(Findings))
         {
-            yield return ("findings", "What the enterprise must fix is required.");
+            yield return ("findings", new("须写明企业需要整改的内容。", "What the enterprise must fix is required."));
         }
     }
 }
@@ -132,7 +133,7 @@ if (RequestLimits.TooLong(Findings, "findings", RequestLimits.Text) is { } tooLo
 /// <summary>The organization's audit of the report (RULES.md §4.5).</summary>
 internal sealed record AuditRequest(bool Forwarded, string? Reasons = null, LocalDate? On = null) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems()
+    public IEnumerable<(string Field, ApiText Error)> Problems()
     {
 if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong8)
         {
@@ -141,7 +142,7 @@ if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong
 
         if (!Forwarded && string.IsNullOrWhiteSpace(Reasons))
         {
-            yield return ("reasons", "A returned report carries written reasons [000 §3(2)2].");
+            yield return ("reasons", new("退回评审报告须书面说明理由。", "A returned report carries written reasons.", Rule: "000 §3(2)2"));
         }
     }
 }
@@ -149,7 +150,7 @@ if (RequestLimits.TooLong(Reasons, "reasons", RequestLimits.Text) is { } tooLong
 /// <summary>An objection to the published result (RULES.md §4.7).</summary>
 internal sealed record ObjectionRequest(string Summary, LocalDate? On = null) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems()
+    public IEnumerable<(string Field, ApiText Error)> Problems()
     {
 if (RequestLimits.TooLong(Summary, "summary", RequestLimits.Text) is { } tooLong9)
         {
@@ -158,7 +159,7 @@ if (RequestLimits.TooLong(Summary, "summary", RequestLimits.Text) is { } tooLong
 
         if (string.IsNullOrWhiteSpace(Summary))
         {
-            yield return ("summary", "What the objection says is required.");
+            yield return ("summary", new("异议内容为必填项。", "What the objection says is required."));
         }
     }
 }
@@ -166,7 +167,7 @@ if (RequestLimits.TooLong(Summary, "summary", RequestLimits.Text) is { } tooLong
 /// <summary>The regulator's resolution of an objection (RULES.md §4.7).</summary>
 internal sealed record ObjectionResolutionRequest(bool Upheld, string Resolution, LocalDate? On = null) : IApiRequest
 {
-    public IEnumerable<(string Field, string Error)> Problems()
+    public IEnumerable<(string Field, ApiText Error)> Problems()
     {
 if (RequestLimits.TooLong(Resolution, "resolution", RequestLimits.Text) is { } tooLong10)
         {
@@ -175,7 +176,7 @@ if (RequestLimits.TooLong(Resolution, "resolution", RequestLimits.Text) is { } t
 
         if (string.IsNullOrWhiteSpace(Resolution))
         {
-            yield return ("resolution", "The resolution is required.");
+            yield return ("resolution", new("处理结果为必填项。", "The resolution is required."));
         }
     }
 }

@@ -17,5 +17,14 @@ internal sealed record ApplicationSummary(
     string? CertificateId,
     IReadOnlyList<DeadlineView> Deadlines);
 
-/// <summary>A deadline by its name (<c>kind</c>), last day and rule.</summary>
-internal sealed record DeadlineView(string Kind, LocalDate DueOn, string Rule, bool Provisional);
+/// <summary>A deadline by its name (<c>kind</c>), last day and the regulation it comes from, cited by title and article in Chinese and English.</summary>
+internal sealed record DeadlineView(string Kind, LocalDate DueOn, string Rule, string RuleEn, bool Provisional)
+{
+    public static DeadlineView Of(SafetyCert.Domain.Workflows.Deadline deadline, SafetyCert.Functions.Notifications.RuleCitation citations)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        ArgumentNullException.ThrowIfNull(citations);
+        var (chinese, english) = citations.Cite(deadline.Rule);
+        return new DeadlineView(deadline.Name, deadline.Due, chinese, english, deadline.Provisional);
+    }
+}

@@ -1,3 +1,4 @@
+using SafetyCert.Functions.Notifications;
 using SafetyCert.Domain.Workflows;
 using SafetyCert.Domain.Workflows.Applications;
 using SafetyCert.Functions.Api.ReviewBodies;
@@ -32,7 +33,7 @@ internal sealed class ApplicationViews(WorkflowStore store, WorkflowSet workflow
         return organizations.OrderBy(o => o.Id, StringComparer.Ordinal).FirstOrDefault(o => o.Handles(state.RegionCode, level));
     }
 
-    public static ApplicationSummary Summary(ApplicationState state, IEnumerable<ReviewOrganization> organizations)
+    public static ApplicationSummary Summary(ApplicationState state, IEnumerable<ReviewOrganization> organizations, RuleCitation citations)
     {
         ArgumentNullException.ThrowIfNull(state);
         return new ApplicationSummary(
@@ -44,7 +45,7 @@ internal sealed class ApplicationViews(WorkflowStore store, WorkflowSet workflow
             HandlerOf(state, organizations)?.Id,
             state.ReviewUnitId,
             state.CertificateId,
-            [.. (state.Deadlines.IsDefault ? [] : state.Deadlines).Select(d => new DeadlineView(d.Name, d.Due, d.Rule, d.Provisional))]);
+            [.. (state.Deadlines.IsDefault ? [] : state.Deadlines).Select(d => DeadlineView.Of(d, citations))]);
     }
 
     private ApplicationState Read(WorkflowInstanceStatus status) => (ApplicationState)workflows.ReadState(WorkflowKinds.Application, status.StateJson);

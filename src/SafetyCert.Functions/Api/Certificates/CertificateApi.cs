@@ -18,23 +18,23 @@ namespace SafetyCert.Functions.Api.Certificates;
 internal static class CertificateApi
 {
     public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetAsync(
-        string id, Caller caller, CertificateIndex index, CertificateSummaries summaries, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        string id, Caller caller, CertificateIndex index, CertificateSummaries summaries, WorkflowClient workflows, Notifications.RuleCitation citations, IClock clock, CancellationToken ct)
     {
         var record = await index.GetAsync(id, ct);
-        return await ViewAsync(record, id, caller, summaries, workflows, clock, ct);
+        return await ViewAsync(record, id, caller, summaries, workflows, citations, clock, ct);
     }
 
     public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetByNumberAsync(
-        string number, Caller caller, CertificateIndex index, CertificateSummaries summaries, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        string number, Caller caller, CertificateIndex index, CertificateSummaries summaries, WorkflowClient workflows, Notifications.RuleCitation citations, IClock clock, CancellationToken ct)
     {
         var record = await index.FindByNumberAsync(number, ct);
-        return await ViewAsync(record, number, caller, summaries, workflows, clock, ct);
+        return await ViewAsync(record, number, caller, summaries, workflows, citations, clock, ct);
     }
 
     /// <summary>Only the regulator that announced the grade revokes it (RULES.md §7 [000 §3(4)]): a Beijing regulator cannot revoke a Ningxia certificate.</summary>
     public static async Task<Results<Created<StepResult>, ProblemHttpResult>> RevokeAsync(
         string id, RevocationRequest request, Caller caller, HttpContext http, CertificateIndex index, EnterpriseRegistry registry,
-        DocumentStore documents, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        DocumentStore documents, WorkflowClient workflows, ProfileCatalog profiles, IClock clock, CancellationToken ct)
     {
         var record = await index.GetAsync(id, ct);
         if (record is null)
@@ -47,7 +47,7 @@ internal static class CertificateApi
             return ApiProblems.Unseen($"Certificate '{id}'");
         }
 
-        var level = AnnouncingLevel(record);
+        var level = AnnouncingLevel(record, profiles);
         if (!caller.IsRegulatorFor(record.RegionCode, level))
         {
             return ApiProblems.Forbidden($"Certificate {record.Number} is revoked by the {level} regulator over region {record.RegionCode}, which announced it.");
@@ -184,11 +184,11 @@ internal static class CertificateApi
         return TypedResults.Ok(new StepResult(WorkflowKinds.Certificate, record.CertificateId, result.Status, result.Sequence, result.Duplicate));
     }
 
-    internal static RegulatorLevel AnnouncingLevel(CertificateRecord record) =>
-        Jurisdiction.RegulatorFor(ProfileCatalog.Embedded.Get(record.ProfileId), record.Grade, record.Industry).Value;
+    internal static RegulatorLevel AnnouncingLevel(CertificateRecord record, ProfileCatalog profiles) =>
+        Jurisdiction.RegulatorFor(profiles.Get(record.ProfileId), record.Grade, record.Industry).Value;
 
     private static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> ViewAsync(
-        CertificateRecord? record, string key, Caller caller, CertificateSummaries summaries, WorkflowClient workflows, IClock clock, CancellationToken ct)
+        CertificateRecord? record, string key, Caller caller, CertificateSummaries summaries, WorkflowClient workflows, Notifications.RuleCitation citations, IClock clock, CancellationToken ct)
     {
         if (record is null)
         {
@@ -202,6 +202,7 @@ internal static class CertificateApi
 
         var status = await workflows.GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, ct);
         var summary = await summaries.OfAsync(record, status?.Status, null, ApplicationApi.Today(clock), ct);
-        return TypedResults.Ok(CertificateView.Of(summary, record, status?.Deadlines.ToArray() ?? []));
+        // A person reads each deadline's rule: the regulation by title and article, as the workflow status shows it.
+        return TypedResults.Ok(CertificateView.Of(summary, record, [.. (status?.Deadlines ?? []).Select(d => d with { Rule = citations.Cite(d.Rule).Chinese })]));
     }
 }

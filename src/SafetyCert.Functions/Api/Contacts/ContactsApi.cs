@@ -25,7 +25,10 @@ internal static class ContactsApi
         var contact = new Contact(request.Order, EnumNames.Parse<ChannelKind>(request.Channel, ignoreCase: true), request.Addresses ?? [], request.Url, request.Key, request.Secret);
         if (await contacts.ProblemAsync(contact, ct) is { } invalid)
         {
-            return ApiProblems.Invalid(invalid.Field, invalid.Error);
+            // The channel's own checks explain themselves in English; the Chinese says which setting was refused.
+            return ApiProblems.Invalid(invalid.Field, new(
+                invalid.Field == "url" ? "该 Webhook 地址不被接受（地址无效，或指向不允许的网络）。" : "该通知渠道的设置不完整或有误。",
+                invalid.Error));
         }
 
         await contacts.SaveAsync(scope, contact, ct);

@@ -17,7 +17,7 @@ namespace SafetyCert.Functions.Api.Enterprises;
 internal static class EnterpriseRecordsApi
 {
     public static async Task<Results<Ok<IReadOnlyList<ApplicationSummary>>, ProblemHttpResult>> ApplicationsAsync(
-        string id, Caller caller, EnterpriseRegistry registry, ApplicationViews applications, ReviewBodyRegistry bodies, CancellationToken ct)
+        string id, Caller caller, EnterpriseRegistry registry, ApplicationViews applications, ReviewBodyRegistry bodies, RuleCitation citations, CancellationToken ct)
     {
         var (enterprise, problem) = await EnterpriseApi.FindVisibleAsync(id, caller, registry, ct);
         if (enterprise is null)
@@ -32,7 +32,7 @@ internal static class EnterpriseRecordsApi
         {
             if (await applications.GetAsync(instanceId, ct) is { } state)
             {
-                summaries.Add(ApplicationViews.Summary(state, organizations));
+                summaries.Add(ApplicationViews.Summary(state, organizations, citations));
             }
         }
 

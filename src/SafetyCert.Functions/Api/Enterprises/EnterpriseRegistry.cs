@@ -251,6 +251,21 @@ internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDi
             ["InstanceId"] = instanceId,
         };
 
+    /// <summary>
+    /// Every accident on file, with the partition key of its enterprise: one key-range filter on the row key across the
+    /// table (Table storage has no secondary index; an accident row is a few per certified enterprise at most).
+    /// </summary>
+    public async IAsyncEnumerable<(string EnterpriseKey, AccidentRecord Accident)> AccidentsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableName, ct).ConfigureAwait(false);
+        // '}' follows '|' in ordinal order: the range holds exactly the row keys that start with "accident|".
+        await foreach (var row in table.QueryAsync("RowKey ge 'accident|' and RowKey lt 'accident}'", cancellationToken: ct).ConfigureAwait(false))
+        {
+            yield return (row.PartitionKey, new AccidentRecord(row.GetString("AccidentId")!, ParseDate(row.GetString("On"))!.Value, row.GetInt32("Deaths") ?? 0,
+                row.GetBoolean("ConcealedOrLate") ?? false, row.GetString("CertificateId")));
+        }
+    }
+
     /// <summary>The accidents, self-assessment reports and workflow instances on file for an enterprise.</summary>
     public async Task<(IReadOnlyList<AccidentRecord> Accidents, IReadOnlyList<SelfAssessmentReport> SelfAssessments, IReadOnlyList<(string Kind, string InstanceId)> Instances)> HistoryAsync(string enterpriseId, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ internal static class CalendarApi
 
         if (year is < 2000 or > 9998)
         {
-            return ApiProblems.Invalid("year", $"A year from 2000 to 9998; {year} is not.");
+            return ApiProblems.Invalid("year", new($"年份须在 2000 到 9998 之间；{year} 不在此范围内。", $"A year from 2000 to 9998; {year} is not."));
         }
 
         var checkedRequest = request with { Year = year };
@@ -37,11 +37,11 @@ internal static class CalendarApi
         try
         {
             // The domain's own check of the rows, before anything is written.
-            _ = WorkingDayCalendar.China.WithArrangement(year, days);
+            _ = calendar.WithArrangement(year, days);
         }
         catch (ArgumentException e)
         {
-            return ApiProblems.Invalid("days", e.Message);
+            return ApiProblems.Invalid("days", new("这些日期与工作日历的规则不符。", e.Message));
         }
 
         await store.SaveAsync(year, days, ct);

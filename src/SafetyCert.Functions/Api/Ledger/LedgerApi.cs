@@ -43,7 +43,7 @@ internal static class LedgerApi
         {
             if (!EnumNames.TryParse<Grade>(level, ignoreCase: false, out var parsed))
             {
-                return ApiProblems.Invalid("level", $"'{level}' is not a grade (Level1, Level2, Level3, SmallMicro).");
+                return ApiProblems.Invalid("level", new($"“{level}”不是等级（Level1、Level2、Level3、SmallMicro）。", $"'{level}' is not a grade (Level1, Level2, Level3, SmallMicro)."));
             }
 
             grade = parsed;
@@ -105,7 +105,7 @@ internal static class LedgerApi
         var region = ApiQuery.Text(query, "region");
         if (days is < 1 or > 366)
         {
-            return ApiProblems.Invalid("days", $"Between 1 and 366; {days} is not.");
+            return ApiProblems.Invalid("days", new($"天数须在 1 到 366 之间；{days} 不在此范围内。", $"Between 1 and 366; {days} is not."));
         }
 
         var (scope, problem) = Scope(caller, region);
@@ -191,7 +191,7 @@ internal static class LedgerApi
     {
         if (region is not null && !RegionCatalog.Embedded.Contains(region))
         {
-            return (null, ApiProblems.Invalid(parameter, $"'{region}' is not a known six-digit region code."));
+            return (null, ApiProblems.Invalid(parameter, new($"“{region}”不是已知的六位行政区划代码。", $"'{region}' is not a known six-digit region code.")));
         }
 
         return caller.Role switch

@@ -16,6 +16,7 @@ internal sealed class LedgerFunctions(
 {
     /// <summary>Query: <c>region</c>, <c>level</c>, <c>industry</c>.</summary>
     [Function("Ledger_Get")]
+    [ApiOperation("Read the ledger of the region: certified, not certified, newly added")]
     [ApiQuery("region", "Region (six digits); the caller's when absent.")]
     [ApiQuery("level", "Regulator level (National, Provincial, Municipal).")]
     [ApiQuery("industry", "Industry.")]
@@ -27,6 +28,7 @@ internal sealed class LedgerFunctions(
 
     /// <summary>Query: <c>days</c> (1–366, 90 when absent), <c>region</c>.</summary>
     [Function("Ledger_Expiring")]
+    [ApiOperation("List the certificates of the region expiring soon")]
     [ApiQuery("days", "Window in days, 1-366 (90 when absent).", Type = "integer")]
     [ApiQuery("region", "Region (six digits); the caller's when absent.")]
     public Task<IResult> ExpiringAsync(
@@ -37,6 +39,7 @@ internal sealed class LedgerFunctions(
 
     /// <summary>Query: <c>region</c>.</summary>
     [Function("Ledger_Overdue")]
+    [ApiOperation("List the overdue deadlines of the region")]
     [ApiQuery("region", "Region (six digits); the caller's when absent.")]
     public Task<IResult> OverdueAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ledger/overdue")] HttpRequest request,

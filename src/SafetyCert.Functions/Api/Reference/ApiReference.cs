@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
@@ -103,8 +104,13 @@ internal sealed partial class ApiReference(IOptions<JsonOptions> json)
             {
                 ["operationId"] = function.Name,
                 ["tags"] = new JsonArray(function.Name.Split('_')[0]),
-                ["summary"] = Summary(function.Name),
+                ["summary"] = function.Function.GetCustomAttribute<ApiOperationAttribute>()?.Summary ?? Summary(function.Name),
             };
+            if (function.Function.GetCustomAttribute<ApiOperationAttribute>()?.Description is { } description)
+            {
+                operation["description"] = description;
+            }
+
             var parameters = new JsonArray();
             foreach (Match m in Regex.Matches(function.Route, @"\{([A-Za-z0-9_]+)(:int)?[^}]*\}"))
             {
@@ -146,7 +152,7 @@ internal sealed partial class ApiReference(IOptions<JsonOptions> json)
                 operation["requestBody"] = new JsonObject
                 {
                     ["required"] = true,
-                    ["content"] = new JsonObject { [Json] = new JsonObject { ["schema"] = SchemaFor(body) } },
+                    ["content"] = new JsonObject { [Json] = BodyContent(function, body) },
                 };
             }
             else if (forms.Count > 0)
@@ -237,7 +243,20 @@ internal sealed partial class ApiReference(IOptions<JsonOptions> json)
                 ? result.GetGenericArguments()
                 : [result];
 
-        private static string Summary(string name) => string.Join(' ', Regex.Split(name.Replace('_', ' '), "(?<=[a-z])(?=[A-Z])"));
+        // The body's schema, with the operation's example request where it gives one.
+        private JsonObject BodyContent(HttpFunction function, Type body)
+        {
+            var content = new JsonObject { ["schema"] = SchemaFor(body) };
+            if (function.Function.GetCustomAttribute<ApiOperationAttribute>()?.Example is { } example)
+            {
+                content["example"] = JsonNode.Parse(example);
+            }
+
+            return content;
+        }
+
+        /// <summary>The summary made from a function's name, for a function that states none (the reference tests refuse one).</summary>
+        internal static string Summary(string name) => string.Join(' ', Regex.Split(name.Replace('_', ' '), "(?<=[a-z])(?=[A-Z])"));
 
         private static string Describe(int status) => status switch
         {

@@ -6,6 +6,7 @@ namespace SafetyCert.Functions.Api.Reference;
 internal sealed class ApiReferenceFunctions(ApiReference reference)
 {
     [Function("Reference_OpenApi")]
+    [ApiOperation("This API reference, as an OpenAPI document")]
     [ApiResponse(StatusCodes.Status200OK)]
     public IResult Document([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/v1.json")] HttpRequest request)
     {
@@ -14,6 +15,7 @@ internal sealed class ApiReferenceFunctions(ApiReference reference)
     }
 
     [Function("Reference_Docs")]
+    [ApiOperation("This API reference, as a page")]
     [ApiResponse(StatusCodes.Status200OK, "text/html")]
     public IResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request)
     {

@@ -45,7 +45,7 @@ internal static class RegisterCheck
             var code = cells[RegisterColumns.CreditCode].ToUpperInvariant();
             if (UnifiedSocialCreditCode.Problem(code) is { } codeProblem)
             {
-                Bad(RegisterColumns.CreditCode, UnifiedSocialCreditCode.ProblemInChinese(code)!, codeProblem);
+                Bad(RegisterColumns.CreditCode, codeProblem.Chinese, codeProblem.English);
             }
 
             var name = cells[RegisterColumns.Name];

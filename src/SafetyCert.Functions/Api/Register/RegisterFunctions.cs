@@ -20,6 +20,7 @@ internal sealed class RegisterFunctions(
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
     [Function("Register_Import")]
+    [ApiOperation("Import a register of certificates, review organizations or review units (.csv or .xlsx)")]
     [ApiQuery("dryRun", "true: only report what would be imported.", Type = "boolean")]
     [ApiQuery("holdPastNotices", "true: notices already due are not sent.", Type = "boolean")]
     [ApiRequestBody(RegisterFile.CsvMediaType)]
@@ -40,13 +41,15 @@ internal sealed class RegisterFunctions(
 
             if (!Flag(request, "dryRun", out var dryRun) || !Flag(request, "holdPastNotices", out var hold))
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "query", "dryRun and holdPastNotices are true or false.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "query", new("dryRun 和 holdPastNotices 的值须为 true 或 false。", "dryRun and holdPastNotices are true or false."));
             }
 
             var mediaType = request.ContentType?.Split(';')[0].Trim();
             if (mediaType is not (RegisterFile.CsvMediaType or RegisterFile.XlsxMediaType))
             {
-                return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\".");
+                return ApiProblems.Malformed(StatusCodes.Status415UnsupportedMediaType, "body", new(
+                    $"文件须为 {RegisterFile.CsvMediaType} 或 {RegisterFile.XlsxMediaType}，收到的类型是“{request.ContentType}”。",
+                    $"Expected {RegisterFile.CsvMediaType} or {RegisterFile.XlsxMediaType} but got \"{request.ContentType}\"."));
             }
 
             // A declared or actual size over the limit is refused without holding more than the limit in memory.
@@ -69,7 +72,7 @@ internal sealed class RegisterFunctions(
 
             if (buffer.Length == 0)
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", "The file is empty.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", new("文件为空。", "The file is empty."));
             }
 
             // Reading the .csv closes the buffer.
@@ -82,12 +85,12 @@ internal sealed class RegisterFunctions(
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException or CsvHelper.CsvFormatException)
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", $"The file could not be read as {mediaType}: it is damaged or not of that type.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", new($"文件无法按 {mediaType} 读取：文件已损坏或不是该类型。", $"The file could not be read as {mediaType}: it is damaged or not of that type."));
             }
 
             if (file.Rows.Count == 0)
             {
-                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", "The file has no rows below its header row: nothing to import.");
+                return ApiProblems.Malformed(StatusCodes.Status400BadRequest, "body", new("文件表头下没有数据行，没有可导入的内容。", "The file has no rows below its header row: nothing to import."));
             }
 
             var report = RegisterSheets.Of(file.Headers) switch
@@ -103,6 +106,7 @@ internal sealed class RegisterFunctions(
         });
 
     [Function("Register_Export")]
+    [ApiOperation("Export the certificate register as a spreadsheet")]
     [ApiResponse(StatusCodes.Status200OK, RegisterFile.XlsxMediaType)]
     public Task<IResult> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register/export")] HttpRequest request,
@@ -111,6 +115,7 @@ internal sealed class RegisterFunctions(
             (IResult?)Refused(caller) ?? TypedResults.File(await export.WriteAsync(caller, workflowClients.For(durable), cancellationToken), RegisterFile.XlsxMediaType, "台账.xlsx"));
 
     [Function("Register_ImportProgress")]
+    [ApiOperation("Read the progress of a register import")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(ImportProgress))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     public Task<IResult> ImportProgressAsync(
@@ -130,7 +135,8 @@ internal sealed class RegisterFunctions(
         });
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge() =>
-        ApiProblems.Malformed(StatusCodes.Status413PayloadTooLarge, "body", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB; split it and import the parts one after another.");
+        ApiProblems.Malformed(StatusCodes.Status413PayloadTooLarge, "body", new(
+            $"文件大于 {MaxFileBytes / 1024 / 1024} MB，请拆分后依次导入。", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB; split it and import the parts one after another."));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refused(Caller caller) =>
         caller.Role is Party.Regulator or Party.Administrator

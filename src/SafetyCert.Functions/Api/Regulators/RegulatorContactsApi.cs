@@ -47,7 +47,7 @@ internal static class RegulatorContactsApi
     {
         if (!EnumNames.TryParse<RegulatorLevel>(levelName, ignoreCase: false, out var level))
         {
-            return (null, ApiProblems.Invalid("level", $"'{levelName}' is not a regulator level (National, Provincial, Municipal)."));
+            return (null, ApiProblems.Invalid("level", new($"“{levelName}”不是监管部门层级（National 国家、Provincial 省级、Municipal 市级）。", $"'{levelName}' is not a regulator level (National, Provincial, Municipal).")));
         }
 
         var known = regionCode == "000000" || RegionCatalog.Embedded.Contains(regionCode);

@@ -4,6 +4,7 @@ using NodaTime;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Documents;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.Remediations;
 
@@ -11,6 +12,7 @@ namespace SafetyCert.Functions.Api.Remediations;
 internal sealed class RemediationFunctions(ApiRequests api, WorkflowClients workflowClients, WorkflowSet workflowSet, DocumentStore documents, IClock clock)
 {
     [Function("Remediations_Complete")]
+    [ApiOperation("Enterprise reports its findings fixed, with evidence", Example = """{"evidenceDocumentIds":["remediation-evidence-0123456789abcdef0123456789abcdef"]}""")]
     public Task<IResult> CompleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "remediations/{id}/completion")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ using SafetyCert.Functions.Storage;
 using SafetyCert.Functions.Workflows;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Applications;
+using SafetyCert.Functions.Api.Search;
 
 namespace SafetyCert.Functions.Api.ReviewBodies;
 
@@ -36,6 +37,53 @@ internal static class ReviewBodyApi
 
     public static async Task<Results<Ok<ReviewOrganization>, ProblemHttpResult>> GetOrganizationAsync(string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct) =>
         await bodies.GetOrganizationAsync(id, ct) is { } organization ? TypedResults.Ok(organization) : ApiProblems.NotFound($"Review organization '{id}'");
+
+    /// <summary>
+    /// The organizations of the caller's region (or the region named inside it) with their units; <c>grade</c> and
+    /// <c>industry</c> keep the organizations with a unit approved for them. Reads every organization row, then one
+    /// partition per organization whose units are needed (all covered ones when filtering by unit, else the page's).
+    /// </summary>
+    public static async Task<Results<Ok<SearchPage<ReviewOrganizationListing>>, ProblemHttpResult>> ListOrganizationsAsync(
+        IQueryCollection query, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
+    {
+        var (search, problem) = SearchQuery.Parse(query, caller, certificates: false);
+        if (search is null)
+        {
+            return problem!;
+        }
+
+        var byUnit = search.Grade is not null || search.Industry is not null;
+        var matches = new List<ReviewOrganizationListing>();
+        foreach (var organization in (await bodies.OrganizationsAsync(ct)).OrderBy(o => o.RegionCode, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal))
+        {
+            if (!search.Covers(organization.RegionCode) || !search.MatchesText(organization.Id, organization.Name))
+            {
+                continue;
+            }
+
+            var units = byUnit ? await bodies.UnitsAsync(organization.Id, ct) : [];
+            if (byUnit && !units.Any(u => (search.Grade is not { } grade || u.ApprovedGrades.Contains(grade)) && u.Industries.Any(search.MatchesIndustry)))
+            {
+                continue;
+            }
+
+            matches.Add(new ReviewOrganizationListing(organization.Id, organization.Name, organization.RegionCode, organization.Level, units));
+        }
+
+        var page = search.PageOf(matches);
+        if (byUnit)
+        {
+            return TypedResults.Ok(page);
+        }
+
+        var items = new List<ReviewOrganizationListing>(page.Items.Count);
+        foreach (var organization in page.Items)
+        {
+            items.Add(organization with { Units = await bodies.UnitsAsync(organization.Id, ct) });
+        }
+
+        return TypedResults.Ok(page with { Items = items });
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewUnit>>, ProblemHttpResult>> UnitsAsync(string id, Caller caller, ReviewBodyRegistry bodies, CancellationToken ct)
     {
@@ -101,7 +149,7 @@ internal static class ReviewBodyApi
 
         if (request.Id != unitId)
         {
-            return ApiProblems.Invalid("id", $"The body's id '{request.Id}' differs from the path's '{unitId}'.");
+            return ApiProblems.Invalid("id", new($"请求体中的编号“{request.Id}”与路径中的“{unitId}”不一致。", $"The body's id '{request.Id}' differs from the path's '{unitId}'."));
         }
 
         // A unit id names one unit: the same id under a second organization could not be told apart in draws and tokens.
@@ -119,7 +167,7 @@ internal static class ReviewBodyApi
         }
         catch (ProfileNotFoundException e)
         {
-            return ApiProblems.Invalid("industries", e.Message);
+            return ApiProblems.Invalid("industries", new("所在地区没有适用于这些行业的管辖规则。", e.Message));
         }
 
         var unit = new ReviewUnit(unitId, id, request.Name, request.ApprovedGrades, request.Industries, request.AccreditedThrough!.Value, request.Consulting ?? []);

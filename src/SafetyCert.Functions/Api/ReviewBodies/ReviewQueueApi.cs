@@ -115,7 +115,9 @@ internal static class ReviewQueueApi
             return true;
         }
 
-        invalid = ApiProblems.Invalid("stage", $"'{text}' is not a stage ({string.Join(", ", Enum.GetNames<ApplicationStatus>())}).");
+        invalid = ApiProblems.Invalid("stage", new(
+            $"“{text}”不是办理阶段（{string.Join("、", Enum.GetNames<ApplicationStatus>())}）。",
+            $"'{text}' is not a stage ({string.Join(", ", Enum.GetNames<ApplicationStatus>())})."));
         return false;
     }
 }

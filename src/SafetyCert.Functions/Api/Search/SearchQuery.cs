@@ -10,6 +10,7 @@ using SafetyCert.Domain.Workflows.Certificates;
 using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Certificates;
 using SafetyCert.Functions.Api.Ledger;
+using SafetyCert.Functions.Api.Language;
 
 namespace SafetyCert.Functions.Api.Search;
 
@@ -30,11 +31,11 @@ internal sealed record SearchQuery(string Region, Grade? Grade, string? Industry
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(caller);
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, ApiText)>();
         var region = ApiQuery.Text(query, "regionCode");
         if (region is not null && !RegionCatalog.Embedded.Contains(region))
         {
-            problems.Add(("regionCode", $"'{region}' is not a known six-digit region code."));
+            problems.Add(("regionCode", new($"“{region}”不是已知的六位行政区划代码。", $"'{region}' is not a known six-digit region code.")));
         }
 
         Grade? grade = null;
@@ -46,14 +47,16 @@ internal sealed record SearchQuery(string Region, Grade? Grade, string? Industry
             }
             else
             {
-                problems.Add(("grade", $"'{gradeText}' is not a grade (Level1, Level2, Level3, SmallMicro)."));
+                problems.Add(("grade", new($"“{gradeText}”不是等级（Level1、Level2、Level3、SmallMicro）。", $"'{gradeText}' is not a grade (Level1, Level2, Level3, SmallMicro).")));
             }
         }
 
         var industry = ApiQuery.Text(query, "industry");
         if (industry is not null && !Industries.Known.Contains(industry))
         {
-            problems.Add(("industry", $"'{industry}' is not a known industry ({string.Join(", ", Industries.Known.Order(StringComparer.Ordinal))})."));
+            problems.Add(("industry", new(
+                $"“{industry}”不是已知的行业（{string.Join("、", Industries.Known.Order(StringComparer.Ordinal))}）。",
+                $"'{industry}' is not a known industry ({string.Join(", ", Industries.Known.Order(StringComparer.Ordinal))}).")));
         }
 
         var text = ApiQuery.Text(query, "q")?.Trim();
@@ -69,7 +72,7 @@ internal sealed record SearchQuery(string Region, Grade? Grade, string? Industry
             status = ApiQuery.Text(query, "status");
             if (status is not null && !CertificateStatuses.Contains(status, StringComparer.Ordinal))
             {
-                problems.Add(("status", $"'{status}' is not a certificate status ({string.Join(", ", CertificateStatuses)})."));
+                problems.Add(("status", new($"“{status}”不是证书状态（{string.Join("、", CertificateStatuses)}）。", $"'{status}' is not a certificate status ({string.Join(", ", CertificateStatuses)}).")));
             }
 
             if (ApiQuery.Text(query, "expiringBefore") is { } dateText)
@@ -81,7 +84,7 @@ internal sealed record SearchQuery(string Region, Grade? Grade, string? Industry
                 }
                 else
                 {
-                    problems.Add(("expiringBefore", $"'{dateText}' is not a date (yyyy-MM-dd, 1900-01-01..2199-12-31)."));
+                    problems.Add(("expiringBefore", new($"“{dateText}”不是日期（yyyy-MM-dd，1900-01-01 至 2199-12-31）。", $"'{dateText}' is not a date (yyyy-MM-dd, 1900-01-01..2199-12-31).")));
                 }
             }
         }
@@ -117,7 +120,7 @@ internal sealed record SearchQuery(string Region, Grade? Grade, string? Industry
         return new SearchPage<T>(skip >= matches.Count ? [] : [.. matches.Skip((int)skip).Take(PageSize)], matches.Count, Page, PageSize);
     }
 
-    private static int Number(IQueryCollection query, string name, int fallback, int min, int max, List<(string, string)> problems)
+    private static int Number(IQueryCollection query, string name, int fallback, int min, int max, List<(string, ApiText)> problems)
     {
         var text = ApiQuery.Text(query, name);
         if (string.IsNullOrEmpty(text))
@@ -127,7 +130,8 @@ internal sealed record SearchQuery(string Region, Grade? Grade, string? Industry
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            problems.Add((name, $"'{text}' is not a whole number in {min}..{(max == int.MaxValue ? "" : max.ToString(CultureInfo.InvariantCulture))}."));
+            var upper = max == int.MaxValue ? "" : max.ToString(CultureInfo.InvariantCulture);
+            problems.Add((name, new($"“{text}”不是 {min} 到 {(upper.Length == 0 ? "任意大" : upper)} 之间的整数。", $"'{text}' is not a whole number in {min}..{upper}.")));
             return fallback;
         }
 

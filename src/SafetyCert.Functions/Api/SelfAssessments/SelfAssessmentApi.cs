@@ -33,12 +33,12 @@ internal static class SelfAssessmentApi
         var today = ApplicationApi.Today(clock);
         if (year < 2000 || year > today.Year)
         {
-            return ApiProblems.Invalid("year", $"A self-assessment year lies between 2000 and {today.Year}; {year} does not.");
+            return ApiProblems.Invalid("year", new($"自评年度须在 2000 到 {today.Year} 之间；{year} 不在此范围内。", $"A self-assessment year lies between 2000 and {today.Year}; {year} does not."));
         }
 
         if ((request.Grade ?? enterprise.Grade) is not { } grade)
         {
-            return ApiProblems.Invalid("grade", $"Enterprise {id} holds no grade; name the grade it works towards.");
+            return ApiProblems.Invalid("grade", new($"企业 {id} 尚无等级，请填写其目标等级。", $"Enterprise {id} holds no grade; name the grade it works towards."));
         }
 
         JurisdictionProfile profile;

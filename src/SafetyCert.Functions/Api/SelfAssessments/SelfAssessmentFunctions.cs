@@ -6,6 +6,7 @@ using SafetyCert.Functions.Access;
 using SafetyCert.Functions.Api.Enterprises;
 using SafetyCert.Functions.Documents;
 using SafetyCert.Functions.Workflows;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.SelfAssessments;
 
@@ -14,6 +15,7 @@ internal sealed class SelfAssessmentFunctions(
     ApiRequests api, WorkflowClients workflowClients, EnterpriseRegistry registry, DocumentStore documents, ProfileCatalog profiles, IClock clock)
 {
     [Function("SelfAssessments_Open")]
+    [ApiOperation("Open an enterprise's self-assessment year")]
     public Task<IResult> OpenAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enterprises/{id}/self-assessments/{year:int}/open")] HttpRequest request,
         string id, string year, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -21,6 +23,7 @@ internal sealed class SelfAssessmentFunctions(
             SelfAssessmentApi.OpenAsync(id, RouteValues.Int32(year), body, caller, registry, profiles, workflowClients.For(durable), clock, cancellationToken), cancellationToken);
 
     [Function("SelfAssessments_Submit")]
+    [ApiOperation("Submit the year's self-assessment report", Example = """{"score":86.5,"selfAssessedGrade":"Level3","postedInternally":true,"appliesForReview":true,"reportDocumentId":"self-assessment-reports-0123456789abcdef0123456789abcdef"}""")]
     public Task<IResult> SubmitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enterprises/{id}/self-assessments/{year:int}")] HttpRequest request,
         string id, string year, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

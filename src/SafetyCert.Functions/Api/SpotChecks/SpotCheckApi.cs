@@ -23,7 +23,9 @@ internal static class SpotCheckApi
         var today = ApplicationApi.Today(clock);
         if (year < 2000 || year >= today.Year)
         {
-            return ApiProblems.Invalid("year", $"A year's new certificates are drawn once the year is over: a year from 2000 to {today.Year - 1}; {year} is not.");
+            return ApiProblems.Invalid("year", new(
+                $"抽查在年度结束后进行：年份须在 2000 到 {today.Year - 1} 之间；{year} 不在此范围内。",
+                $"A year's new certificates are drawn once the year is over: a year from 2000 to {today.Year - 1}; {year} is not."));
         }
 
         try
@@ -53,12 +55,12 @@ internal static class SpotCheckApi
     {
         if (region is not null && !RegionCatalog.Embedded.Contains(region))
         {
-            return (null, ApiProblems.Invalid("region", $"'{region}' is not a known six-digit region code."));
+            return (null, ApiProblems.Invalid("region", new($"“{region}”不是已知的六位行政区划代码。", $"'{region}' is not a known six-digit region code.")));
         }
 
         return caller.Role switch
         {
-            Party.Administrator when region is null => (null, ApiProblems.Invalid("region", "An administrator names the region.")),
+            Party.Administrator when region is null => (null, ApiProblems.Invalid("region", new("管理员须指定地区。", "An administrator names the region."))),
             Party.Administrator => (region, null),
             Party.Regulator when region is null => (caller.RegionCode, null),
             Party.Regulator when caller.CoversRegion(region) => (region, null),

@@ -25,7 +25,6 @@ internal sealed class SpotCheckBook(StorageAccount storage, CertificateIndex cer
 {
     public const string TableName = "spotchecks";
     public const string WorkflowKind = "spot-check";
-    private const string Rule = "RULES.md §9 [004 §8], [003 §4(2)]";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -108,6 +107,8 @@ internal sealed class SpotCheckBook(StorageAccount storage, CertificateIndex cer
     private async Task NotifyAsync(SpotCheckRecord record, Dictionary<string, CertificateRecord> byId, CancellationToken ct)
     {
         var instanceId = $"{record.Year}-{record.RegionCode}";
+        // The percentages' source is the profile's, as the draw recorded it; the random choice is Fujian's rule [003 §4(2)].
+        var rule = $"RULES.md §9 [{record.PercentSource}], [003 §4(2)]";
         var sequence = 0;
         foreach (var certificate in record.Samples.SelectMany(s => s.ChosenCertificateIds).Select(id => byId[id]))
         {
@@ -118,11 +119,11 @@ internal sealed class SpotCheckBook(StorageAccount storage, CertificateIndex cer
                 [NoticeFactNames.Grade] = certificate.Grade.ToString(),
                 [NoticeFactNames.CertificateNumber] = certificate.Number,
                 // The regulator told is the one that announced the grade, as access control decides it.
-                [NoticeFactNames.RegulatorLevel] = Certificates.CertificateApi.AnnouncingLevel(certificate).ToString(),
+                [NoticeFactNames.RegulatorLevel] = Certificates.CertificateApi.AnnouncingLevel(certificate, profiles).ToString(),
             });
             foreach (var party in new[] { Party.Enterprise, Party.Regulator })
             {
-                var notice = new Notify(NoticeKinds.SpotCheckSelected, party, record.DrawnOn, NoticeClass.Mandatory, Rule, facts);
+                var notice = new Notify(NoticeKinds.SpotCheckSelected, party, record.DrawnOn, NoticeClass.Mandatory, rule, facts);
                 await outbox.EnqueueAsync(new NotificationRequest(WorkflowKind, instanceId, ++sequence, notice), ct).ConfigureAwait(false);
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
+using SafetyCert.Functions.Api.Reference;
 
 namespace SafetyCert.Functions.Api.SpotChecks;
 
@@ -7,6 +8,7 @@ namespace SafetyCert.Functions.Api.SpotChecks;
 internal sealed class SpotCheckFunctions(ApiRequests api, SpotCheckBook book, IClock clock)
 {
     [Function("SpotChecks_Draw")]
+    [ApiOperation("Draw the year's spot checks of new certificates")]
     public Task<IResult> DrawAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "spot-checks/{year:int}")] HttpRequest request,
         string year, CancellationToken cancellationToken) =>
@@ -14,6 +16,7 @@ internal sealed class SpotCheckFunctions(ApiRequests api, SpotCheckBook book, IC
             SpotCheckApi.DrawAsync(RouteValues.Int32(year), ApiQuery.Text(request.Query, "region"), caller, book, clock, cancellationToken));
 
     [Function("SpotChecks_Get")]
+    [ApiOperation("Read a year's spot-check draw")]
     public Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "spot-checks/{year:int}")] HttpRequest request,
         string year, CancellationToken cancellationToken) =>

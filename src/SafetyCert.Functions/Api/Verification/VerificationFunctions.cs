@@ -20,6 +20,7 @@ internal sealed class VerificationFunctions(
     WorkflowClients workflowClients, CertificateIndex index, EnterpriseRegistry registry, CertificateSummaries summaries, VerificationLimiter limiter)
 {
     [Function("Public_VerifyCertificate")]
+    [ApiOperation("Verify a certificate by its number (public)")]
     [ApiResponse(StatusCodes.Status200OK, Type = typeof(VerificationView))]
     [ApiResponse(StatusCodes.Status404NotFound, ApiResponseAttribute.Problem)]
     [ApiResponse(StatusCodes.Status429TooManyRequests, ApiResponseAttribute.Problem)]
@@ -43,7 +44,7 @@ internal sealed class VerificationFunctions(
         }
 
         var enterprise = await registry.GetAsync(record.EnterpriseId, cancellationToken);
-        var status = await workflowClients.For(durable).GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, cancellationToken);
+        var status = (await workflowClients.For(durable).GetStatusAsync(WorkflowKinds.Certificate, record.CertificateId, cancellationToken))?.Status ?? "Issuing";
         return TypedResults.Ok(new VerificationView(
             record.Number,
             enterprise?.Name ?? "",
@@ -51,6 +52,7 @@ internal sealed class VerificationFunctions(
             await summaries.IssuingBodyAsync(record, cancellationToken),
             record.IssuedOn,
             summaries.LastValidDay(record),
-            status?.Status ?? "Issuing"));
+            status,
+            Notifications.NoticeVocabulary.CertificateStatus(status).Zh));
     }
 }

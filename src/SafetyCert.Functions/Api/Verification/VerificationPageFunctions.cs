@@ -13,14 +13,14 @@ internal static class VerificationPageFunctions
 {
     // The page's only script, allowed by its hash: no other script, style, frame or origin runs on the page.
     private const string Script = """
-            const labels = { number: '证书编号', enterpriseName: '企业名称', grade: '等级', issuingBody: '发证机关', issuedOn: '发证日期', validThrough: '有效期至', status: '状态' };
+            const labels = { number: '证书编号', enterpriseName: '企业名称', grade: '等级', issuingBody: '发证机关', issuedOn: '发证日期', validThrough: '有效期至', statusLabel: '状态' };
             async function look(n) {
               const r = await fetch('/api/public/certificates/' + encodeURIComponent(n));
               const body = await r.json();
               const out = document.getElementById('r');
               out.replaceChildren();
               if (!r.ok) { out.textContent = body.detail; return; }
-              for (const [k, v] of Object.entries(body)) { const dt = document.createElement('dt'); dt.textContent = labels[k] ?? k; const dd = document.createElement('dd'); dd.textContent = v; out.append(dt, dd); }
+              for (const [k, v] of Object.entries(body)) { if (!(k in labels)) continue; const dt = document.createElement('dt'); dt.textContent = labels[k] ?? k; const dd = document.createElement('dd'); dd.textContent = v; out.append(dt, dd); }
             }
             document.getElementById('f').addEventListener('submit', e => { e.preventDefault(); look(document.getElementById('n').value); });
             if (document.getElementById('n').value) look(document.getElementById('n').value);
@@ -31,6 +31,7 @@ internal static class VerificationPageFunctions
         + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     [Function("Public_VerifyPage")]
+    [ApiOperation("Public certificate verification page")]
     [ApiQuery("number", "A certificate number to look up at once.")]
     [ApiResponse(StatusCodes.Status200OK, "text/html")]
     public static IResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/verify")] HttpRequest request)
@@ -50,6 +51,7 @@ internal static class VerificationPageFunctions
     }
 
     [Function("Public_CertificateQr")]
+    [ApiOperation("QR code that links to a certificate's public verification")]
     [ApiResponse(StatusCodes.Status200OK, "image/png")]
     public static IResult Qr(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/certificates/{number}/qr.png")] HttpRequest request, string number)

@@ -15,10 +15,13 @@ internal static class WorkflowApi
         [WorkflowKinds.Application, WorkflowKinds.Certificate, WorkflowKinds.Revocation, WorkflowKinds.SelfAssessment, WorkflowKinds.Remediation, WorkflowKinds.Accreditation];
 
     public static async Task<Results<Ok<WorkflowInstanceStatus>, ProblemHttpResult>> GetStatusAsync(
-        string kind, string id, Caller caller, WorkflowClient workflows, EnterpriseRegistry registry, CancellationToken ct)
+        string kind, string id, Caller caller, WorkflowClient workflows, EnterpriseRegistry registry, Notifications.RuleCitation citations, CancellationToken ct)
     {
         var (status, problem) = await VisibleAsync(kind, id, caller, workflows, registry, ct);
-        return status is null ? problem! : TypedResults.Ok(status);
+        // A person reads each deadline's rule: the regulation by title and article, never the product's rulebook.
+        return status is null
+            ? problem!
+            : TypedResults.Ok(status with { Deadlines = [.. status.Deadlines.Select(d => d with { Rule = citations.Cite(d.Rule).Chinese })] });
     }
 
     public static async Task<Results<Ok<HistoryPage>, ProblemHttpResult>> GetHistoryAsync(
@@ -31,7 +34,7 @@ internal static class WorkflowApi
 
         if (from < 1 || pageSize is < 1 or > 1000)
         {
-            return ApiProblems.Invalid("pageSize", "from ≥ 1 and pageSize in 1..1000.");
+            return ApiProblems.Invalid("pageSize", new("from 须不小于 1，pageSize 须在 1 到 1000 之间。", "from ≥ 1 and pageSize in 1..1000."));
         }
 
         var (status, problem) = await VisibleAsync(kind, id, caller, workflows, registry, ct);

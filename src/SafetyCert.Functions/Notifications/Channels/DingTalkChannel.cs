@@ -10,8 +10,8 @@ namespace SafetyCert.Functions.Notifications.Channels;
 /// <summary>
 /// A DingTalk (钉钉) custom robot with signing: POST
 /// <c>{base}/robot/send?access_token=T&amp;timestamp=MS&amp;sign=S</c>, where S is the URL-encoded Base64 of
-/// HMAC-SHA256 keyed with the secret over <c>"{MS}\n{secret}"</c>. The body is a markdown message whose last line
-/// is the delivery id. errcode 0 is success; 130101 (sending too fast) waits out the vendor's 10-minute block;
+/// HMAC-SHA256 keyed with the secret over <c>"{MS}\n{secret}"</c>. The body is a markdown message (<see cref="RobotText"/>) ending with
+/// the notice number. errcode 0 is success; 130101 (sending too fast) waits out the vendor's 10-minute block;
 /// -1 (busy) is retried; anything else (bad token, signature, keyword or IP) is permanent.
 /// </summary>
 internal sealed class DingTalkChannel(HttpClient http, IOptions<NotificationOptions> options, RealTime time) : INotificationChannel

@@ -67,6 +67,13 @@ internal static class RecipientScope
             : throw new ArgumentException($"Notice '{notice.Kind}' to {notice.Recipient} needs fact '{NoticeFactNames.ReviewOrganizationId}', or '{NoticeFactNames.RegionCode}' with '{NoticeFactNames.RegulatorLevel}'.");
     }
 
+    /// <summary>
+    /// The scope of the body of the tier <paramref name="level"/> names (<c>regulator</c> or <c>review-organization</c>
+    /// by <paramref name="prefix"/>) over <paramref name="regionCode"/>, or null when no tier is named.
+    /// </summary>
+    public static string? TierOf(string prefix, string regionCode, string? level) =>
+        EnumNames.TryParse<RegulatorLevel>(level, ignoreCase: true, out var parsed) ? Tier(prefix, regionCode, parsed) : null;
+
     private static string Tier(string prefix, string regionCode, RegulatorLevel level)
     {
         // The domain decides which body of a tier covers a region, the same rule access control checks

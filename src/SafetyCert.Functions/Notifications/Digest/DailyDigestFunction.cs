@@ -32,13 +32,16 @@ internal sealed class DailyDigestFunction(
 
     public const string FunctionName = "DailyDigest";
 
+    /// <summary>When the digest runs, Beijing time: the schedule below is 00:00 UTC.</summary>
+    private static readonly LocalTime RunsAt = new(8, 0);
+
     [Function(FunctionName)]
     public Task RunAsync([TimerTrigger("0 0 0 * * *")] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = ShanghaiTime.DateOf(Instant.FromDateTimeOffset(now));
+        var today = MorningOf(Instant.FromDateTimeOffset(now));
         var from = ShanghaiTime.StartOf(today.PlusDays(-1)).ToDateTimeOffset();
         var to = ShanghaiTime.StartOf(today).ToDateTimeOffset();
         var yesterday = new List<Delivery>();
@@ -109,6 +112,17 @@ internal sealed class DailyDigestFunction(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The day whose 08:00 (Beijing) run this is: the latest 08:00 at or before <paramref name="now"/>. A run that catches
+    /// up late (the host was down, or a development clock jumped past several mornings) reports for the morning it
+    /// missed, never for a day whose morning has not come.
+    /// </summary>
+    internal static LocalDate MorningOf(Instant now)
+    {
+        var local = now.InZone(ShanghaiTime.Zone).LocalDateTime;
+        return local.TimeOfDay >= RunsAt ? local.Date : local.Date.PlusDays(-1);
     }
 
     // The registered names of the enterprises whose deadlines or notices carry none: a digest names enterprises, never ids.

@@ -2,6 +2,7 @@ using System.Text;
 using NodaTime;
 using SafetyCert.Domain.Regions;
 using SafetyCert.Domain.Workflows;
+using SafetyCert.Functions.Notifications.Contacts;
 using SafetyCert.Functions.Notifications.Ledger;
 
 namespace SafetyCert.Functions.Notifications.Digest;
@@ -105,11 +106,15 @@ internal static class DigestBuilder
             return facts.GetValueOrDefault(NoticeFactNames.ReviewOrganizationId) == id || sentTo == scope;
         }
 
-        if (parts is ["regulator" or "review-organization", var code, _] && facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region
+        if (parts is [var prefix and ("regulator" or "review-organization"), var code, _] && facts.GetValueOrDefault(NoticeFactNames.RegionCode) is { } region
             && RegionCodes.IsWellFormed(code))
         {
-            // The tier's own region code says what it covers (a Beijing municipal tier is 110000 and covers the whole city).
-            return RegionCodes.Covers(code, region);
+            // A deadline that names its tier concerns the body its notices go to, by the same rule (a level-3 material
+            // review is the municipal organization's, not the province's or the nation's); one without a tier concerns
+            // every body whose region covers it (a Beijing municipal tier is 110000 and covers the whole city).
+            return RecipientScope.TierOf(prefix, region, facts.GetValueOrDefault(NoticeFactNames.RegulatorLevel)) is { } tier
+                ? tier == scope
+                : RegionCodes.Covers(code, region);
         }
 
         return sentTo == scope;

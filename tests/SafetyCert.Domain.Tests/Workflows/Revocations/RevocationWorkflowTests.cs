@@ -36,7 +36,8 @@ public class RevocationWorkflowTests
         Assert.Equal((NoticeKinds.CertificateRevoked, NoticeClass.Mandatory), (enterprise.Kind, enterprise.Class));
         Assert.Equal("2026-09-02", enterprise.Facts["banEndsOn"]);
         Assert.Equal("FraudInReview", enterprise.Facts["grounds"]);
-        Assert.Contains("001 art.21(1)", enterprise.Rule, StringComparison.Ordinal);
+        // The ground cites the national profile's own regulation, not Ningxia's article 21(1).
+        Assert.EndsWith("RULES.md §7(1) [000 §3(4)]", enterprise.Rule, StringComparison.Ordinal);
         // The ban cites the national profile's own source: 001 art.21 is Ningxia's, applied nationally by convention.
         Assert.StartsWith("RULES.md §7 [convention: 001 art.21]", enterprise.Rule, StringComparison.Ordinal);
         Assert.Contains(opened.Effects.OfType<Notify>(), n => n.Recipient == Party.ReviewOrganization);
