@@ -208,7 +208,11 @@ test('an enterprise applies, the review bodies and the regulator take it to a ce
   await expect(preview).toContainText('收回证书及牌匾')
   await expect(preview).toContainText('一年内不得申请')
   await shot(page, '60-regulator-revocation-preview')
+  // The revocation answers once its own workflow has recorded it; a reload before then would abort the request.
+  const revoked = page.waitForResponse((r) => r.url().endsWith(`/certificates/${certificateId}/revocation`) && r.request().method() === 'POST', { timeout: 150_000 })
   await page.locator('[data-test="revoke-confirm"]').click()
+  expect((await revoked).status()).toBe(201)
+  await expect(preview).toBeHidden()
   // The certificate's workflow records the revocation a moment after the revocation's own step.
   await expect(async () => {
     await page.reload()
