@@ -261,10 +261,12 @@ internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDi
         // '}' follows '|' in ordinal order: the range holds exactly the row keys that start with "accident|".
         await foreach (var row in table.QueryAsync("RowKey ge 'accident|' and RowKey lt 'accident}'", cancellationToken: ct).ConfigureAwait(false))
         {
-            yield return (row.PartitionKey, new AccidentRecord(row.GetString("AccidentId")!, ParseDate(row.GetString("On"))!.Value, row.GetInt32("Deaths") ?? 0,
-                row.GetBoolean("ConcealedOrLate") ?? false, row.GetString("CertificateId")));
+            yield return (row.PartitionKey, AccidentOf(row));
         }
     }
+
+    private static AccidentRecord AccidentOf(TableEntity row) =>
+        new(row.GetString("AccidentId")!, ParseDate(row.GetString("On"))!.Value, row.GetInt32("Deaths") ?? 0, row.GetBoolean("ConcealedOrLate") ?? false, row.GetString("CertificateId"));
 
     /// <summary>The accidents, self-assessment reports and workflow instances on file for an enterprise.</summary>
     public async Task<(IReadOnlyList<AccidentRecord> Accidents, IReadOnlyList<SelfAssessmentReport> SelfAssessments, IReadOnlyList<(string Kind, string InstanceId)> Instances)> HistoryAsync(string enterpriseId, CancellationToken ct)
@@ -277,7 +279,7 @@ internal sealed class EnterpriseRegistry(StorageAccount storage) : IEnterpriseDi
         {
             if (row.RowKey.StartsWith("accident|", StringComparison.Ordinal))
             {
-                accidents.Add(new AccidentRecord(row.GetString("AccidentId")!, ParseDate(row.GetString("On"))!.Value, row.GetInt32("Deaths") ?? 0, row.GetBoolean("ConcealedOrLate") ?? false, row.GetString("CertificateId")));
+                accidents.Add(AccidentOf(row));
             }
             else if (row.RowKey.StartsWith("self-assessment|", StringComparison.Ordinal))
             {
